@@ -1,0 +1,151 @@
+"""Build orchestration: rows for every config, one document at a time, into a fresh folder swapped in whole."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .. import __version__
+from ..errors import CorpusError, Problem, UsageError
+from .features import CONFIGS, features_for
+from .tables import DocumentBundle, document_row, paragraph_rows, relation_rows, span_rows, token_row
+from .tokens import TOKENIZER
+from .writer import ConfigWriter, version_metadata
+
+if TYPE_CHECKING:
+    from ..corpus import Corpus
+
+DEFAULT_SPLIT = "train"
+
+
+@dataclass
+class BuildResult:
+    out: Path
+    dataset_version: str
+    counts: dict[str, Counter[str]] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+
+def parse_split_spec(spec: str) -> tuple[int, list[tuple[str, float]]]:
+    """``SEED:RATIO[:RATIO[:RATIO]]`` → seed and (split, ratio) pairs for train/validation/test."""
+    parts = spec.split(":")
+    try:
+        seed, ratios = int(parts[0]), [float(p) for p in parts[1:]]
+    except ValueError as exc:
+        raise _bad_split(spec) from exc
+    if not 1 <= len(ratios) <= 3 or any(r <= 0 for r in ratios) or abs(sum(ratios) - 1) > 1e-6:
+        raise _bad_split(spec)
+    return seed, list(zip(("train", "validation", "test"), ratios, strict=False))
+
+
+def _bad_split(spec: str) -> UsageError:
+    return UsageError(Problem("--split-by-document", None, "bad-split", f"{spec!r} is not SEED:RATIO...",
+                              "give a seed and 1-3 ratios that sum to 1, e.g. 13:0.8:0.2"))
+
+
+def split_of(doc_id: str, seed: int, splits: list[tuple[str, float]]) -> str:
+    digest = hashlib.sha256(f"{seed}:{doc_id}".encode()).digest()
+    point = int.from_bytes(digest[:8], "big") / 2**64
+    cumulative = 0.0
+    for name, ratio in splits:
+        cumulative += ratio
+        if point < cumulative:
+            return name
+    return splits[-1][0]
+
+
+def dataset_version_of(corpus: Corpus) -> str:
+    path = corpus.root / "DATASET_VERSION"
+    return path.read_text(encoding="utf-8").strip() if path.is_file() else "0.0.0"
+
+
+def build(corpus: Corpus, out: Path, split_by_document: str | None = None) -> BuildResult:
+    out = out.resolve()
+    if out == corpus.root or out in corpus.root.parents:
+        raise UsageError(Problem(str(out), None, "unsafe-output", "the build folder would contain the corpus",
+                                 "choose an empty or dedicated folder, e.g. dist/belarus-corpus"))
+    version = dataset_version_of(corpus)
+    result = BuildResult(out=out, dataset_version=version)
+    staging = out.parent / f".{out.name}.building-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        _write_all(corpus, staging, result, split_by_document)
+        from .release_files import write_release_files
+
+        write_release_files(corpus, staging, result)
+        _swap_in(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    result.files = [out / path.relative_to(staging) for path in result.files]
+    return result
+
+
+def _write_all(corpus: Corpus, staging: Path, result: BuildResult, split_spec: str | None) -> None:
+    taxonomy = corpus.taxonomy
+    split = parse_split_spec(split_spec) if split_spec else None
+    metadata = version_metadata(result.dataset_version, __version__)
+    writers: dict[tuple[str, str], ConfigWriter] = {}
+
+    def writer(config: str, split_name: str) -> ConfigWriter:
+        key = (config, split_name)
+        if key not in writers:
+            path = staging / "data" / config / f"{split_name}-00000-of-00001.parquet"
+            writers[key] = ConfigWriter(path, features_for(config, taxonomy), metadata)
+        return writers[key]
+
+    cross = corpus.cross_document().relations
+    for doc_id in corpus.doc_ids():
+        split_name = split_of(doc_id, *split) if split else DEFAULT_SPLIT
+        content = corpus.annotations(doc_id)
+        bundle = DocumentBundle(corpus.document(doc_id), content.spans, content.relations)
+        _write_document(bundle, split_name, writer, taxonomy, result)
+    for row in relation_rows(cross):
+        writer("relations", DEFAULT_SPLIT if split is None else "cross_document").add(row)
+    for (config, split_name), item in sorted(writers.items()):
+        item.close()
+        result.counts.setdefault(config, Counter())[split_name] = item.count
+        result.files.append(item.path)
+    for config in CONFIGS:
+        if config not in result.counts:
+            writer(config, DEFAULT_SPLIT).close()
+            result.counts[config] = Counter({DEFAULT_SPLIT: 0})
+            result.files.append(writers[(config, DEFAULT_SPLIT)].path)
+
+
+def _write_document(bundle: DocumentBundle, split_name: str, writer: Any, taxonomy: Any,
+                    result: BuildResult) -> None:
+    doc_id = bundle.document.doc_id
+    writer("documents", split_name).add(document_row(bundle))
+    for row in paragraph_rows(bundle):
+        writer("paragraphs", split_name).add(row)
+    for row in span_rows(bundle, taxonomy):
+        writer("spans", split_name).add(row)
+    for row in relation_rows(bundle.relations):
+        writer("relations", split_name).add(row)
+    writer("tokens", split_name).add(token_row(bundle, taxonomy))
+    for issue in bundle.tag_issues:
+        result.warnings.append(Problem(f"annotations/{doc_id}.jsonl", None, "untaggable-span",
+                                       f"{issue.span_id}: {issue.reason}; left out of the {TOKENIZER} BIO tags",
+                                       "the spans config still has it", record_id=issue.span_id,
+                                       severity="warning"))
+
+
+def _swap_in(staging: Path, out: Path) -> None:
+    """Replace ``out`` by the finished ``staging`` folder; a reader never sees a half-written build."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
+    if out.exists():
+        if not (out / "checksums.sha256").exists() and any(out.iterdir()):
+            raise CorpusError(Problem(str(out), None, "unsafe-output", "the folder exists and is not a build",
+                                      "choose another --out, or remove the folder"))
+        os.replace(out, old)
+    os.replace(staging, out)
+    with contextlib.suppress(FileNotFoundError):
+        shutil.rmtree(old)

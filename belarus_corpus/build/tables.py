@@ -1,0 +1,98 @@
+"""Rows of every config, produced one document at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..document import Document
+from ..model import Relation, Span
+from ..taxonomy import Taxonomy
+from .tokens import TagIssue, bio_tags, tokenize
+
+
+@dataclass
+class DocumentBundle:
+    """One document with its spans and in-document relations: everything its rows depend on."""
+
+    document: Document
+    spans: list[Span]
+    relations: list[Relation]
+    tag_issues: list[TagIssue] = field(default_factory=list)
+
+
+def _language(provenance: dict[str, Any]) -> tuple[str | None, float | None]:
+    guess = provenance.get("language", {}).get("document", {})
+    return guess.get("code"), guess.get("probability")
+
+
+def document_row(bundle: DocumentBundle) -> dict[str, Any]:
+    doc, prov = bundle.document, bundle.document.provenance
+    code, probability = _language(prov)
+    source = prov.get("source", {})
+    return {
+        "doc_id": doc.doc_id, "title": doc.title, "text": doc.text, "n_chars": len(doc.text),
+        "raw_sha256": doc.raw_sha256, "text_sha256": doc.text_sha256,
+        "language": code, "language_probability": probability,
+        "paragraphs": [{"start": p.start, "end": p.end, "role": p.role, "duplicate_of": p.duplicate_of}
+                       for p in doc.paragraphs],
+        "original_file_name": prov.get("original_file_name"), "ingested_at": prov.get("ingested_at"),
+        "source": {**{k: source.get(k) for k in ("publisher", "url", "published_date", "retrieved_date", "licence",
+                                                  "translated_from")}, "authors": source.get("authors")},
+        "unknown": [{"field": k, "reason": v} for k, v in sorted(prov.get("unknown", {}).items())],
+        "assessments": [{"field": k, "value": str(v.get("value")), "basis": v.get("basis"), "by": v.get("by")}
+                        for k, v in sorted(prov.get("assessments", {}).items())],
+        "normalization": prov.get("normalization", {}).get("pipeline"),
+        "normalization_changes": [{"step": k, "count": v}
+                                  for k, v in sorted(prov.get("normalization", {}).get("changes", {}).items())],
+    }
+
+
+def paragraph_rows(bundle: DocumentBundle) -> Iterator[dict[str, Any]]:
+    doc = bundle.document
+    detected = {p.get("index"): p for p in doc.provenance.get("language", {}).get("paragraphs", [])}
+    for paragraph in doc.paragraphs:
+        guess = detected.get(paragraph.index, {})
+        same = guess.get("start") == paragraph.start and guess.get("end") == paragraph.end
+        yield {"doc_id": doc.doc_id, "index": paragraph.index, "start": paragraph.start, "end": paragraph.end,
+               "role": paragraph.role, "duplicate_of": paragraph.duplicate_of,
+               "text": doc.text[paragraph.start : paragraph.end],
+               "language": guess.get("code") if same else None,
+               "language_probability": guess.get("probability") if same else None}
+
+
+def span_rows(bundle: DocumentBundle, taxonomy: Taxonomy) -> Iterator[dict[str, Any]]:
+    names = list(taxonomy.all_attributes())
+    for span in sorted(bundle.spans, key=Span.sort_key):
+        row = span.to_dict()
+        row.pop("kind")
+        row["attributes"] = {name: _attribute_text(span.attributes.get(name)) for name in names}
+        row["note"] = span.note
+        yield row
+
+
+def _attribute_text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def relation_rows(relations: list[Relation]) -> Iterator[dict[str, Any]]:
+    for relation in sorted(relations, key=Relation.sort_key):
+        row = relation.to_dict()
+        row.pop("kind")
+        row.pop("attributes")
+        row["cross_document"] = relation.cross_document
+        row["note"] = relation.note
+        yield row
+
+
+def token_row(bundle: DocumentBundle, taxonomy: Taxonomy) -> dict[str, Any]:
+    doc = bundle.document
+    tokens = tokenize(doc.text)
+    row: dict[str, Any] = {"doc_id": doc.doc_id, "tokens": [doc.text[s:e] for s, e in tokens],
+                           "token_starts": [s for s, _ in tokens], "token_ends": [e for _, e in tokens]}
+    for layer in taxonomy.layers:
+        gold = [s for s in bundle.spans if s.layer == layer and s.status == "gold"]
+        row[f"{layer}_tags"], issues = bio_tags(tokens, gold)
+        bundle.tag_issues.extend(issues)
+    return row

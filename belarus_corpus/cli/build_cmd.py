@@ -1,0 +1,38 @@
+"""``belarus-corpus build``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .common import corpus_for, reports_errors, root_option
+
+
+@click.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: dist/belarus-corpus under the root).")
+@click.option("--split-by-document", metavar="SEED:RATIO...", help="Deterministic train/validation/test split "
+              "of documents, e.g. 13:0.8:0.2; default: one train split.")
+@click.option("--check-load", is_flag=True, help="Load every config back with datasets.load_dataset and print it.")
+@root_option
+@reports_errors
+def build(out: Path | None, split_by_document: str | None, check_load: bool, root: str) -> None:
+    """Build the Hugging Face dataset folder: Parquet configs, card, Croissant, checksums.
+
+    The same sources always give byte-identical files.
+
+    \b
+    Example:
+      belarus-corpus build --out dist/belarus-corpus --check-load
+    """
+    result = corpus_for(root).build(out, split_by_document=split_by_document)
+    for problem in result.warnings:
+        click.echo(problem.render(), err=True)
+    click.echo(f"built {result.out} (dataset version {result.dataset_version})")
+    for config, counts in sorted(result.counts.items()):
+        click.echo(f"  {config}: " + ", ".join(f"{split}={n}" for split, n in sorted(counts.items())))
+    if check_load:
+        from ..build.loading import describe_load
+
+        click.echo(describe_load(result.out))

@@ -1,0 +1,40 @@
+"""What every command shares: the corpus root option and turning library errors into messages and exit codes."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from ..errors import CorpusError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+root_option = click.option(
+    "--root", type=click.Path(file_okay=False, path_type=str), default=lambda: os.environ.get("BELARUS_CORPUS_ROOT", "."),
+    show_default="current folder or $BELARUS_CORPUS_ROOT", help="The corpus root (holds raw/, annotations/, schema/).")
+
+
+def reports_errors(function: F) -> F:
+    """Turn a library error into its messages on stderr and its exit code (1 invalid data, 2 usage)."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except CorpusError as error:
+            for problem in error.problems:
+                click.echo(problem.render(), err=True)
+            sys.exit(error.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def corpus_for(root: str) -> Any:
+    from ..corpus import Corpus
+
+    return Corpus(root)

@@ -1,0 +1,83 @@
+"""``belarus-corpus validate``, ``fmt`` and ``schema``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .common import corpus_for, reports_errors, root_option
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "github"]), default="text",
+              show_default=True, help="text for people, json for machines, github for Actions annotations.")
+@root_option
+@reports_errors
+def validate(paths: tuple[Path, ...], output_format: str, root: str) -> None:
+    """Check raw files, provenance, schemas and every annotation; exit 1 if anything is invalid.
+
+    With PATHS, only those annotation stores are checked.
+
+    \b
+    Example:
+      belarus-corpus validate --format github
+    """
+    from ..validate.report import RENDERERS
+
+    report = corpus_for(root).validate([str(p) for p in paths] or None)
+    click.echo(RENDERERS[output_format](report))
+    raise SystemExit(0 if report.valid else 1)
+
+
+@click.command()
+@click.option("--check", is_flag=True, help="Only report stores that are not canonical (exit 1 if any).")
+@root_option
+@reports_errors
+def fmt(check: bool, root: str) -> None:
+    """Rewrite every annotation store canonically (sorted records, sorted keys, LF).
+
+    Refuses a store with a line it cannot parse, and changes nothing then.
+
+    \b
+    Example:
+      belarus-corpus fmt --check
+    """
+    from ..annotate.formatting import format_stores
+
+    changed = format_stores(corpus_for(root), check_only=check)
+    for path in changed:
+        click.echo(f"{'would reformat' if check else 'reformatted'} {path}")
+    if check and changed:
+        raise SystemExit(1)
+
+
+@click.command()
+@click.option("--write", is_flag=True, help="Write the generated schemas into schema/.")
+@root_option
+@reports_errors
+def schema(write: bool, root: str) -> None:
+    """Generate span.schema.json and relation.schema.json from schema/taxonomy.json.
+
+    Without --write, exits 1 if the files in schema/ are out of date.
+
+    \b
+    Example:
+      belarus-corpus schema --write
+    """
+    from ..fsio import atomic_write_text
+    from ..schemagen import generated_schemas
+
+    corpus = corpus_for(root)
+    stale = []
+    for name, text in generated_schemas(corpus.taxonomy).items():
+        path = corpus.layout.schema_dir / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            stale.append(path)
+            if write:
+                atomic_write_text(path, text)
+    for path in stale:
+        click.echo(f"{'wrote' if write else 'out of date:'} {corpus.layout.relative(path)}")
+    if stale and not write:
+        raise SystemExit(1)

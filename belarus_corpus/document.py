@@ -1,0 +1,74 @@
+"""A document: raw bytes, their normalized text with its offset map, paragraphs and provenance."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import CorpusError, Problem
+from .layout import Layout
+from .normalize import Normalized, normalize
+from .structure import Paragraph, paragraphs, title_of
+
+
+@dataclass
+class Document:
+    doc_id: str
+    raw: bytes
+    normalized: Normalized = field(repr=False)
+    provenance: dict[str, Any] = field(repr=False)
+
+    @property
+    def text(self) -> str:
+        return self.normalized.text
+
+    @functools.cached_property
+    def text_sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @functools.cached_property
+    def raw_sha256(self) -> str:
+        return hashlib.sha256(self.raw).hexdigest()
+
+    @functools.cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        return paragraphs(self.text)
+
+    @property
+    def title(self) -> str | None:
+        return title_of(self.text, self.paragraphs)
+
+
+def read_provenance(layout: Layout, doc_id: str) -> dict[str, Any]:
+    path = layout.provenance(doc_id)
+    shown = layout.relative(path)
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise CorpusError(Problem(shown, None, "unknown-document", f"no document {doc_id!r} in this corpus",
+                                  "list the documents with 'belarus-corpus stats'")) from exc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CorpusError(Problem(shown, None, "provenance-invalid", f"cannot read provenance: {exc}",
+                                  "restore the file from git")) from exc
+    if not isinstance(record, dict):
+        raise CorpusError(Problem(shown, None, "provenance-invalid", "provenance is not a JSON object",
+                                  "restore the file from git"))
+    return record
+
+
+def load_document(layout: Layout, doc_id: str) -> Document:
+    provenance = read_provenance(layout, doc_id)
+    path = layout.raw_text(doc_id)
+    try:
+        raw = path.read_bytes()
+        decoded = raw.decode("utf-8")
+    except FileNotFoundError as exc:
+        raise CorpusError(Problem(layout.relative(path), None, "raw-missing", "the raw file is missing",
+                                  "restore it from git or re-ingest it")) from exc
+    except UnicodeDecodeError as exc:
+        raise CorpusError(Problem(layout.relative(path), None, "not-utf8",
+                                  f"invalid UTF-8 at byte offset {exc.start}", "restore it from git")) from exc
+    return Document(doc_id=doc_id, raw=raw, normalized=normalize(decoded), provenance=provenance)

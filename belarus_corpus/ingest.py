@@ -1,0 +1,172 @@
+"""Ingest: read an article's bytes, check them, and write ``raw/<doc_id>.txt`` (byte-identical) with provenance."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import CorpusError, Problem
+from .fsio import atomic_write_bytes, atomic_write_text, locked
+from .layout import Layout, check_doc_id, doc_id_for, sha256_hex
+from .normalize import normalize
+from .provenance import build_record, detect_language, dumps
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+_HTML = re.compile(rb"^\s*(<!doctype html|<html\b|<head\b|<body\b)", re.IGNORECASE)
+_TAGS = re.compile(rb"</?(p|div|span|a|script|style|br|meta|li|table)\b[^>]*>", re.IGNORECASE)
+_MOJIBAKE = re.compile("(?:Ã[\u0080-\u00bf]|Ã[©¨¢¡¤§ª«®´¹º¼½]|â€[™œ\u009d˜”“¦¢]|Ã¢â‚¬|Â[\u00a0-\u00bf])")
+
+
+@dataclass
+class IngestOptions:
+    doc_id: str | None = None
+    replace: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    require_language: str | None = None
+    accept_mojibake: bool = False
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Ingested:
+    doc_id: str
+    raw_path: Path
+    provenance_path: Path
+    replaced: bool
+
+
+def _refuse(path: Path, code: str, message: str, hint: str, line: int | None = None) -> CorpusError:
+    return CorpusError(Problem(file=str(path), line=line, code=code, message=message, hint=hint))
+
+
+def read_source(path: Path, max_bytes: int) -> bytes:
+    if not path.exists():
+        raise _refuse(path, "file-not-found", "no such file", "check the path")
+    if not path.is_file():
+        raise _refuse(path, "not-a-file", "is not a regular file", "pass a text file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise _refuse(path, "file-too-large", f"{size} bytes is over the limit of {max_bytes} bytes",
+                      "split the file, or raise the limit with --max-bytes")
+    return path.read_bytes()
+
+
+def decode_checked(path: Path, data: bytes) -> str:
+    if not data:
+        raise _refuse(path, "empty-file", "the file is empty", "pass the article's text")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _refuse(path, "not-utf8", "the file is UTF-16 (it starts with a UTF-16 byte order mark)",
+                      "convert it to UTF-8 first, e.g. iconv -f UTF-16 -t UTF-8")
+    if b"\x00" in data:
+        offset = data.index(b"\x00")
+        raise _refuse(path, "binary-content", f"NUL byte at byte offset {offset}: this is not a text file",
+                      "pass a plain-text UTF-8 file", line=data.count(b"\n", 0, offset) + 1)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise _refuse(path, "not-utf8", f"invalid UTF-8 at byte offset {exc.start} ({exc.reason})",
+                      "re-save the file as UTF-8; the raw bytes are kept exactly, so nothing is repaired",
+                      line=line) from exc
+    if not text.strip():
+        raise _refuse(path, "whitespace-only", "the file holds only white space", "pass the article's text")
+    if _HTML.search(data[:2048]) or len(_TAGS.findall(data[:20000])) >= 5:
+        raise _refuse(path, "html-content", "this looks like an HTML page, not article text",
+                      "extract the article's text first (e.g. with trafilatura) and ingest that")
+    return text
+
+
+def check_mojibake(path: Path, text: str, accept: bool) -> None:
+    hits = _MOJIBAKE.findall(text)
+    if len(hits) >= 2 and not accept:
+        first = _MOJIBAKE.search(text)
+        line = text.count("\n", 0, first.start()) + 1 if first else None
+        raise _refuse(path, "mojibake", f"{len(hits)} mojibake sequences such as {hits[0]!r} (UTF-8 read as cp1252)",
+                      "fix the file's encoding at its source, or pass --accept-mojibake to keep it as it is",
+                      line=line)
+
+
+def load_metadata(path: Path) -> dict[str, Any]:
+    """A JSON object of source fields, or ``{"files": {file name: {...}}}`` for several files."""
+    try:
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise _refuse(path, "invalid-metadata", f"cannot read the metadata file: {exc}",
+                      "pass a UTF-8 JSON object of source fields") from exc
+    if not isinstance(loaded, dict):
+        raise _refuse(path, "invalid-metadata", "the metadata file is not a JSON object",
+                      "pass a JSON object of source fields")
+    return loaded
+
+
+def metadata_for(metadata: dict[str, Any], file_name: str) -> dict[str, Any]:
+    files = metadata.get("files")
+    if isinstance(files, dict):
+        entry = files.get(file_name, {})
+        return entry if isinstance(entry, dict) else {}
+    return metadata
+
+
+def _existing_by_hash(layout: Layout) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for doc_id in layout.doc_ids():
+        try:
+            record = json.loads(layout.provenance(doc_id).read_text(encoding="utf-8"))
+            found[record["sha256"]] = doc_id
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return found
+
+
+def _resolve_doc_id(layout: Layout, path: Path, data: bytes, options: IngestOptions) -> tuple[str, list[Any]]:
+    sha = sha256_hex(data)
+    existing = _existing_by_hash(layout).get(sha)
+    if existing is not None:
+        raise _refuse(path, "already-ingested", f"the same content is already ingested as {existing!r}",
+                      f"nothing to do; see raw/{existing}.txt")
+    if options.replace:
+        doc_id = check_doc_id(options.replace, str(path))
+        provenance_path = layout.provenance(doc_id)
+        if not provenance_path.is_file():
+            raise _refuse(path, "unknown-document", f"--replace {doc_id}: no such document",
+                          "check the id with 'belarus-corpus stats'")
+        old = json.loads(provenance_path.read_text(encoding="utf-8"))
+        entry = {key: old.get(key) for key in ("sha256", "size_bytes", "ingested_at", "original_file_name")}
+        entry["text_sha256"] = old.get("normalization", {}).get("text_sha256")
+        return doc_id, [*old.get("history", []), entry]
+    doc_id = check_doc_id(options.doc_id, str(path)) if options.doc_id else doc_id_for(path.name, sha)
+    if layout.raw_text(doc_id).exists() or layout.provenance(doc_id).exists():
+        raise _refuse(path, "doc-id-exists", f"a different document already has the id {doc_id!r}",
+                      f"choose another id with --doc-id, or pass --replace {doc_id} to ingest a new version")
+    return doc_id, []
+
+
+def ingest_file(layout: Layout, path: Path, options: IngestOptions) -> Ingested:
+    data = read_source(path, options.max_bytes)
+    text = decode_checked(path, data)
+    check_mojibake(path, text, options.accept_mojibake)
+    normalized = normalize(text)
+    language = detect_language(normalized.text)
+    code = language["document"]["code"]
+    if options.require_language and code != options.require_language:
+        raise _refuse(path, "language-mismatch",
+                      f"detected language {code!r} (p={language['document']['probability']}), "
+                      f"not {options.require_language!r}", "ingest it without --require-language, or leave it out")
+    layout.raw_dir.mkdir(parents=True, exist_ok=True)
+    with locked(layout.raw_dir / ".ingest"):
+        doc_id, history = _resolve_doc_id(layout, path, data, options)
+        record = build_record(doc_id=doc_id, original_name=path.name, data=data, normalized=normalized,
+                              metadata=metadata_for(options.metadata, path.name), language=language,
+                              text_sha256=sha256_hex(normalized.text.encode("utf-8")), history=history)
+        from .validate.provenance import check_provenance_record
+
+        problems = check_provenance_record(record, str(layout.provenance(doc_id)))
+        if problems:
+            raise CorpusError(problems)
+        atomic_write_bytes(layout.raw_text(doc_id), data)
+        atomic_write_text(layout.provenance(doc_id), dumps(record))
+    return Ingested(doc_id=doc_id, raw_path=layout.raw_text(doc_id), provenance_path=layout.provenance(doc_id),
+                    replaced=bool(options.replace))

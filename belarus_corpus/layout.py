@@ -1,0 +1,117 @@
+"""Where things live in a corpus root, the doc-id rules, and refusing paths that escape the root."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import CorpusError, Problem, UsageError
+
+DOC_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,99}$"
+_DOC_ID_RE = re.compile(DOC_ID_PATTERN)
+CROSS_DOCUMENT_STORE = "_cross_document.jsonl"
+
+
+def is_safe_doc_id(candidate: str) -> bool:
+    return bool(_DOC_ID_RE.match(candidate))
+
+
+def slugify(stem: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:60] or "doc"
+
+
+def doc_id_for(file_name: str, sha256: str) -> str:
+    """Keep a safe source stem; otherwise a slug plus the first 16 hex digits of the content hash."""
+    stem = Path(file_name).stem
+    if is_safe_doc_id(stem):
+        return stem
+    return f"{slugify(stem)}_{sha256[:16]}"
+
+
+def check_doc_id(doc_id: str, where: str = "<argument>") -> str:
+    if not is_safe_doc_id(doc_id):
+        raise UsageError(
+            Problem(
+                file=where,
+                line=None,
+                code="unsafe-doc-id",
+                message=f"{doc_id!r} is not a valid document id",
+                hint="use lowercase letters, digits, '-' and '_' only, starting with a letter or digit",
+            )
+        )
+    return doc_id
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The paths of one corpus root."""
+
+    root: Path
+
+    @classmethod
+    def at(cls, root: str | Path) -> Layout:
+        return cls(Path(root).resolve())
+
+    @property
+    def raw_dir(self) -> Path:
+        return self.root / "raw"
+
+    @property
+    def annotations_dir(self) -> Path:
+        return self.root / "annotations"
+
+    @property
+    def schema_dir(self) -> Path:
+        return self.root / "schema"
+
+    @property
+    def dist_dir(self) -> Path:
+        return self.root / "dist"
+
+    @property
+    def cross_document_store(self) -> Path:
+        return self.annotations_dir / CROSS_DOCUMENT_STORE
+
+    def raw_text(self, doc_id: str) -> Path:
+        return self.inside(self.raw_dir / f"{check_doc_id(doc_id)}.txt")
+
+    def provenance(self, doc_id: str) -> Path:
+        return self.inside(self.raw_dir / f"{check_doc_id(doc_id)}.provenance.json")
+
+    def store(self, doc_id: str) -> Path:
+        return self.inside(self.annotations_dir / f"{check_doc_id(doc_id)}.jsonl")
+
+    def doc_ids(self) -> list[str]:
+        if not self.raw_dir.is_dir():
+            return []
+        return sorted(p.name[: -len(".provenance.json")] for p in self.raw_dir.glob("*.provenance.json"))
+
+    def relative(self, path: Path) -> str:
+        try:
+            return str(path.resolve().relative_to(self.root))
+        except ValueError:
+            return str(path)
+
+    def inside(self, path: Path) -> Path:
+        """Refuse a path that resolves outside the root (symlinks included)."""
+        resolved = path.resolve()
+        if resolved != self.root and self.root not in resolved.parents:
+            raise CorpusError(
+                Problem(
+                    file=str(path),
+                    line=None,
+                    code="path-escapes-root",
+                    message=f"{path} resolves to {resolved}, outside the corpus root {self.root}",
+                    hint="use a path inside the repository",
+                )
+            )
+        return path
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -1,0 +1,110 @@
+"""Plain records: spans and relations as they are stored, one JSON object per line."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+CONTEXT_CHARS = 32
+SPAN_FIELDS = ("id", "doc_id", "layer", "type", "start", "end", "text", "prefix", "suffix", "attributes",
+               "annotator", "method", "status", "created", "guidelines_version", "text_sha256", "note")
+RELATION_FIELDS = ("id", "type", "head", "tail", "head_doc", "tail_doc", "attributes", "annotator", "method",
+                   "status", "created", "guidelines_version", "note")
+
+
+def _short_hash(*parts: object) -> str:
+    joined = "\x1f".join(str(part) for part in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
+
+
+def span_id(doc_id: str, layer: str, type_: str, start: int, end: int, annotator: str, method: str) -> str:
+    """Stable id from what the span was created as; it never changes afterwards."""
+    return "s_" + _short_hash(doc_id, layer, type_, start, end, annotator, method)
+
+
+def relation_id(type_: str, head: str, tail: str) -> str:
+    return "r_" + _short_hash(type_, head, tail)
+
+
+@dataclass(frozen=True)
+class Span:
+    id: str
+    doc_id: str
+    layer: str
+    type: str
+    start: int
+    end: int
+    text: str
+    prefix: str
+    suffix: str
+    annotator: str
+    method: str
+    status: str
+    created: str
+    guidelines_version: str
+    text_sha256: str
+    attributes: dict[str, Any] = field(default_factory=dict)
+    note: str | None = None
+
+    record_kind = "span"
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (self.start, self.end, self.layer, self.type, self.id)
+
+    def to_dict(self) -> dict[str, Any]:
+        record = {name: getattr(self, name) for name in SPAN_FIELDS if name != "note" or self.note is not None}
+        return {"kind": "span", **record}
+
+    @classmethod
+    def from_dict(cls, record: dict[str, Any]) -> Span:
+        known = {f.name for f in fields(cls)}
+        return cls(**{key: value for key, value in record.items() if key in known})
+
+    def with_changes(self, **changes: Any) -> Span:
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class Relation:
+    id: str
+    type: str
+    head: str
+    tail: str
+    head_doc: str
+    tail_doc: str
+    annotator: str
+    method: str
+    status: str
+    created: str
+    guidelines_version: str
+    attributes: dict[str, Any] = field(default_factory=dict)
+    note: str | None = None
+
+    record_kind = "relation"
+
+    @property
+    def cross_document(self) -> bool:
+        return self.head_doc != self.tail_doc
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (self.type, self.head, self.tail, self.id)
+
+    def to_dict(self) -> dict[str, Any]:
+        record = {name: getattr(self, name) for name in RELATION_FIELDS if name != "note" or self.note is not None}
+        return {"kind": "relation", **record}
+
+    @classmethod
+    def from_dict(cls, record: dict[str, Any]) -> Relation:
+        known = {f.name for f in fields(cls)}
+        return cls(**{key: value for key, value in record.items() if key in known})
+
+    def with_changes(self, **changes: Any) -> Relation:
+        return replace(self, **changes)
+
+
+Record = Span | Relation
+
+
+def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[str, str]:
+    return text[max(0, start - width) : start], text[end : end + width]

@@ -1,0 +1,185 @@
+"""Normalization: small, named, versioned steps with an offset map back to the raw bytes.
+
+Every step only removes invisible code points or replaces a code point sequence by its canonical
+equivalent, so the authors' words are never corrected. Each step returns the new text, where each new
+code point came from (``origin``, or ``None`` when nothing changed) and how many changes it made.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+PIPELINE_VERSION = "1"
+
+Origin = list[int] | None
+StepResult = tuple[str, Origin, int]
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    version: int
+    description: str
+    apply: Callable[[str], StepResult]
+
+    @property
+    def id(self) -> str:
+        return f"{self.name}@{self.version}"
+
+
+def _substitute(text: str, pattern: re.Pattern[str], replacement: str) -> StepResult:
+    """Replace every match by ``replacement`` (at most one code point) and record where each code point came from."""
+    matches = list(pattern.finditer(text))
+    if not matches:
+        return text, None, 0
+    pieces: list[str] = []
+    origin: list[int] = []
+    position = 0
+    for match in matches:
+        pieces.append(text[position : match.start()])
+        origin.extend(range(position, match.start()))
+        if replacement:
+            pieces.append(replacement)
+            origin.append(match.start())
+        position = match.end()
+    pieces.append(text[position:])
+    origin.extend(range(position, len(text) + 1))
+    return "".join(pieces), origin, len(matches)
+
+
+_BOM = re.compile("^\ufeff")
+_NEWLINES = re.compile("\r\n?")
+_ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff\u00ad]")
+
+
+def strip_bom(text: str) -> StepResult:
+    return _substitute(text, _BOM, "")
+
+
+def unify_newlines(text: str) -> StepResult:
+    return _substitute(text, _NEWLINES, "\n")
+
+
+def remove_zero_width(text: str) -> StepResult:
+    return _substitute(text, _ZERO_WIDTH, "")
+
+
+@functools.lru_cache(maxsize=1)
+def _may_compose_with_previous() -> frozenset[str]:
+    """Code points that NFC may merge into the code point before them (NFC_Quick_Check = Maybe)."""
+    seconds = set()
+    for code in range(sys.maxunicode + 1):
+        decomposition = unicodedata.decomposition(chr(code))
+        if decomposition and not decomposition.startswith("<"):
+            parts = decomposition.split()
+            if len(parts) == 2:
+                seconds.add(chr(int(parts[1], 16)))
+    return frozenset(seconds)
+
+
+def _clusters(text: str) -> list[int]:
+    """Start indices of the segments NFC treats independently (a starter and what may attach to it)."""
+    attach = _may_compose_with_previous()
+    starts = [0]
+    for index in range(1, len(text)):
+        char = text[index]
+        if unicodedata.combining(char) == 0 and char not in attach:
+            starts.append(index)
+    return starts
+
+
+def nfc(text: str) -> StepResult:
+    if unicodedata.is_normalized("NFC", text):
+        return text, None, 0
+    starts = _clusters(text) + [len(text)]
+    pieces: list[str] = []
+    origin: list[int] = []
+    changed = 0
+    for begin, end in zip(starts, starts[1:], strict=False):
+        segment = text[begin:end]
+        composed = unicodedata.normalize("NFC", segment)
+        pieces.append(composed)
+        if composed == segment:
+            origin.extend(range(begin, end))
+        else:
+            changed += 1
+            origin.extend([begin] * len(composed))
+    origin.append(len(text))
+    return "".join(pieces), origin, changed
+
+
+STEPS: tuple[Step, ...] = (
+    Step("strip-bom", 1, "remove a leading byte order mark", strip_bom),
+    Step("newlines", 1, "turn CRLF and lone CR into LF", unify_newlines),
+    Step("zero-width", 1, "remove zero-width space, word joiner, inner BOM and soft hyphen", remove_zero_width),
+    Step("nfc", 1, "compose canonically equivalent sequences (Unicode NFC)", nfc),
+)
+
+
+def pipeline_id() -> str:
+    return f"v{PIPELINE_VERSION}:" + ",".join(step.id for step in STEPS)
+
+
+@dataclass
+class Normalized:
+    """Normalized text plus the map from its code points back to the raw bytes."""
+
+    raw: str
+    text: str
+    changes: dict[str, int]
+    char_origin: Origin = field(repr=False)
+    _byte_starts: list[int] | None = field(default=None, repr=False)
+
+    def raw_char(self, index: int) -> int:
+        """Raw code point index where normalized position ``index`` begins (``index`` may equal len(text))."""
+        return index if self.char_origin is None else self.char_origin[index]
+
+    def raw_bytes_range(self, start: int, end: int) -> tuple[int, int]:
+        """Byte range in the raw file that the normalized span [start, end) came from."""
+        return self._byte_offset(self.raw_char(start)), self._byte_offset(self.raw_char(end))
+
+    def is_boundary(self, index: int) -> bool:
+        """False inside a sequence that normalization merged (a span may not start or end there)."""
+        if self.char_origin is None or index <= 0 or index >= len(self.text):
+            return True
+        return self.char_origin[index] > self.char_origin[index - 1]
+
+    def from_raw_char(self, raw_index: int) -> int:
+        """Normalized position of a raw code point index (the first normalized position at or after it)."""
+        if self.char_origin is None:
+            return raw_index
+        return bisect_right(self.char_origin, raw_index - 1)
+
+    def _byte_offset(self, raw_index: int) -> int:
+        if self._byte_starts is None:
+            if self.raw.isascii():
+                return raw_index
+            widths = (1 if c < "\x80" else 2 if c < "\u0800" else 3 if c < "\U00010000" else 4 for c in self.raw)
+            self._byte_starts = [0, *accumulate(widths)]
+        return self._byte_starts[raw_index]
+
+
+def _compose(first: Origin, second: Origin) -> Origin:
+    if second is None:
+        return first
+    if first is None:
+        return second
+    return [first[index] for index in second]
+
+
+def normalize(raw: str) -> Normalized:
+    text = raw
+    origin: Origin = None
+    changes: dict[str, int] = {}
+    for step in STEPS:
+        text, step_origin, count = step.apply(text)
+        changes[step.id] = count
+        origin = _compose(origin, step_origin)
+    return Normalized(raw=raw, text=text, changes=changes, char_origin=origin)

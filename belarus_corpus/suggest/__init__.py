@@ -1,0 +1,1 @@
+"""Rule-based detectors that propose ``suggested`` spans; see ``registry`` for the list."""

@@ -1,0 +1,138 @@
+"""Find figures in text and read their values: digits, number words, percentages, scores and ranges.
+
+A figure is one of: digits ("52", "1,200", "1.5 million"), a percentage ("87%", "40 percent"), a score
+("12/100"), number words ("three", "fourteen", "twenty-five", "a dozen", "two hundred"), a vague amount
+("dozens", "hundreds of thousands") or a range of two of those ("between 1,100 and 1,300", "10–15").
+Each has a value interval ``(low, high)`` and a normalized ``value`` string ("1200", "1100-1300", "87%",
+"12/100"; None for vague amounts).
+
+Known limits: four-digit numbers from 1800 to 2099 without a separator are taken as years and skipped;
+the lone word "one" is skipped (it is mostly a pronoun); numbers glued to letters or hyphens ("G7",
+"Zapad-2025", "COVID-19") and ordinals ("26th") are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SMALL_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12}
+VAGUE_AMOUNTS = {"dozens": (24.0, 99.0), "hundreds": (200.0, 999.0), "thousands": (2_000.0, 9_999.0),
+                 "tens of thousands": (20_000.0, 99_999.0), "hundreds of thousands": (200_000.0, 999_999.0),
+                 "millions": (2e6, 9.99e8)}
+
+_UNIT = "one|two|three|four|five|six|seven|eight|nine"
+_TEEN = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_WORD_NUMBER = (
+    rf"(?:half\s+a\s+dozen|a\s+(?:dozen|hundred|thousand|million|billion)"
+    rf"|(?:(?:{_TENS})(?:[-\s](?:{_UNIT}))?|{_TEEN}|{_UNIT})(?:\s+(?:hundred|thousand|million|billion|dozen))?)"
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_ONE_FIGURE = (
+    rf"(?:(?P<currency>[$€£])?(?P<digits>{_DIGITS})"
+    r"(?:(?P<score>/\d+)|\s*(?P<percent>%|percent\b|per\s+cent\b)|\s+(?P<scale>thousand|million|billion)\b)?"
+    rf"|(?P<words>{_WORD_NUMBER})"
+    r"|(?P<vague>(?:tens\s+of\s+|hundreds\s+of\s+)?(?:dozens|hundreds|thousands|millions)))"
+)
+FIGURE = re.compile(rf"(?i)(?<![\w.,/:$€£])(?<![^\W\d_]-){_ONE_FIGURE}(?![\w/]|[.,:]\d)")
+_RANGE_JOIN = re.compile(r"\s*(?:–|—|-|to|and)\s*$", re.IGNORECASE)
+_BETWEEN = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
+YEAR_LIKE = re.compile(r"^(?:18|19|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int
+    low: float
+    high: float
+    value: str | None
+    kind: str  # "count", "percent", "score", "vague"
+
+
+def word_number_value(words: str) -> float | None:
+    """The value of number words: "three" → 3, "twenty-five" → 25, "two hundred" → 200, "a dozen" → 12."""
+    tokens = re.split(r"[\s-]+", words.lower().strip())
+    if tokens == ["half", "a", "dozen"]:
+        return 6.0
+    total, current = 0.0, 0.0
+    for token in tokens:
+        if token == "a":
+            current = 1.0
+        elif token in SMALL_NUMBERS:
+            current += SMALL_NUMBERS[token]
+        elif token in ("hundred", "dozen"):
+            current = max(current, 1.0) * SCALES[token]
+        elif token in SCALES:
+            total += max(current, 1.0) * SCALES[token]
+            current = 0.0
+        else:
+            return None
+    return total + current
+
+
+def format_number(number: float) -> str:
+    return str(int(number)) if number == int(number) else f"{number:g}"
+
+
+def _single(match: re.Match[str]) -> Figure | None:
+    start, end = match.span()
+    if match.group("vague"):
+        low, high = VAGUE_AMOUNTS.get(" ".join(match.group("vague").lower().split()), (24.0, 9.99e8))
+        return Figure(start, end, low, high, None, "vague")
+    if match.group("words"):
+        words = match.group("words")
+        if words.lower() == "one":
+            return None
+        number = word_number_value(words)
+        return None if number is None else Figure(start, end, number, number, format_number(number), "count")
+    digits = match.group("digits")
+    number = float(digits.replace(",", ""))
+    if match.group("score"):
+        return Figure(start, end, number, number, match.group(), "score")
+    if match.group("percent"):
+        return Figure(start, end, number, number, format_number(number) + "%", "percent")
+    if match.group("scale"):
+        number *= SCALES[match.group("scale").lower()]
+    elif YEAR_LIKE.match(digits) and not match.group("currency"):
+        return None
+    return Figure(start, end, number, number, (match.group("currency") or "") + format_number(number), "count")
+
+
+def _merge_range(text: str, first: Figure, second: Figure) -> Figure | None:
+    """One figure for "between A and B", "A to B" or "A–B", or None when the two do not form a range."""
+    if first.kind != second.kind or first.kind in ("score", "vague"):
+        return None
+    joiner = text[first.end : second.start]
+    if len(joiner) > 7 or not _RANGE_JOIN.match(joiner):
+        return None
+    between = _BETWEEN.search(text, max(0, first.start - 10), first.start)
+    if joiner.strip().lower() == "and" and not between:
+        return None
+    start = between.start() if between else first.start
+    low, high = min(first.low, second.low), max(first.high, second.high)
+    suffix = "%" if first.kind == "percent" else ""
+    value = f"{format_number(low)}-{format_number(high)}{suffix}"
+    return Figure(start, second.end, low, high, value, first.kind)
+
+
+def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    """Figures in ``text[start:end]`` in order, with ranges merged into one figure."""
+    stop = len(text) if end is None else end
+    singles = [figure for match in FIGURE.finditer(text, start, stop) if (figure := _single(match))]
+    merged: list[Figure] = []
+    for figure in singles:
+        previous = merged[-1] if merged else None
+        combined = _merge_range(text, previous, figure) if previous else None
+        if combined:
+            merged[-1] = combined
+        else:
+            merged.append(figure)
+    return merged

@@ -1,0 +1,118 @@
+"""Shared text units for detectors: paragraphs (with roles), sentences, and whitespace-trimmed spans.
+
+Sentences are found inside paragraphs by a rule: a run of ``. ! ? …`` (plus closing quotes or brackets),
+then white space, then a character that is not lower case. A single ``.`` after a known abbreviation
+("Dr", "Gen", "Oct"), an initial ("W") or a dotted acronym ("U.S") is not a boundary. Known limits: a
+sentence that really ends with "U.S." before a capital is not split; two sentences glued without a space
+("channel.Why") stay one. Results are cached per text, so several detectors share one segmentation.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from .base import DocumentView
+
+ParagraphSpan = tuple[int, int, str]
+Span = tuple[int, int]
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen lt col maj capt cmdr adm sgt sen rep gov pres st jr sr vs no nos fig approx est dept "
+    "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp mt ft etc e.g i.e".split()
+)
+
+
+def trim(text: str, start: int, end: int) -> Span | None:
+    """``(start, end)`` without leading or trailing white space, or None when nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+@functools.lru_cache(maxsize=8)
+def _computed_paragraphs(text: str) -> tuple[ParagraphSpan, ...]:
+    from ..structure import paragraphs
+
+    return tuple((p.start, p.end, p.role) for p in paragraphs(text))
+
+
+def paragraphs_of(document: DocumentView) -> tuple[ParagraphSpan, ...]:
+    """The document's paragraphs, or the ones ``structure`` finds when the view carries none."""
+    if document.paragraphs:
+        return tuple(document.paragraphs)
+    return _computed_paragraphs(document.text)
+
+
+def _is_abbreviation(text: str, start: int, dot: int) -> bool:
+    """Whether the single ``.`` at ``dot`` ends an abbreviation, an initial or a dotted acronym."""
+    found = _LAST_WORD.search(text, max(start, dot - 20), dot)
+    if not found:
+        return False
+    word = found.group(1)
+    if len(word) == 1 and word.isupper():
+        return True
+    return word.lower() in ABBREVIATIONS or bool(_ACRONYM.match(word))
+
+
+def _split_paragraph(text: str, start: int, end: int) -> list[Span]:
+    spans: list[Span] = []
+    cursor = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        if match.group() == "." and _is_abbreviation(text, start, match.start()):
+            continue
+        following = text[match.end() : match.end() + 4].lstrip()[:1]
+        if following.islower():
+            continue
+        trimmed = trim(text, cursor, match.end())
+        if trimmed:
+            spans.append(trimmed)
+        cursor = match.end()
+    trimmed = trim(text, cursor, end)
+    if trimmed:
+        spans.append(trimmed)
+    return spans
+
+
+@functools.lru_cache(maxsize=8)
+def _sentences(text: str, paragraph_spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    found: list[Span] = []
+    for start, end in paragraph_spans:
+        found.extend(_split_paragraph(text, start, end))
+    return tuple(found)
+
+
+def sentences_of(document: DocumentView) -> tuple[Span, ...]:
+    """Sentence spans in document order, never crossing a paragraph boundary."""
+    spans = tuple((start, end) for start, end, _ in paragraphs_of(document))
+    return _sentences(document.text, spans)
+
+
+class SpanIndex:
+    """Find which of a sorted list of non-overlapping spans contains an offset."""
+
+    def __init__(self, spans: tuple[Span, ...]) -> None:
+        self.spans = spans
+        self._starts = [start for start, _ in spans]
+
+    def containing(self, offset: int) -> Span | None:
+        position = bisect.bisect_right(self._starts, offset) - 1
+        if position >= 0 and offset < self.spans[position][1]:
+            return self.spans[position]
+        return None
+
+
+@functools.lru_cache(maxsize=8)
+def _sentence_index(text: str, paragraph_spans: tuple[Span, ...]) -> SpanIndex:
+    return SpanIndex(_sentences(text, paragraph_spans))
+
+
+def sentence_index(document: DocumentView) -> SpanIndex:
+    spans = tuple((start, end) for start, end, _ in paragraphs_of(document))
+    return _sentence_index(document.text, spans)

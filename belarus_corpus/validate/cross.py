@@ -1,0 +1,61 @@
+"""The cross-document relation store: read first, its endpoints resolved as each document's store streams by."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..errors import Problem
+from ..layout import Layout
+from ..store import parse_lines
+from ..taxonomy import Taxonomy
+from .report import Report
+from .stores import Endpoint, PendingRelation, StoreCheck, check_endpoint, check_lines
+
+
+@dataclass
+class CrossDocumentIndex:
+    layout: Layout
+    taxonomy: Taxonomy
+    wanted: dict[str, list[tuple[PendingRelation, str]]] = field(default_factory=lambda: defaultdict(list))
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def file(self) -> str:
+        return self.layout.relative(self.layout.cross_document_store)
+
+    def read(self, report: Report) -> None:
+        path = self.layout.cross_document_store
+        if not path.is_file():
+            return
+        check = StoreCheck(file=self.file, doc_id="", taxonomy=self.taxonomy, doc=None)
+        check_lines(check, parse_lines(path, self.file), cross_store=True)
+        report.extend(check.problems)
+        report.stats["cross-document relations"] += len(check.relations)
+        for pending in check.relations:
+            self.wanted[pending.head_doc].append((pending, "head"))
+            self.wanted[pending.tail_doc].append((pending, "tail"))
+
+    def resolve(self, doc_id: str, spans: dict[str, Endpoint]) -> None:
+        """Check the endpoints wanted in ``doc_id`` while its span ids are in memory."""
+        for pending, role in self.wanted.pop(doc_id, []):
+            self.problems += check_endpoint(self.file, pending, role, spans.get(_endpoint(pending, role)),
+                                            self.taxonomy, doc_id)
+
+    def finish(self, report: Report, check_all: bool) -> None:
+        report.extend(self.problems)
+        if not check_all:
+            return
+        known = set(self.layout.doc_ids())
+        for doc_id, items in sorted(self.wanted.items()):
+            for pending, role in items:
+                if doc_id in known:
+                    code, what = "relation-missing-endpoint", f"{_endpoint(pending, role)} is not a span of {doc_id}"
+                else:
+                    code, what = "relation-missing-document", f"document {doc_id!r} does not exist"
+                report.add(Problem(self.file, pending.line, code, f"{role}: {what}",
+                                   "fix the relation's endpoints or remove it", f"$.{role}", pending.record_id))
+
+
+def _endpoint(pending: PendingRelation, role: str) -> str:
+    return pending.head if role == "head" else pending.tail

@@ -1,0 +1,86 @@
+"""Checks of raw files and their provenance records."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problem
+from ..layout import Layout
+from .schemas import provenance_validator
+
+
+def check_provenance_record(record: Any, file: str) -> list[Problem]:
+    validator = provenance_validator()
+    if validator.is_valid(record):
+        problems = []
+    else:
+        problems = [Problem(file, None, "provenance-invalid", error.message, "fix the field, or re-ingest the file",
+                            path=error.path) for error in validator.errors(record)]
+    if isinstance(record, dict):
+        source = record.get("source") if isinstance(record.get("source"), dict) else {}
+        unknown = record.get("unknown") if isinstance(record.get("unknown"), dict) else {}
+        for name, value in (source or {}).items():
+            if value is None and name not in (unknown or {}):
+                problems.append(Problem(file, None, "unknown-without-reason",
+                                        f"source.{name} is null but unknown.{name} gives no reason",
+                                        f"add \"{name}\": \"<why it is unknown>\" to the unknown block",
+                                        path=f"$.unknown.{name}"))
+    return problems
+
+
+def check_document_files(layout: Layout, doc_id: str) -> list[Problem]:
+    provenance_path = layout.provenance(doc_id)
+    shown = layout.relative(provenance_path)
+    try:
+        record = json.loads(provenance_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return [Problem(shown, getattr(exc, "lineno", None), "provenance-invalid", f"cannot read: {exc}",
+                        "restore the file from git, or re-ingest the article")]
+    problems = check_provenance_record(record, shown)
+    if isinstance(record, dict) and record.get("doc_id") not in (None, doc_id):
+        problems.append(Problem(shown, None, "provenance-invalid", f"doc_id is {record.get('doc_id')!r}, "
+                                f"but the file is named for {doc_id!r}", "rename the file or fix doc_id",
+                                path="$.doc_id"))
+    problems += _check_raw(layout, doc_id, record if isinstance(record, dict) else {})
+    return problems
+
+
+def _check_raw(layout: Layout, doc_id: str, record: dict[str, Any]) -> list[Problem]:
+    raw_path = layout.raw_dir / f"{doc_id}.txt"
+    shown = layout.relative(raw_path)
+    if raw_path.is_symlink():
+        target = raw_path.resolve()
+        if layout.root not in target.parents:
+            return [Problem(shown, None, "path-escapes-root", f"is a symbolic link to {target}, outside the corpus",
+                            "replace the link by the file itself (raw files must be regular files in raw/)")]
+    if not raw_path.is_file():
+        return [Problem(shown, None, "raw-missing", "the raw file of this provenance record is missing",
+                        "restore it from git, or delete the provenance record")]
+    digest = _sha256_file(raw_path)
+    if record.get("sha256") and digest != record["sha256"]:
+        return [Problem(shown, None, "raw-hash-mismatch",
+                        f"sha256 is {digest[:12]}…, provenance records {str(record['sha256'])[:12]}…",
+                        "raw files are never edited: restore it from git, or ingest the new version with "
+                        f"'belarus-corpus ingest FILE --replace {doc_id}'")]
+    return []
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def check_orphan_raw_files(layout: Layout, known: set[str]) -> list[Problem]:
+    problems = []
+    for path in sorted(layout.raw_dir.glob("*.txt")) if layout.raw_dir.is_dir() else []:
+        if path.stem not in known:
+            problems.append(Problem(layout.relative(path), None, "raw-without-provenance",
+                                    "raw file has no provenance record",
+                                    "ingest it with 'belarus-corpus ingest', or remove it"))
+    return problems

@@ -1,0 +1,38 @@
+"""Checks of the repository's contract files: schemas current and valid against the 2020-12 meta-schema."""
+
+from __future__ import annotations
+
+import json
+
+from ..errors import Problem
+from ..layout import Layout
+from ..schemagen import generated_schemas
+from ..taxonomy import Taxonomy
+
+
+def check_repository_files(layout: Layout, taxonomy: Taxonomy) -> list[Problem]:
+    problems: list[Problem] = []
+    if not layout.schema_dir.is_dir():
+        return problems
+    for name, expected in generated_schemas(taxonomy).items():
+        path = layout.schema_dir / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != expected:
+            problems.append(Problem(layout.relative(path), None, "schema-out-of-date",
+                                    "does not match what schema/taxonomy.json generates",
+                                    "run 'belarus-corpus schema --write' after editing the taxonomy"))
+    problems += _check_meta_schema(layout)
+    return problems
+
+
+def _check_meta_schema(layout: Layout) -> list[Problem]:
+    import jsonschema
+
+    problems = []
+    for path in sorted(layout.schema_dir.glob("*.schema.json")):
+        try:
+            jsonschema.Draft202012Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))
+        except (ValueError, jsonschema.SchemaError) as exc:
+            message = exc.message if isinstance(exc, jsonschema.SchemaError) else str(exc)
+            problems.append(Problem(layout.relative(path), None, "schema-invalid", message,
+                                    "fix the schema so it is valid JSON Schema 2020-12"))
+    return problems

@@ -1,0 +1,89 @@
+"""Compiled JSON Schema validators, and the mapping from a schema error to a stable problem code."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..schemagen import relation_schema, span_schema
+from ..taxonomy import Taxonomy, package_schema_dir
+
+
+@dataclass(frozen=True)
+class SchemaError:
+    path: str
+    keyword: str
+    message: str
+
+
+def json_path(parts: list[Any]) -> str:
+    path = "$"
+    for part in parts:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return path
+
+
+class RecordValidator:
+    """Validates records against one schema; uses jsonschema-rs when available, else jsonschema."""
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        try:
+            import jsonschema_rs
+
+            validator = jsonschema_rs.validator_for(schema)
+            self.is_valid: Callable[[Any], bool] = validator.is_valid
+            self._iter_errors: Callable[[Any], Iterator[Any]] = validator.iter_errors
+            self._rust = True
+        except ImportError:  # pragma: no cover - the fallback path
+            import jsonschema
+
+            fallback = jsonschema.Draft202012Validator(schema)
+            self.is_valid = fallback.is_valid
+            self._iter_errors = fallback.iter_errors
+            self._rust = False
+
+    def errors(self, record: Any) -> list[SchemaError]:
+        found = []
+        for error in self._iter_errors(record):
+            if self._rust:
+                path, keyword = list(error.instance_path), list(error.schema_path)[-1]
+            else:
+                path, keyword = list(error.absolute_path), str(error.validator)
+            found.append(SchemaError(json_path(path), str(keyword), error.message))
+        return found
+
+
+def schema_code(error: SchemaError, layer_known: bool) -> str:
+    field = error.path.split(".")[1] if error.path.count(".") >= 1 else ""
+    if error.keyword == "required":
+        return "missing-field"
+    if error.keyword == "type":
+        return "wrong-type"
+    if field == "layer" and error.keyword in {"enum", "const"}:
+        return "unknown-layer"
+    if field == "type" and error.keyword in {"enum", "const"}:
+        return "unknown-type" if layer_known else "schema-violation"
+    if field == "attributes":
+        return "unknown-attribute" if error.keyword == "additionalProperties" else "invalid-attribute-value"
+    if error.keyword == "additionalProperties":
+        return "unknown-field"
+    return "schema-violation"
+
+
+@functools.lru_cache(maxsize=4)
+def _validators(taxonomy_key: str, taxonomy: Taxonomy) -> tuple[RecordValidator, RecordValidator]:
+    return RecordValidator(span_schema(taxonomy)), RecordValidator(relation_schema(taxonomy))
+
+
+def record_validators(taxonomy: Taxonomy) -> tuple[RecordValidator, RecordValidator]:
+    return _validators(json.dumps(taxonomy.source, sort_keys=True), taxonomy)
+
+
+@functools.lru_cache(maxsize=2)
+def provenance_validator(schema_path: str | None = None) -> RecordValidator:
+    path = Path(schema_path) if schema_path else package_schema_dir() / "provenance.schema.json"
+    return RecordValidator(json.loads(path.read_text(encoding="utf-8")))

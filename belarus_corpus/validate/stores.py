@@ -1,0 +1,261 @@
+"""Checks of one annotation store, streamed line by line: syntax, schema, offsets, text, ids, order."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import Problem
+from ..normalize import Normalized
+from ..store import ParsedLine, dumps_record
+from ..taxonomy import Taxonomy
+from .schemas import RecordValidator, record_validators, schema_code
+
+HINT_TEXT = "re-anchor with 'belarus-corpus annotate reanchor', or fix start/end so that text matches"
+
+
+@dataclass
+class DocText:
+    doc_id: str
+    normalized: Normalized
+    text_sha256: str
+
+    @property
+    def text(self) -> str:
+        return self.normalized.text
+
+
+@dataclass
+class Endpoint:
+    layer: str
+    status: str
+
+
+@dataclass
+class PendingRelation:
+    line: int
+    record_id: str
+    type: str
+    head: str
+    tail: str
+    head_doc: str = ""
+    tail_doc: str = ""
+
+
+@dataclass
+class StoreCheck:
+    """State while one store is read; holds only this document's span ids."""
+
+    file: str
+    doc_id: str
+    taxonomy: Taxonomy
+    doc: DocText | None
+    problems: list[Problem] = field(default_factory=list)
+    spans: dict[str, Endpoint] = field(default_factory=dict)
+    relations: list[PendingRelation] = field(default_factory=list)
+    relation_ids: set[str] = field(default_factory=set)
+    span_keys: dict[tuple[Any, ...], str] = field(default_factory=dict)
+    counts: Counter[str] = field(default_factory=Counter)
+    last_key: tuple[Any, ...] | None = None
+    order_reported: bool = False
+    canonical_reported: bool = False
+
+    def problem(self, line: int | None, code: str, message: str, hint: str, path: str = "",
+                record_id: str | None = None, severity: str = "error") -> None:
+        self.problems.append(Problem(self.file, line, code, message, hint, path, record_id, severity))  # type: ignore[arg-type]
+
+
+def check_lines(check: StoreCheck, lines: Any, cross_store: bool = False) -> None:
+    span_validator, relation_validator = record_validators(check.taxonomy)
+    for parsed in lines:
+        if parsed.problem is not None:
+            check.problems.append(parsed.problem)
+            continue
+        check_record(check, parsed, span_validator, relation_validator, cross_store)
+
+
+def check_record(check: StoreCheck, parsed: ParsedLine, spans: RecordValidator, relations: RecordValidator,
+                 cross_store: bool) -> None:
+    record = parsed.record
+    assert record is not None
+    kind = record.get("kind")
+    if kind not in ("span", "relation"):
+        check.problem(parsed.line, "unknown-kind" if kind is not None else "missing-field",
+                      f"kind is {kind!r}; a record is a 'span' or a 'relation'", "set \"kind\" to span or relation",
+                      "$.kind", _record_id(record))
+        return
+    if cross_store and kind == "span":
+        check.problem(parsed.line, "span-in-cross-store", "the cross-document store holds relations only",
+                      f"move the span to annotations/{record.get('doc_id')}.jsonl", "$.kind", _record_id(record))
+        return
+    validator = spans if kind == "span" else relations
+    if not validator.is_valid(record):
+        _report_schema(check, parsed.line, record, validator)
+        if not _semantic_checks_possible(record, kind):
+            return
+    _check_canonical(check, parsed)
+    if kind == "span":
+        _check_span(check, parsed.line, record)
+    else:
+        _check_relation_record(check, parsed.line, record, cross_store)
+
+
+def _record_id(record: dict[str, Any]) -> str | None:
+    value = record.get("id")
+    return value if isinstance(value, str) else None
+
+
+def _semantic_checks_possible(record: dict[str, Any], kind: str) -> bool:
+    needed = ("id", "start", "end", "layer", "type") if kind == "span" else ("id", "head", "tail", "type")
+    return all(key in record for key in needed) and all(
+        isinstance(record[key], int) and not isinstance(record[key], bool) and record[key] >= 0
+        for key in ("start", "end") if key in needed)
+
+
+def _report_schema(check: StoreCheck, line: int, record: dict[str, Any], validator: RecordValidator) -> None:
+    layer_known = record.get("layer") in check.taxonomy.layers
+    for error in validator.errors(record):
+        code = schema_code(error, layer_known)
+        if error.path in ("$.start", "$.end") and error.keyword == "minimum":
+            code = "offset-out-of-range"
+        hint = _schema_hint(code, record, check.taxonomy)
+        check.problem(line, code, error.message, hint, error.path, _record_id(record))
+
+
+def _schema_hint(code: str, record: dict[str, Any], taxonomy: Taxonomy) -> str:
+    if code == "unknown-layer":
+        return "layers are: " + ", ".join(taxonomy.layers)
+    layer = taxonomy.layers.get(str(record.get("layer")))
+    if code == "unknown-type" and layer is not None:
+        return f"types of {layer.name} are: " + ", ".join(layer.types)
+    if code in ("unknown-attribute", "invalid-attribute-value") and layer is not None:
+        allowed = [f"{a.name}{'=' + '|'.join(a.enum) if a.enum else ''}" for a in layer.attributes.values()]
+        return f"attributes of {layer.name}: " + (", ".join(allowed) or "none")
+    if code == "missing-field":
+        return "add the field; see schema/span.schema.json or schema/relation.schema.json"
+    return "see the schema in schema/ for the allowed values"
+
+
+def _check_canonical(check: StoreCheck, parsed: ParsedLine) -> None:
+    if check.canonical_reported or parsed.raw is None:
+        return
+    if dumps_record(parsed.record or {}) + b"\n" != parsed.raw:
+        check.canonical_reported = True
+        check.problem(parsed.line, "store-not-canonical",
+                      "the line is not in canonical form (key order, spacing, escapes or line ending)",
+                      "run 'belarus-corpus fmt' to rewrite the store canonically", severity="warning")
+
+
+def _check_order(check: StoreCheck, line: int, key: tuple[Any, ...]) -> None:
+    if check.last_key is not None and key < check.last_key and not check.order_reported:
+        check.order_reported = True
+        check.problem(line, "store-unsorted", "records are not in canonical order from this line on",
+                      "run 'belarus-corpus fmt' to sort the store")
+    check.last_key = key
+
+
+def _check_span(check: StoreCheck, line: int, record: dict[str, Any]) -> None:
+    span_id, start, end = str(record["id"]), record["start"], record["end"]
+    check.counts["spans"] += 1
+    _check_order(check, line, (0, start, end, str(record["layer"]), str(record["type"]), span_id))
+    if span_id in check.spans:
+        check.problem(line, "duplicate-id", f"id {span_id} is used by an earlier record",
+                      "give this record a new id (ids never change once made, so edit the newer one)", "$.id", span_id)
+    status = str(record.get("status", ""))
+    check.spans[span_id] = Endpoint(str(record["layer"]), status)
+    if record.get("doc_id") != check.doc_id:
+        check.problem(line, "doc-id-mismatch", f"doc_id is {record.get('doc_id')!r} in the store of {check.doc_id!r}",
+                      f"move the record to annotations/{record.get('doc_id')}.jsonl or fix doc_id", "$.doc_id",
+                      span_id)
+    if end <= start:
+        check.problem(line, "empty-span", f"end ({end}) is not after start ({start})",
+                      "a span covers at least one character; fix start/end", "$.end", span_id)
+        return
+    if status != "rejected":
+        key = (record["layer"], record["type"], start, end)
+        earlier = check.span_keys.setdefault(key, span_id)
+        if earlier != span_id:
+            check.problem(line, "duplicate-span", f"same layer, type and offsets as {earlier}",
+                          f"remove one of them ('belarus-corpus annotate rm {span_id}')", "", span_id)
+    if check.doc is not None:
+        _check_span_text(check, line, record, start, end)
+
+
+def _check_span_text(check: StoreCheck, line: int, record: dict[str, Any], start: int, end: int) -> None:
+    doc = check.doc
+    assert doc is not None
+    span_id = str(record["id"])
+    if end > len(doc.text):
+        check.problem(line, "offset-out-of-range", f"end {end} is past the end of the document "
+                      f"({len(doc.text)} characters)", HINT_TEXT, "$.end", span_id)
+        return
+    if record.get("text_sha256") != doc.text_sha256:
+        if record.get("status") == "orphaned":
+            check.problem(line, "orphaned-span", "orphaned span: its document changed and it could not be re-anchored",
+                          "place it again with 'annotate update --start/--end', or reject it", "", span_id, "warning")
+        else:
+            check.problem(line, "stale-anchor", "the document's text changed since this span was made "
+                          "(text_sha256 differs)", "run 'belarus-corpus annotate reanchor " + check.doc_id + "'",
+                          "$.text_sha256", span_id)
+        return
+    if doc.text[start:end] != record.get("text"):
+        check.problem(line, "span-text-mismatch", f"text is {_short(record.get('text'))} but the document has "
+                      f"{_short(doc.text[start:end])} at {start}:{end}", HINT_TEXT, "$.text", span_id)
+    elif not (doc.normalized.is_boundary(start) and doc.normalized.is_boundary(end)):
+        check.problem(line, "span-splits-character", "the span starts or ends inside a combined character",
+                      "move start/end to a character boundary", "$.start", span_id)
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _check_relation_record(check: StoreCheck, line: int, record: dict[str, Any], cross_store: bool) -> None:
+    relation_id = str(record["id"])
+    check.counts["relations"] += 1
+    _check_order(check, line, (1, str(record["type"]), str(record["head"]), str(record["tail"]), relation_id))
+    if relation_id in check.relation_ids:
+        check.problem(line, "duplicate-id", f"id {relation_id} is used by an earlier record",
+                      "remove the duplicate relation", "$.id", relation_id)
+    check.relation_ids.add(relation_id)
+    head_doc, tail_doc = record.get("head_doc"), record.get("tail_doc")
+    if not cross_store and (head_doc != check.doc_id or tail_doc != check.doc_id):
+        check.problem(line, "misplaced-relation", f"relation between {head_doc!r} and {tail_doc!r} in the store of "
+                      f"{check.doc_id!r}", "cross-document relations go in annotations/_cross_document.jsonl",
+                      "$.head_doc", relation_id)
+        return
+    if cross_store and head_doc == tail_doc:
+        check.problem(line, "misplaced-relation", "a relation within one document is in the cross-document store",
+                      f"move it to annotations/{head_doc}.jsonl", "$.head_doc", relation_id, "warning")
+    spec = check.taxonomy.relations.get(str(record["type"]))
+    if spec is not None and cross_store and not spec.cross_document:
+        check.problem(line, "relation-not-cross-document", f"{spec.name} relations must stay within one document",
+                      "use same-claim, contradicts, same-entity or duplicate-of across documents", "$.type",
+                      relation_id)
+    check.relations.append(PendingRelation(line, relation_id, str(record["type"]), str(record["head"]),
+                                           str(record["tail"]), str(head_doc), str(tail_doc)))
+
+
+def check_endpoint(file: str, pending: PendingRelation, role: str, endpoint: Endpoint | None,
+                   taxonomy: Taxonomy, doc_id: str) -> list[Problem]:
+    span_id = pending.head if role == "head" else pending.tail
+    if endpoint is None:
+        return [Problem(file, pending.line, "relation-missing-endpoint", f"{role} {span_id} is not a span of {doc_id}",
+                        "add the span first, or remove the relation", f"$.{role}", pending.record_id)]
+    spec = taxonomy.relations.get(pending.type)
+    allowed = () if spec is None else (spec.head_layers if role == "head" else spec.tail_layers)
+    if spec is not None and endpoint.layer not in allowed:
+        return [Problem(file, pending.line, "relation-wrong-layer", f"{pending.type} takes a {role} in "
+                        f"{'/'.join(allowed)}, but {span_id} is a {endpoint.layer} span",
+                        "relate spans of the right layers (see schema/taxonomy.json relations)", f"$.{role}",
+                        pending.record_id)]
+    return []
+
+
+def resolve_local_relations(check: StoreCheck) -> None:
+    for pending in check.relations:
+        for role, span_id in (("head", pending.head), ("tail", pending.tail)):
+            check.problems += check_endpoint(check.file, pending, role, check.spans.get(span_id), check.taxonomy,
+                                             check.doc_id)
