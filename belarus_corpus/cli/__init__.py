@@ -17,6 +17,8 @@ COMMANDS = {
     "schema": "validate_cmd:schema",
     "build": "build_cmd:build",
     "stats": "stats_cmd:stats",
+    "annotate": "annotate_cmd:annotate",
+    "review": "review_cmd:review",
 }
 
 

@@ -74,13 +74,15 @@ def schema_code(error: SchemaError, layer_known: bool) -> str:
     return "schema-violation"
 
 
-@functools.lru_cache(maxsize=4)
-def _validators(taxonomy_key: str, taxonomy: Taxonomy) -> tuple[RecordValidator, RecordValidator]:
-    return RecordValidator(span_schema(taxonomy)), RecordValidator(relation_schema(taxonomy))
+_COMPILED: dict[str, tuple[RecordValidator, RecordValidator]] = {}
 
 
 def record_validators(taxonomy: Taxonomy) -> tuple[RecordValidator, RecordValidator]:
-    return _validators(json.dumps(taxonomy.source, sort_keys=True), taxonomy)
+    """Span and relation validators for this taxonomy, compiled once per process."""
+    key = json.dumps(taxonomy.source, sort_keys=True)
+    if key not in _COMPILED:
+        _COMPILED[key] = RecordValidator(span_schema(taxonomy)), RecordValidator(relation_schema(taxonomy))
+    return _COMPILED[key]
 
 
 @functools.lru_cache(maxsize=2)

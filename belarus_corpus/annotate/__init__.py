@@ -1,0 +1,1 @@
+"""Annotation operations (add, update, remove, relate, review, re-anchor) over the store."""

@@ -1,0 +1,56 @@
+"""Shared rule for sentence-level claims: one proposal per sentence that holds at least one trigger.
+
+Quantity and date claims use the sentence as their span unit: the whole sentence (as ``segment`` finds it,
+with its final punctuation) that contains the figure or date. A sentence with several triggers gives one
+proposal whose ``value`` lists the distinct normalized values in order, joined by "; ".
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+from .base import DocumentView, Proposal
+from .dates import DateMention, find_dates
+from .figures import Figure, find_figures
+from .segment import Span, sentence_index
+
+
+@functools.lru_cache(maxsize=8)
+def dates_in(text: str) -> tuple[DateMention, ...]:
+    return tuple(find_dates(text))
+
+
+@functools.lru_cache(maxsize=8)
+def figures_in(text: str) -> tuple[Figure, ...]:
+    """Figures of the text that are not part of a date ("17" in "August 17, 2025")."""
+    dates = dates_in(text)
+    figures = find_figures(text)
+    if not dates:
+        return tuple(figures)
+    kept: list[Figure] = []
+    position = 0
+    for figure in figures:
+        while position < len(dates) and dates[position].end <= figure.start:
+            position += 1
+        inside_date = position < len(dates) and dates[position].start < figure.end
+        if not inside_date:
+            kept.append(figure)
+    return tuple(kept)
+
+
+def sentence_claims(document: DocumentView, triggers: Iterable[tuple[int, int, str | None]],
+                    claim_type: str) -> list[Proposal]:
+    """One ``claim/<claim_type>`` proposal per sentence holding a trigger ``(start, end, value)``."""
+    index = sentence_index(document)
+    values_by_span: dict[Span, list[str]] = {}
+    for start, end, value in triggers:
+        span = index.containing(start) or (start, end)
+        values = values_by_span.setdefault(span, [])
+        if value and value not in values:
+            values.append(value)
+    proposals = []
+    for (start, end), values in values_by_span.items():
+        attributes = {"value": "; ".join(values)} if values else {}
+        proposals.append(Proposal(layer="claim", type=claim_type, start=start, end=end, attributes=attributes))
+    return proposals

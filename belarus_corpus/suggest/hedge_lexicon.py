@@ -1,0 +1,129 @@
+"""hedge-lexicon@1: hedge cues from the lexicon in ``data/hedges.json``.
+
+Rule: every phrase of the lexicon is matched case-insensitively on word boundaries, the longest phrase
+winning; its type is the lexicon section it is listed in. Three kinds of cue need context:
+figure-bound approximators ("about", "over", "some", "more than") count only right before a figure
+("about 50", "over a dozen"); attribution shields are built as [modifier] subject [auxiliary] verb
+("some analysts say", "critics warn", "experts have argued"); a sentence-initial "Should" that opens a
+statement, not a question, is conditional ("Should talks fail, ..."). The span is the cue only, never the
+figure or the claim it qualifies.
+
+Near misses left out: "May" the month (with a day, a year, a time word before it, or capitalized
+mid-sentence), "might" the noun ("military might"), "as if", "if anything". Known limits: no
+negation or scope handling; "could" and "may" are proposed whether they express possibility or
+permission; "suggest" is speculative even when it means "propose".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from .base import DocumentView, Proposal
+from .figures import SCALES, SMALL_NUMBERS
+from .lexicon import load_table, phrase_key, phrase_pattern
+from .segment import sentence_index
+
+_MONTH_CONTEXT = re.compile(r"(?:in|of|since|until|by|from|early|late|mid|last|this|next|on|before|after)\s+$",
+                            re.IGNORECASE)
+_OPENING = re.compile(r"(?:^|[.!?:;\n])[\s\"'“‘«„(\[]*$")
+
+
+@functools.cache
+def _cue_types() -> dict[str, str]:
+    types: dict[str, str] = {}
+    for type_name, phrases in load_table("hedges.json")["cues"].items():
+        for phrase in phrases:
+            types.setdefault(phrase_key(phrase), type_name)
+    return types
+
+
+def _figure_start() -> str:
+    words = "|".join(sorted([*SMALL_NUMBERS, *SCALES, "a", "half", "dozens", "hundreds", "thousands", "tens"],
+                            key=len, reverse=True))
+    return rf"(?:[$€£]?\d|(?:{words})(?!\w))"
+
+
+def _shield_pattern() -> str:
+    table = load_table("hedges.json")["attribution_shield"]
+    modifiers, subjects, verbs = (phrase_pattern(table[key]) for key in ("modifiers", "subjects", "verbs"))
+    return rf"(?:{modifiers}\s+)?{subjects}\s+(?:(?:have|had|are|were|also)\s+)?{verbs}"
+
+
+@functools.cache
+def hedge_regex() -> re.Pattern[str]:
+    table = load_table("hedges.json")
+    approximators = phrase_pattern(table["figure_bound_approximators"])
+    cues = phrase_pattern(phrase for phrases in table["cues"].values() for phrase in phrases)
+    source = (rf"(?<!\w)(?:(?P<shield>{_shield_pattern()})|(?P<approx>{approximators})(?=\s+{_figure_start()})"
+              rf"|(?P<should>(?-i:Should))(?=\s+\w)|(?P<cue>{cues}))(?!\w)")
+    return re.compile(source, re.IGNORECASE)
+
+
+@functools.cache
+def _exclusions() -> dict[str, frozenset[str]]:
+    raw = load_table("hedges.json")["exclusions"]
+    return {key: frozenset(phrase_key(word) for word in words) for key, words in raw.items()}
+
+
+def _previous_words(text: str, start: int, count: int) -> str:
+    return phrase_key(" ".join(text[max(0, start - 40) : start].split()[-count:]))
+
+
+def _is_month_may(text: str, match: re.Match[str]) -> bool:
+    if match.group() != "May":
+        return False
+    before = text[max(0, match.start() - 12) : match.start()]
+    if re.match(r"\s+\d", text[match.end() : match.end() + 3]) or _MONTH_CONTEXT.search(before):
+        return True
+    return not _OPENING.search(before)
+
+
+def _is_excluded(text: str, match: re.Match[str]) -> bool:
+    word = match.group().lower()
+    exclusions = _exclusions()
+    if word == "may":
+        return _is_month_may(text, match)
+    if word == "might":
+        before = (_previous_words(text, match.start(), 1), _previous_words(text, match.start(), 2))
+        return any(phrase in exclusions["might_after"] for phrase in before)
+    if word == "if":
+        after = text[match.end() : match.end() + 12].split()
+        return (_previous_words(text, match.start(), 1) in exclusions["if_before"]
+                or bool(after and phrase_key(after[0]).strip(",.") in exclusions["if_after"]))
+    return False
+
+
+def _is_conditional_should(document: DocumentView, match: re.Match[str]) -> bool:
+    text = document.text
+    if not _OPENING.search(text[max(0, match.start() - 12) : match.start()]):
+        return False
+    sentence = sentence_index(document).containing(match.start())
+    return sentence is None or not text[sentence[0] : sentence[1]].rstrip("\"'”’»)").endswith("?")
+
+
+def _type_of(document: DocumentView, match: re.Match[str]) -> str | None:
+    if match.group("shield"):
+        return "attribution-shield"
+    if match.group("approx"):
+        return "approximator"
+    if match.group("should"):
+        return "conditional" if _is_conditional_should(document, match) else None
+    if _is_excluded(document.text, match):
+        return None
+    return _cue_types().get(phrase_key(match.group()))
+
+
+class HedgeLexicon:
+    name = "hedge-lexicon"
+    version = 1
+
+    def detect(self, document: DocumentView) -> Iterator[Proposal]:
+        for match in hedge_regex().finditer(document.text):
+            type_name = _type_of(document, match)
+            if type_name:
+                yield Proposal(layer="hedge", type=type_name, start=match.start(), end=match.end())
+
+
+DETECTOR = HedgeLexicon()

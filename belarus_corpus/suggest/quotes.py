@@ -1,0 +1,48 @@
+"""Pair quotation marks inside a paragraph: “…”, "…", „…” / „…“, «…», ‹…›, with nesting.
+
+A stack of open marks is kept while scanning: an opening mark is pushed; a closing mark that fits the
+mark on top closes it (“ closes „ as in German, ” closes “ or „); a straight " closes an open " or opens
+one. Stray closers are ignored and marks still open at the end of the paragraph give no quotation, so
+quotes running over several paragraphs are not found. Single quotes (‘…’) are not paired: ’ is far more
+often an apostrophe.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MARK = re.compile("[“”„«»‹›\"]")
+_CLOSERS = {"“": "”", "„": "”“", "«": "»", "‹": "›", '"': '"'}
+
+
+@dataclass(frozen=True)
+class Quotation:
+    open: int  # offset of the opening mark
+    close: int  # offset of the closing mark
+    depth: int  # 0 for an outermost quotation
+    opener: str
+    closer: str
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return (self.open + 1, self.close)
+
+
+def _closes(top: str, mark: str) -> bool:
+    return mark in _CLOSERS.get(top, "")
+
+
+def quotations(text: str, start: int, end: int) -> list[Quotation]:
+    """Quotations of ``text[start:end]`` (one paragraph), ordered by their opening mark."""
+    stack: list[tuple[str, int]] = []
+    found: list[Quotation] = []
+    for match in _MARK.finditer(text, start, end):
+        mark = match.group()
+        if stack and _closes(stack[-1][0], mark):
+            opener, position = stack.pop()
+            found.append(Quotation(position, match.start(), len(stack), opener, mark))
+        elif mark in _CLOSERS:
+            stack.append((mark, match.start()))
+    found.sort(key=lambda quotation: quotation.open)
+    return found

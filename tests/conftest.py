@@ -1,0 +1,69 @@
+"""Shared fixtures: small corpora made for the test, and a copy of the repository's seed corpus."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from belarus_corpus import Corpus
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _annotator(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BELARUS_CORPUS_ANNOTATOR", "test-suite")
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+
+
+@pytest.fixture
+def seed_corpus(tmp_path: Path) -> Corpus:
+    """A copy of the repository's corpus (raw/, annotations/, schema/, metadata) to change freely."""
+    root = tmp_path / "corpus"
+    root.mkdir()
+    for name in ("raw", "annotations", "schema", "metadata"):
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, root / name)
+    for name in ("DATASET_VERSION", "CHANGELOG.md", "DATASHEET.md"):
+        if (REPO / name).is_file():
+            shutil.copy2(REPO / name, root / name)
+    return Corpus(root)
+
+
+MakeCorpus = Callable[[dict[str, str | bytes]], Corpus]
+
+
+@pytest.fixture
+def make_corpus(tmp_path: Path) -> MakeCorpus:
+    """A corpus ingested from the given {file name: text or bytes}, with the repository's schema."""
+
+    def make(files: dict[str, str | bytes]) -> Corpus:
+        root = tmp_path / "made"
+        root.mkdir(exist_ok=True)
+        if not (root / "schema").exists():
+            shutil.copytree(REPO / "schema", root / "schema")
+        sources = tmp_path / "sources"
+        sources.mkdir(exist_ok=True)
+        paths = []
+        for name, content in files.items():
+            path = sources / name
+            path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+            paths.append(path)
+        corpus = Corpus(root)
+        corpus.ingest(paths)
+        return corpus
+
+    return make
+
+
+ARTICLE = (
+    "Envoy visits Minsk\n"
+    "By Jane Roe\n"
+    "The envoy met the president on 3 March 2025, officials said. Nearly 40 prisoners were freed.\n"
+    "Critics warn the thaw may not last. “We are ready,” the minister said.\n"
+    "Follow us on Telegram and X\n"
+)
