@@ -14,7 +14,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 PIPELINE_VERSION = "1"
 
@@ -98,11 +98,11 @@ def _clusters(text: str) -> list[int]:
 def nfc(text: str) -> StepResult:
     if unicodedata.is_normalized("NFC", text):
         return text, None, 0
-    starts = _clusters(text) + [len(text)]
+    starts = [*_clusters(text), len(text)]
     pieces: list[str] = []
     origin: list[int] = []
     changed = 0
-    for begin, end in zip(starts, starts[1:], strict=False):
+    for begin, end in pairwise(starts):
         segment = text[begin:end]
         composed = unicodedata.normalize("NFC", segment)
         pieces.append(composed)

@@ -50,7 +50,7 @@ def parse_lines(path: Path, display: str | None = None) -> Iterator[ParsedLine]:
     name = display or str(path)
     with path.open("rb") as handle:
         number = 0
-        for number, raw in enumerate(handle, start=1):  # noqa: B007
+        for number, raw in enumerate(handle, start=1):
             yield _parse_one(name, number, raw, orjson.loads)
 
 

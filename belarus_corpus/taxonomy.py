@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 
-
 def package_schema_dir() -> Path:
     """The schema files shipped in the wheel, or the repository's ``schema/`` in a source checkout."""
     here = Path(__file__).resolve().parent

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from belarus_corpus import Corpus
+from helpers import MakeCorpus
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -34,9 +34,6 @@ def seed_corpus(tmp_path: Path) -> Corpus:
     return Corpus(root)
 
 
-MakeCorpus = Callable[[dict[str, str | bytes]], Corpus]
-
-
 @pytest.fixture
 def make_corpus(tmp_path: Path) -> MakeCorpus:
     """A corpus ingested from the given {file name: text or bytes}, with the repository's schema."""
@@ -58,12 +55,3 @@ def make_corpus(tmp_path: Path) -> MakeCorpus:
         return corpus
 
     return make
-
-
-ARTICLE = (
-    "Envoy visits Minsk\n"
-    "By Jane Roe\n"
-    "The envoy met the president on 3 March 2025, officials said. Nearly 40 prisoners were freed.\n"
-    "Critics warn the thaw may not last. “We are ready,” the minister said.\n"
-    "Follow us on Telegram and X\n"
-)

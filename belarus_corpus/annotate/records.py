@@ -106,6 +106,7 @@ def parse_attributes(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise _usage("bad-attribute", f"--attr {pair!r} is not key=value", "write e.g. --attr target=sanctions-relief")
+            raise _usage("bad-attribute", f"--attr {pair!r} is not key=value",
+                         "write e.g. --attr target=sanctions-relief")
         parsed[key.strip()] = value.strip()
     return parsed

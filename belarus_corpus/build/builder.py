@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from .. import __version__
 from ..errors import CorpusError, Problem, UsageError
 from .features import CONFIGS, features_for
+from .shards import INPUTS_KEY, Shard, copy_shard, inputs_digest, plan_shards, reusable
 from .tables import DocumentBundle, document_row, paragraph_rows, relation_rows, span_rows, token_row
 from .tokens import TOKENIZER
 from .writer import ConfigWriter, version_metadata
@@ -31,6 +32,7 @@ class BuildResult:
     counts: dict[str, Counter[str]] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    reused_shards: int = 0
 
 
 def parse_split_spec(spec: str) -> tuple[int, list[tuple[str, float]]]:
@@ -66,7 +68,7 @@ def dataset_version_of(corpus: Corpus) -> str:
     return path.read_text(encoding="utf-8").strip() if path.is_file() else "0.0.0"
 
 
-def build(corpus: Corpus, out: Path, split_by_document: str | None = None) -> BuildResult:
+def build(corpus: Corpus, out: Path, split_by_document: str | None = None, incremental: bool = True) -> BuildResult:
     out = out.resolve()
     if out == corpus.root or out in corpus.root.parents:
         raise UsageError(Problem(str(out), None, "unsafe-output", "the build folder would contain the corpus",
@@ -76,7 +78,7 @@ def build(corpus: Corpus, out: Path, split_by_document: str | None = None) -> Bu
     staging = out.parent / f".{out.name}.building-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        _write_all(corpus, staging, result, split_by_document)
+        _write_all(corpus, staging, result, split_by_document, out if incremental else None)
         from .release_files import write_release_files
 
         write_release_files(corpus, staging, result)
@@ -87,49 +89,68 @@ def build(corpus: Corpus, out: Path, split_by_document: str | None = None) -> Bu
     return result
 
 
-def _write_all(corpus: Corpus, staging: Path, result: BuildResult, split_spec: str | None) -> None:
-    taxonomy = corpus.taxonomy
+def _write_all(corpus: Corpus, staging: Path, result: BuildResult, split_spec: str | None,
+               previous: Path | None) -> None:
     split = parse_split_spec(split_spec) if split_spec else None
-    metadata = version_metadata(result.dataset_version, __version__)
-    writers: dict[tuple[str, str], ConfigWriter] = {}
+    doc_splits = {d: split_of(d, *split) if split else DEFAULT_SPLIT for d in corpus.doc_ids()}
+    shards = plan_shards(doc_splits) if doc_splits else [Shard(DEFAULT_SPLIT, 0, 1)]
+    for shard in shards:
+        shard.inputs = inputs_digest(corpus, shard, result.dataset_version)
+        if previous is not None and reusable(previous, shard, CONFIGS):
+            result.files += copy_shard(previous, staging, shard, CONFIGS)
+            result.reused_shards += 1
+        else:
+            _write_shard(corpus, staging, shard, result)
+    cross = Shard(DEFAULT_SPLIT if split is None else "cross_document", 0, 1)
+    writer = _writer(corpus, staging, "relations", cross, result, suffix="-cross-document")
+    for row in relation_rows(corpus.cross_document().relations):
+        writer.add(row)
+    _close(writer, result)
+    _count_rows(staging, result)
 
-    def writer(config: str, split_name: str) -> ConfigWriter:
-        key = (config, split_name)
-        if key not in writers:
-            path = staging / "data" / config / f"{split_name}-00000-of-00001.parquet"
-            writers[key] = ConfigWriter(path, features_for(config, taxonomy), metadata)
-        return writers[key]
 
-    cross = corpus.cross_document().relations
-    for doc_id in corpus.doc_ids():
-        split_name = split_of(doc_id, *split) if split else DEFAULT_SPLIT
+def _writer(corpus: Corpus, staging: Path, config: str, shard: Shard, result: BuildResult,
+            suffix: str = "") -> ConfigWriter:
+    metadata = {**version_metadata(result.dataset_version, __version__), INPUTS_KEY: shard.inputs}
+    path = staging / "data" / config / shard.file_name(suffix)
+    return ConfigWriter(path, features_for(config, corpus.taxonomy), metadata)
+
+
+def _close(writer: ConfigWriter, result: BuildResult) -> None:
+    writer.close()
+    result.files.append(writer.path)
+
+
+def _write_shard(corpus: Corpus, staging: Path, shard: Shard, result: BuildResult) -> None:
+    writers = {config: _writer(corpus, staging, config, shard, result) for config in CONFIGS}
+    for doc_id in shard.doc_ids:
         content = corpus.annotations(doc_id)
         bundle = DocumentBundle(corpus.document(doc_id), content.spans, content.relations)
-        _write_document(bundle, split_name, writer, taxonomy, result)
-    for row in relation_rows(cross):
-        writer("relations", DEFAULT_SPLIT if split is None else "cross_document").add(row)
-    for (config, split_name), item in sorted(writers.items()):
-        item.close()
-        result.counts.setdefault(config, Counter())[split_name] = item.count
-        result.files.append(item.path)
-    for config in CONFIGS:
-        if config not in result.counts:
-            writer(config, DEFAULT_SPLIT).close()
-            result.counts[config] = Counter({DEFAULT_SPLIT: 0})
-            result.files.append(writers[(config, DEFAULT_SPLIT)].path)
+        _write_document(bundle, writers, corpus.taxonomy, result)
+    for writer in writers.values():
+        _close(writer, result)
 
 
-def _write_document(bundle: DocumentBundle, split_name: str, writer: Any, taxonomy: Any,
+def _count_rows(staging: Path, result: BuildResult) -> None:
+    import pyarrow.parquet as pq
+
+    for path in sorted((staging / "data").rglob("*.parquet")):
+        config, split = path.parent.name, path.name.split("-")[0]
+        counts = result.counts.setdefault(config, Counter())
+        counts[split] += pq.ParquetFile(path).metadata.num_rows
+
+
+def _write_document(bundle: DocumentBundle, writers: dict[str, ConfigWriter], taxonomy: Any,
                     result: BuildResult) -> None:
     doc_id = bundle.document.doc_id
-    writer("documents", split_name).add(document_row(bundle))
+    writers["documents"].add(document_row(bundle))
     for row in paragraph_rows(bundle):
-        writer("paragraphs", split_name).add(row)
+        writers["paragraphs"].add(row)
     for row in span_rows(bundle, taxonomy):
-        writer("spans", split_name).add(row)
+        writers["spans"].add(row)
     for row in relation_rows(bundle.relations):
-        writer("relations", split_name).add(row)
-    writer("tokens", split_name).add(token_row(bundle, taxonomy))
+        writers["relations"].add(row)
+    writers["tokens"].add(token_row(bundle, taxonomy))
     for issue in bundle.tag_issues:
         result.warnings.append(Problem(f"annotations/{doc_id}.jsonl", None, "untaggable-span",
                                        f"{issue.span_id}: {issue.reason}; left out of the {TOKENIZER} BIO tags",

@@ -19,6 +19,7 @@ COMMANDS = {
     "stats": "stats_cmd:stats",
     "annotate": "annotate_cmd:annotate",
     "review": "review_cmd:review",
+    "agreement": "agreement_cmd:agreement",
 }
 
 

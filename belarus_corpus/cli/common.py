@@ -15,8 +15,9 @@ from ..errors import CorpusError
 F = TypeVar("F", bound=Callable[..., Any])
 
 root_option = click.option(
-    "--root", type=click.Path(file_okay=False, path_type=str), default=lambda: os.environ.get("BELARUS_CORPUS_ROOT", "."),
-    show_default="current folder or $BELARUS_CORPUS_ROOT", help="The corpus root (holds raw/, annotations/, schema/).")
+    "--root", type=click.Path(file_okay=False, path_type=str),
+    default=lambda: os.environ.get("BELARUS_CORPUS_ROOT", "."), show_default="current folder or $BELARUS_CORPUS_ROOT",
+    help="The corpus root (holds raw/, annotations/, schema/).")
 
 
 def reports_errors(function: F) -> F:

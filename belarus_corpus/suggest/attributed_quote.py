@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 
 from .base import DocumentView, Proposal
+from .lexicon import LazyPattern
 from .names import NAME, NAME_RE, clean_name
 from .quotes import Quotation, quotations
 from .segment import paragraphs_of, trim
@@ -43,21 +44,21 @@ _ROLE = (r"(?:the|a|an|one|this)\s+(?:[\w-]+\s+){0,2}?(?:diplomat|official|spoke
 _WHO = rf"(?P<who>{NAME}|[Hh]e|[Ss]he|[Tt]hey|{_ROLE})"
 _LEAD = r"^[\s,.!?;:–—-]*"
 
-_AFTER_VERB_FIRST = re.compile(rf"{_LEAD}(?P<verb>{_VERB})\s+{_WHO}")
-_AFTER_WHO_FIRST = re.compile(rf"{_LEAD}{_WHO}\s+(?:\w+ly\s+)?(?P<verb>{_VERB})")
-_BEFORE_WHO_VERB = re.compile(
+_AFTER_VERB_FIRST = LazyPattern(rf"{_LEAD}(?P<verb>{_VERB})\s+{_WHO}")
+_AFTER_WHO_FIRST = LazyPattern(rf"{_LEAD}{_WHO}\s+(?:\w+ly\s+)?(?P<verb>{_VERB})")
+_BEFORE_WHO_VERB = LazyPattern(
     rf"{_WHO}(?:\s+(?:himself|herself|themselves))?(?:,?\s+who)?(?:\s+(?:has|had|have|also|then|once))?"
     rf"(?:\s+\w+ly)?\s+(?P<verb>{_VERB})[^.!?“”\"«»„]{{0,100}}$"
 )
-_BEFORE_VERB = re.compile(rf"(?<!\w)(?P<verb>{_VERB})[^.!?“”\"«»„]{{0,100}}$")
-_BEFORE_POSSESSIVE = re.compile(
+_BEFORE_VERB = LazyPattern(rf"(?<!\w)(?P<verb>{_VERB})[^.!?“”\"«»„]{{0,100}}$")
+_BEFORE_POSSESSIVE = LazyPattern(
     rf"(?P<who>{NAME})['’]s?\s+(?:statement|words|remarks|message|comment|reply|response|answer|post)\s*:?\s*$")
-_BEFORE_ACCORDING = re.compile(rf"according\s+to\s+{_WHO}\s*,?\s*$", re.IGNORECASE)
-_BEFORE_COLON = re.compile(r":\s*$")
+_BEFORE_ACCORDING = LazyPattern(rf"according\s+to\s+{_WHO}\s*,?\s*$", re.IGNORECASE)
+_BEFORE_COLON = LazyPattern(r":\s*$")
 _NOT_ABBREVIATION = r"(?<!Dr)(?<!Mr)(?<!Ms)(?<!Mrs)(?<!Prof)(?<!Gen)(?<!Sen)(?<!St)(?<!\b[A-Z])"
-_SENTENCE_END = re.compile(rf"{_NOT_ABBREVIATION}[.!?…][\"'”’»)]*\s+")
-_RUNS_ON = re.compile(r"\s+[a-z]")
-_AFTER_STOP = re.compile(rf"{_NOT_ABBREVIATION}[.!?…](?:\s|$)|[“„«\"]")
+_SENTENCE_END = LazyPattern(rf"{_NOT_ABBREVIATION}[.!?…][\"'”’»)]*\s+")
+_RUNS_ON = LazyPattern(r"\s+[a-z]")
+_AFTER_STOP = LazyPattern(rf"{_NOT_ABBREVIATION}[.!?…](?:\s|$)|[“„«\"]")
 
 
 def _before_window(text: str, quotation: Quotation, paragraph_start: int) -> str:
@@ -76,7 +77,8 @@ def _subject(clause: str) -> str | None:
     """The first name of the clause, preferring a full name (two tokens or more)."""
     names = [name for name in (clean_name(match.group()) for match in NAME_RE.finditer(clause)) if name]
     full = [name for name in names if " " in name]
-    return (full or names or [None])[0]
+    preferred = full or names
+    return preferred[0] if preferred else None
 
 
 def _holder(match: re.Match[str]) -> str | None:

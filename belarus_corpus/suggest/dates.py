@@ -17,6 +17,8 @@ import calendar
 import re
 from dataclasses import dataclass
 
+from .lexicon import LazyPattern
+
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -25,7 +27,7 @@ _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 _TIME_WORD = r"(?:this|last|next|early|late|mid|in|since|until|by|on|from|during|before|after|of|through|between)"
 _SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
-DATE = re.compile(
+DATE = LazyPattern(
     rf"(?<![\w-])(?:"
     rf"(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY}),?\s+(?P<mdy_y>{_YEAR})"
     rf"|(?P<dmy_d>{_DAY})\s+(?:of\s+)?(?P<dmy_m>{_MONTH}),?\s+(?P<dmy_y>{_YEAR})"

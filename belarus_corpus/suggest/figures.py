@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import LazyPattern
+
 SMALL_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -41,10 +43,10 @@ _ONE_FIGURE = (
     rf"|(?P<words>{_WORD_NUMBER})"
     r"|(?P<vague>(?:tens\s+of\s+|hundreds\s+of\s+)?(?:dozens|hundreds|thousands|millions)))"
 )
-FIGURE = re.compile(rf"(?i)(?<![\w.,/:$€£])(?<![^\W\d_]-){_ONE_FIGURE}(?![\w/]|[.,:]\d)")
-_RANGE_JOIN = re.compile(r"\s*(?:–|—|-|to|and)\s*$", re.IGNORECASE)
-_BETWEEN = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
-YEAR_LIKE = re.compile(r"^(?:18|19|20)\d\d$")
+FIGURE = LazyPattern(rf"(?i)(?<![\w.,/:$€£])(?<![^\W\d_]-){_ONE_FIGURE}(?![\w/]|[.,:]\d)")
+_RANGE_JOIN = LazyPattern(r"\s*(?:–|—|-|to|and)\s*$", re.IGNORECASE)
+_BETWEEN = LazyPattern(r"(?:between|from)\s+$", re.IGNORECASE)
+YEAR_LIKE = LazyPattern(r"^(?:18|19|20)\d\d$")
 
 
 @dataclass(frozen=True)

@@ -22,12 +22,12 @@ from collections.abc import Iterator
 
 from .base import DocumentView, Proposal
 from .figures import SCALES, SMALL_NUMBERS
-from .lexicon import load_table, phrase_key, phrase_pattern
+from .lexicon import LazyPattern, load_table, phrase_key, phrase_pattern
 from .segment import sentence_index
 
-_MONTH_CONTEXT = re.compile(r"(?:in|of|since|until|by|from|early|late|mid|last|this|next|on|before|after)\s+$",
+_MONTH_CONTEXT = LazyPattern(r"(?:in|of|since|until|by|from|early|late|mid|last|this|next|on|before|after)\s+$",
                             re.IGNORECASE)
-_OPENING = re.compile(r"(?:^|[.!?:;\n])[\s\"'“‘«„(\[]*$")
+_OPENING = LazyPattern(r"(?:^|[.!?:;\n])[\s\"'“‘«„(\[]*$")
 
 
 @functools.cache

@@ -9,20 +9,25 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import LazyPattern
+
 UPPER = "A-Z" + "".join(chr(code) for code in range(0x00C0, 0x0250) if chr(code).isupper()) + "Α-ΩА-ЯЁІЎЄЇҐ"
 NAME_TOKEN = rf"[{UPPER}][\w'’-]*"
 TITLES = (r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sen|Rep|Gov|Amb)\.?|President|Minister|Secretary|Ambassador"
           r"|Senator|General|Chancellor|Premier|Envoy)")
 NAME = rf"(?:{TITLES}\s+)?{NAME_TOKEN}(?:\s+(?:[{UPPER}]\.|{NAME_TOKEN})){{0,3}}"
-NAME_RE = re.compile(NAME)
-CAPITALIZED_TOKEN = re.compile(rf"(?<![\w'’]){NAME_TOKEN}")
+NAME_RE = LazyPattern(NAME)
 
 STOP_WORDS = frozenset(
-    "the this that these those a an but and or yet so in on at for with as if while when after before although "
-    "however meanwhile it he she they we i you its his her their our there here what who why how despite since "
-    "during from to by of only even also indeed still then now today thus therefore moreover furthermore "
-    "instead similarly nevertheless nonetheless not no one some many most all both either neither each every "
-    "according said says".split()
+    [
+        "the", "this", "that", "these", "those", "a", "an", "but", "and", "or", "yet", "so", "in", "on", "at", "for",
+        "with", "as", "if", "while", "when", "after", "before", "although", "however", "meanwhile", "it", "he", "she",
+        "they", "we", "i", "you", "its", "his", "her", "their", "our", "there", "here", "what", "who", "why", "how",
+        "despite", "since", "during", "from", "to", "by", "of", "only", "even", "also", "indeed", "still", "then",
+        "now", "today", "thus", "therefore", "moreover", "furthermore", "instead", "similarly", "nevertheless",
+        "nonetheless", "not", "no", "one", "some", "many", "most", "all", "both", "either", "neither", "each", "every",
+        "according", "said", "says"
+    ]
 )
 
 

@@ -9,10 +9,11 @@ often an apostrophe.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-_MARK = re.compile("[“”„«»‹›\"]")
+from .lexicon import LazyPattern
+
+_MARK = LazyPattern("[“”„«»‹›\"]")
 _CLOSERS = {"“": "”", "„": "”“", "«": "»", "‹": "›", '"': '"'}
 
 

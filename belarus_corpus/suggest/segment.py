@@ -11,19 +11,22 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 
 from .base import DocumentView
+from .lexicon import LazyPattern
 
 ParagraphSpan = tuple[int, int, str]
 Span = tuple[int, int]
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
-_LAST_WORD = re.compile(r"([\w.]+)$")
-_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+_BOUNDARY = LazyPattern(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+_LAST_WORD = LazyPattern(r"([\w.]+)$")
+_ACRONYM = LazyPattern(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt cmdr adm sgt sen rep gov pres st jr sr vs no nos fig approx est dept "
-    "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp mt ft etc e.g i.e".split()
+    [
+        "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "sen", "rep", "gov",
+        "pres", "st", "jr", "sr", "vs", "no", "nos", "fig", "approx", "est", "dept", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "mt", "ft", "etc", "e.g", "i.e"
+    ]
 )
 
 

@@ -1,0 +1,89 @@
+"""boilerplate@1: sharing, follow-us, subscription, newsletter, navigation and copyright lines.
+
+Rule: a short paragraph whose role is ``boilerplate`` (see ``structure``) is proposed whole. Elsewhere a
+boilerplate phrase ("follow us on", "subscribe to our", "sign up for our newsletter", "share this
+article", "click here", "all rights reserved", "read more:") or a navigation line (a breadcrumb "Home >
+News > World", a run of social network names) marks text as ``artifact/boilerplate``: the whole
+paragraph when it is short (under 200 characters) or begins with the phrase, otherwise the sentence
+holding the phrase, cut at the first sentence end after the phrase even when no space follows
+("...our YouTube channel.Why is ..." keeps the title out). A long ``boilerplate`` paragraph without any
+of the phrases is proposed whole.
+
+Known limits: boilerplate in a language other than English is not recognized; a long paragraph that is
+entirely a site blurb without any of the phrases is missed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .base import DocumentView, Proposal
+from .lexicon import LazyPattern
+from .segment import Span, paragraphs_of, sentence_index, trim
+
+SHORT_PARAGRAPH = 200
+_SOCIAL = r"(?:facebook|twitter|x|telegram|whatsapp|linkedin|instagram|youtube|reddit|viber|vk|email|e-mail|print)"
+PHRASES = LazyPattern(
+    rf"(?i)(?<!\w)(?:follow\s+us(?:\s+on)?|subscribe\s+to\s+(?:our|the|my)|subscribe\s+(?:now|here|for)"
+    r"|sign\s+up\s+(?:for|to)\s+(?:our|the)|(?:our|the|free|daily|weekly)\s+newsletter"
+    rf"|share\s+this\s+(?:article|story|post|page)|share\s+(?:it\s+)?on\s+{_SOCIAL}"
+    r"|click\s+here|all\s+rights\s+reserved|get\s+the\s+latest\s+news|join\s+our\s+(?:telegram|channel|community)"
+    r"|download\s+(?:our|the)\s+app|read\s+(?:more|also|next)\s*:|related\s+(?:articles|stories|posts|news)\s*:?"
+    r"|skip\s+to\s+(?:main\s+)?content|sponsored\s+content|copyright\s+©|©\s*\d{4}"
+    r"|(?:previous|next)\s+(?:article|post|story)|leave\s+a\s+(?:comment|reply)"
+    r"|support\s+(?:our|independent)\s+journalism"
+    r"|we\s+use\s+cookies|accept\s+(?:all\s+)?cookies|tags\s*:|filed\s+under)(?!\w)"
+)
+NAVIGATION = LazyPattern(
+    rf"(?i)^(?:[\w .'-]{{1,30}}\s*[>»›/]\s*){{2,}}[\w .'-]{{1,40}}$"
+    rf"|^{_SOCIAL}(?:\s*[|•·/,]?\s*{_SOCIAL}){{2,}}$"
+)
+_SENTENCE_END_AFTER = LazyPattern(r"[.!?…]")
+
+
+def _phrase_span(text: str, paragraph: Span, match: re.Match[str], sentence: Span | None) -> Span | None:
+    start, end = paragraph
+    if end - start < SHORT_PARAGRAPH or not text[start : match.start()].strip():
+        return paragraph
+    first, last = sentence or paragraph
+    stop = _SENTENCE_END_AFTER.search(text, match.end(), last)
+    return trim(text, first, stop.end() if stop else last)
+
+
+def _spans(document: DocumentView) -> Iterator[Span]:
+    text = document.text
+    index = sentence_index(document)
+    for start, end, role in paragraphs_of(document):
+        short = end - start < SHORT_PARAGRAPH
+        if short and (role == "boilerplate" or NAVIGATION.match(text[start:end])):
+            yield (start, end)
+            continue
+        found = False
+        for match in PHRASES.finditer(text, start, end):
+            span = _phrase_span(text, (start, end), match, index.containing(match.start()))
+            if span:
+                found = True
+                yield span
+                if span == (start, end):
+                    break
+        if role == "boilerplate" and not found:
+            yield (start, end)
+
+
+class Boilerplate:
+    name = "boilerplate"
+    version = 1
+
+    def detect(self, document: DocumentView) -> Iterator[Proposal]:
+        seen: set[Span] = set()
+        for start, end in _spans(document):
+            if (start, end) in seen or any(start >= a and end <= b for a, b in seen):
+                continue
+            seen.add((start, end))
+            yield Proposal(layer="artifact", type="boilerplate", start=start, end=end,
+                           attributes={"explanation": "Site furniture (sharing, subscription or navigation), "
+                                                      "not article text."})
+
+
+DETECTOR = Boilerplate()

@@ -1,0 +1,1 @@
+"""Benchmarks at corpus scale: a seeded synthetic corpus generator and a runner (``python -m benchmarks``)."""
