@@ -8,7 +8,9 @@ from typing import Any
 
 CONTEXT_CHARS = 32
 SPAN_FIELDS = ("id", "doc_id", "layer", "type", "start", "end", "text", "prefix", "suffix", "attributes",
-               "annotator", "method", "status", "created", "guidelines_version", "text_sha256", "note")
+               "annotator", "method", "status", "created", "guidelines_version", "text_sha256", "note",
+               "reviewed_by", "edited")
+OPTIONAL_SPAN_FIELDS = {"note": None, "reviewed_by": None, "edited": False}
 RELATION_FIELDS = ("id", "type", "head", "tail", "head_doc", "tail_doc", "attributes", "annotator", "method",
                    "status", "created", "guidelines_version", "note")
 
@@ -46,6 +48,8 @@ class Span:
     text_sha256: str
     attributes: dict[str, Any] = field(default_factory=dict)
     note: str | None = None
+    reviewed_by: str | None = None
+    edited: bool = False
 
     record_kind = "span"
 
@@ -53,7 +57,8 @@ class Span:
         return (self.start, self.end, self.layer, self.type, self.id)
 
     def to_dict(self) -> dict[str, Any]:
-        record = {name: getattr(self, name) for name in SPAN_FIELDS if name != "note" or self.note is not None}
+        record = {name: getattr(self, name) for name in SPAN_FIELDS
+                  if name not in OPTIONAL_SPAN_FIELDS or getattr(self, name) != OPTIONAL_SPAN_FIELDS[name]}
         return {"kind": "span", **record}
 
     @classmethod

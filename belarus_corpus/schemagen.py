@@ -67,6 +67,10 @@ def span_schema(taxonomy: Taxonomy) -> dict[str, Any]:
         "attributes": {"type": "object"},
         "text_sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$",
                         "description": "SHA-256 of the normalized text the offsets refer to."},
+        "reviewed_by": {"type": "string", "minLength": 1,
+                        "description": "Who accepted or rejected a suggestion (absent when never reviewed)."},
+        "edited": {"const": True, "description": "Present when a suggestion was changed (type, offsets or "
+                   "attributes) after it was proposed."},
     }
     return {
         "$schema": DRAFT,
@@ -75,7 +79,7 @@ def span_schema(taxonomy: Taxonomy) -> dict[str, Any]:
         "description": f"One span annotation in annotations/<doc_id>.jsonl. {GENERATED_NOTE}",
         "type": "object",
         "properties": properties,
-        "required": [name for name in properties if name != "note"],
+        "required": [name for name in properties if name not in ("note", "reviewed_by", "edited")],
         "additionalProperties": False,
         "allOf": [_layer_rule(layer) for layer in taxonomy.layers.values()],
         "examples": [_span_example(taxonomy)],

@@ -5,8 +5,17 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from .model import Span
+
 if TYPE_CHECKING:
     from .corpus import Corpus
+
+
+def gold_origin(span: Span) -> str:
+    """How a gold span came to be: an accepted or an edited suggestion, a manual addition, or an import."""
+    if span.method.startswith("rule:"):
+        return "edited suggestion" if span.edited else "accepted suggestion"
+    return "manual" if span.method == "manual" else span.method.split(":")[0]
 
 
 def corpus_stats(corpus: Corpus) -> dict[str, Any]:
@@ -16,6 +25,7 @@ def corpus_stats(corpus: Corpus) -> dict[str, Any]:
     statuses: Counter[str] = Counter()
     methods: Counter[str] = Counter()
     languages: Counter[str] = Counter()
+    origins: Counter[str] = Counter()
     characters = 0
     for doc_id in corpus.doc_ids():
         document = corpus.document(doc_id)
@@ -34,19 +44,21 @@ def corpus_stats(corpus: Corpus) -> dict[str, Any]:
             statuses[span.status] += 1
             methods[span.method.split("@")[0] if span.method.startswith("rule:") else span.method] += 1
             if span.status == "gold":
+                origins[gold_origin(span)] += 1
                 layers[span.layer] += 1
                 types[f"{span.layer}/{span.type}"] += 1
     return {
         "documents": len(per_document), "characters": characters,
         "gold_spans_by_layer": dict(sorted(layers.items())), "gold_spans_by_type": dict(sorted(types.items())),
         "spans_by_status": dict(sorted(statuses.items())), "spans_by_method": dict(sorted(methods.items())),
+        "gold_origin": dict(sorted(origins.items())),
         "paragraph_languages": dict(sorted(languages.items())), "per_document": per_document,
     }
 
 
 def render_stats(figures: dict[str, Any]) -> str:
     lines = [f"documents: {figures['documents']}", f"characters: {figures['characters']}"]
-    for key in ("gold_spans_by_layer", "gold_spans_by_type", "spans_by_status", "spans_by_method",
+    for key in ("gold_spans_by_layer", "gold_spans_by_type", "spans_by_status", "spans_by_method", "gold_origin",
                 "paragraph_languages"):
         lines.append(f"{key.replace('_', ' ')}:")
         lines += [f"  {name}: {count}" for name, count in figures[key].items()] or ["  (none)"]

@@ -101,6 +101,9 @@ def update_span(corpus: Corpus, span_id: str, edit: SpanEdit, doc_id: str | None
         prefix, suffix = context(document.text, start, end)
         changes.update(start=start, end=end, text=document.text[start:end], prefix=prefix, suffix=suffix,
                        text_sha256=document.text_sha256)
+    if found.method.startswith("rule:") and any(changes.get(k, getattr(found, k)) != getattr(found, k)
+                                                for k in ("type", "attributes", "start", "end")):
+        changes["edited"] = True
     edited = found.with_changes(**changes)
     replace_span(corpus, edited)
     return edited

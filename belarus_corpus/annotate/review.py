@@ -10,6 +10,7 @@ from ..errors import Problem, UsageError
 from ..model import Span
 from ..store import StoreContent
 from .operations import change_store, iter_spans
+from .records import default_annotator
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
@@ -29,19 +30,13 @@ def _set_status(corpus: Corpus, doc_id: str, chosen: Callable[[Span], bool], sta
         updated = []
         for span in content.spans:
             if chosen(span) and span.status == "suggested":
-                span = span.with_changes(status=status,
-                                         note=_review_note(span.note, annotator, status) if annotator else span.note)
+                span = span.with_changes(status=status, reviewed_by=annotator or default_annotator())
                 outcome.changed.append(span)
             updated.append(span)
         content.spans = updated
         return content
 
     change_store(corpus, doc_id, change)
-
-
-def _review_note(note: str | None, annotator: str, status: str) -> str:
-    mark = f"{'accepted' if status == 'gold' else 'rejected'} by {annotator}"
-    return f"{note}; {mark}" if note else mark
 
 
 def decide_ids(corpus: Corpus, decision: str, span_ids: list[str], annotator: str | None = None) -> ReviewOutcome:

@@ -20,6 +20,7 @@ COMMANDS = {
     "annotate": "annotate_cmd:annotate",
     "review": "review_cmd:review",
     "agreement": "agreement_cmd:agreement",
+    "suggest": "suggest_cmd:suggest",
 }
 
 

@@ -40,7 +40,20 @@ def validate(root: str | Path, paths: Iterable[str | Path] | None = None) -> Rep
             continue
         _check_store(layout, taxonomy, path, set(doc_ids), cross, report)
     cross.finish(report, check_all=only is None)
+    if only is None:
+        report.extend(_check_generated_files(root))
     return report
+
+
+def _check_generated_files(root: str | Path) -> list[Problem]:
+    from ..corpus import Corpus
+    from ..datasheet import check_datasheet
+
+    try:
+        return check_datasheet(Corpus(root))
+    except CorpusError as error:
+        return [Problem("DATASHEET.md", None, "stale-datasheet", "cannot compute the statistics: "
+                        + error.problems[0].message, "fix the problems above first", severity="warning")]
 
 
 def _store_files(layout: Layout, report: Report) -> list[Path]:

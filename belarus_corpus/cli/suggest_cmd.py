@@ -1,0 +1,35 @@
+"""``belarus-corpus suggest``."""
+
+from __future__ import annotations
+
+import click
+
+from .common import corpus_for, reports_errors, root_option
+
+
+@click.command()
+@click.argument("doc_ids", nargs=-1)
+@click.option("--detector", "detectors", multiple=True, help="Run only this detector (repeatable); default: all.")
+@click.option("--list", "list_only", is_flag=True, help="List the detectors and exit.")
+@root_option
+@reports_errors
+def suggest(doc_ids: tuple[str, ...], detectors: tuple[str, ...], list_only: bool, root: str) -> None:
+    """Propose suggested spans with the rule-based detectors (name@version); review them with 'review'.
+
+    Gold, rejected and orphaned spans are never touched, and a second run adds nothing.
+
+    \b
+    Example:
+      belarus-corpus suggest 002_78f193878130a4b8 --detector hedge-lexicon --detector transliteration
+    """
+    if list_only:
+        from ..suggest.registry import detector_ids
+
+        click.echo("\n".join(detector_ids()))
+        return
+    from ..annotate.suggesting import suggest as run
+
+    report = run(corpus_for(root), list(doc_ids) or None, list(detectors) or None)
+    for problem in report.invalid:
+        click.echo(problem.render(), err=True)
+    click.echo("\n".join(report.lines()))
