@@ -73,6 +73,7 @@ def build(corpus: Corpus, out: Path, split_by_document: str | None = None, incre
     if out == corpus.root or out in corpus.root.parents:
         raise UsageError(Problem(str(out), None, "unsafe-output", "the build folder would contain the corpus",
                                  "choose an empty or dedicated folder, e.g. dist/belarus-corpus"))
+    _refuse_source_folder(corpus, out)
     version = dataset_version_of(corpus)
     result = BuildResult(out=out, dataset_version=version)
     staging = out.parent / f".{out.name}.building-{os.getpid()}"
@@ -87,6 +88,19 @@ def build(corpus: Corpus, out: Path, split_by_document: str | None = None, incre
         shutil.rmtree(staging, ignore_errors=True)
     result.files = [out / path.relative_to(staging) for path in result.files]
     return result
+
+
+def _refuse_source_folder(corpus: Corpus, out: Path) -> None:
+    """A build swapped in over raw/, annotations/ or schema/ (or a folder inside them) would lose sources."""
+    layout = corpus.layout
+    for source in (layout.raw_dir, layout.annotations_dir, layout.schema_dir):
+        if out == source or source in out.parents:
+            raise UsageError(Problem(str(out), None, "unsafe-output",
+                                     f"the build folder would be inside the corpus's {source.name}/ folder",
+                                     "choose a dedicated folder, e.g. dist/belarus-corpus"))
+    if out.exists() and not out.is_dir():
+        raise UsageError(Problem(str(out), None, "unsafe-output", "a file of that name exists",
+                                 "choose a folder for the build, e.g. dist/belarus-corpus"))
 
 
 def _write_all(corpus: Corpus, staging: Path, result: BuildResult, split_spec: str | None,
@@ -166,7 +180,14 @@ def _swap_in(staging: Path, out: Path) -> None:
         if not (out / "checksums.sha256").exists() and any(out.iterdir()):
             raise CorpusError(Problem(str(out), None, "unsafe-output", "the folder exists and is not a build",
                                       "choose another --out, or remove the folder"))
+        shutil.rmtree(old, ignore_errors=True)  # a stale copy from an earlier process with this pid
         os.replace(out, old)
-    os.replace(staging, out)
+    try:
+        os.replace(staging, out)
+    except BaseException:
+        # Interrupted (Ctrl-C) or failed between the two renames: put the previous build back.
+        if old.exists() and not out.exists():
+            os.replace(old, out)
+        raise
     with contextlib.suppress(FileNotFoundError):
         shutil.rmtree(old)

@@ -110,7 +110,7 @@ def card_metadata(corpus: Corpus, staging: Path, result: BuildResult, facts: dic
             "data_files": [{"split": s, "path": f"data/{config}/{s}-*.parquet"} for s in splits],
         })
         features = features_for(config, corpus.taxonomy)
-        sizes = {s: _size(_parquet(staging, config, s)) for s in splits}
+        sizes = {s: _size(staging, config, s) for s in splits}
         infos.append({
             "config_name": config,
             "features": features._to_yaml_list(),
@@ -139,12 +139,14 @@ def card_metadata(corpus: Corpus, staging: Path, result: BuildResult, facts: dic
     }
 
 
-def _parquet(folder: Path, config: str, split: str) -> Path:
-    return folder / "data" / config / f"{split}-00000-of-00001.parquet"
+def parquet_files(folder: Path, config: str, split: str) -> list[Path]:
+    """The Parquet files of one split of one config (``<split>-NNNNN-of-NNNNN[-suffix].parquet``)."""
+    return sorted(path for path in (folder / "data" / config).glob(f"{split}-*.parquet")
+                  if re.fullmatch(rf"{re.escape(split)}-\d{{5}}-of-\d{{5}}(-[A-Za-z0-9_-]+)?\.parquet", path.name))
 
 
-def _size(path: Path) -> int:
-    return path.stat().st_size if path.exists() else 0
+def _size(folder: Path, config: str, split: str) -> int:
+    return sum(path.stat().st_size for path in parquet_files(folder, config, split))
 
 
 def _size_category(rows: int) -> str:
@@ -310,8 +312,9 @@ def _structure(staging: Path, result: BuildResult) -> str:
         for split, count in sorted(result.counts.get(config, {}).items()):
             default = " (default)" if config == "documents" else ""
             lines.append(f"| `{config}`{default} | {CONFIG_DESCRIPTIONS.get(config, '')} | {split} | {count} | "
-                         f"{_size(_parquet(staging, config, split)):,} |")
-    lines.append("\nFiles: `data/<config>/<split>-00000-of-00001.parquet` (zstd), `croissant.json` (Croissant 1.1 "
+                         f"{_size(staging, config, split):,} |")
+    lines.append("\nFiles: `data/<config>/<split>-NNNNN-of-NNNNN.parquet` (zstd; cross-document relations in "
+                 "`-cross-document` files), `croissant.json` (Croissant 1.1 "
                  "with the RAI vocabulary), `checksums.sha256` (SHA-256 of every other file). A config with 0 rows "
                  "cannot be loaded with `datasets` (it has nothing to load).")
     return "\n".join(lines)
@@ -376,8 +379,9 @@ def _examples(staging: Path, result: BuildResult) -> str:
         if not splits:
             blocks.append(f"`{config}`: no rows yet.")
             continue
-        table = pq.ParquetFile(str(_parquet(staging, config, splits[0]))).read_row_group(0)
-        row = table.slice(0, 1).to_pylist()[0]
+        first = next(path for path in parquet_files(staging, config, splits[0])
+                     if pq.ParquetFile(str(path)).metadata.num_rows)
+        row = pq.ParquetFile(str(first)).read_row_group(0).slice(0, 1).to_pylist()[0]
         text = json.dumps(_shorten(row), ensure_ascii=False, indent=1)
         blocks.append(f"`{config}` ({splits[0]}):\n\n```json\n{text}\n```")
     return "\n\n".join(blocks)

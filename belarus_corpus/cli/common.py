@@ -31,6 +31,14 @@ def reports_errors(function: F) -> F:
             for problem in error.problems:
                 click.echo(problem.render(), err=True)
             sys.exit(error.exit_code)
+        except OSError as error:
+            where = error.filename or "<file system>"
+            click.echo(f"{where}: error [os-error] {error.strerror or error}\n  hint: check that the path exists "
+                       "and is readable/writable, then run the command again", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("interrupted: nothing half-written was kept (writes are atomic)", err=True)
+            sys.exit(130)
 
     return wrapper  # type: ignore[return-value]
 

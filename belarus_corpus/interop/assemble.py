@@ -18,11 +18,11 @@ new ids made from what they are (``span_id``/``relation_id``), so importing the 
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from ..annotate.records import today
 from ..errors import Problem
 from ..model import Relation, Span, context, relation_id, span_id
 from ..taxonomy import LayerSpec, Taxonomy
@@ -49,7 +49,7 @@ class ImportOptions:
         return self.annotator or carried or f"unknown ({self.format} import)"
 
     def created_date(self) -> str:
-        return self.created or _dt.date.today().isoformat()
+        return self.created or today()
 
 
 def assemble(spans: Iterable[SpanCandidate], relations: Iterable[RelationCandidate], texts: TextSource,

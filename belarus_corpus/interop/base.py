@@ -123,7 +123,12 @@ class ImportResult:
 def export_loss(doc: DocumentAnnotations | None, record_id: str, message: str, hint: str, path: str = "$") -> Problem:
     """A record, or the part of it named by ``path``, that the format cannot carry (a warning: export goes on)."""
     store = doc.store if doc is not None else "annotations/_cross_document.jsonl"
-    return Problem(store, None, EXPORT_LOSS, message, hint, path, record_id, "warning")
+    return Problem(store, None, EXPORT_LOSS, f"{record_id}: {message}", hint, path, record_id, "warning")
+
+
+def as_dict(value: Any) -> dict[str, Any]:
+    """A copy of ``value`` if it is a JSON object, else an empty one (for fields read from files)."""
+    return dict(value) if isinstance(value, dict) else {}
 
 
 def check_filters(taxonomy: Taxonomy, layers: Iterable[str] | None, statuses: Iterable[str] | None) -> None:

@@ -6,10 +6,10 @@ Mapping (offsets are code points of the ``.txt``, which is how brat counts them)
 * a span is ``T<n>\\t<layer>_<type> <start> <end>\\t<text>``; a span whose text contains a line break is written
   as fragments cut at each line-breaking character (``0 5;6 9``; a fragment may be empty), brat's own way of
   marking text across lines; import joins fragments separated only by white space back into one span;
-* an attribute with an enum (``checkworthiness``, ``target``) is an ``A`` line; free-text attributes, the note,
-  and the record's id, annotator, status, method, created and guidelines version are JSON in an
-  ``AnnotatorNotes`` (``#``) line after ``belarus-corpus:``; a note a brat user writes without that mark
-  becomes the span's note;
+* an attribute with an enum (``checkworthiness``, ``target``) is an ``A`` line; free-text attributes and every
+  other field of the record (id, annotator, status, method, created, guidelines version, note, review fields)
+  are JSON in an ``AnnotatorNotes`` (``#``) line after ``belarus-corpus:``; a note a brat user writes without
+  that mark becomes (or is added to) the span's note;
 * a relation is ``R<n>\\t<type> Arg1:T<head> Arg2:T<tail>`` with its own ``#`` line.
 
 Cannot carry: cross-document relations (brat relations stay within one document; each is reported as an
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,7 @@ from .base import (
     Selection,
     SpanCandidate,
     Where,
+    as_dict,
     as_selection,
     export_loss,
 )
@@ -46,6 +48,9 @@ if TYPE_CHECKING:
     from ..corpus import Corpus
 
 NAME = "brat"
+SPAN_IN_LINES = {"kind", "doc_id", "layer", "type", "start", "end", "text", "prefix", "suffix", "text_sha256",
+                 "attributes"}
+RELATION_IN_LINES = {"kind", "type", "head", "tail", "head_doc", "tail_doc"}
 
 
 def export(source: Corpus | Selection, out: Path, *, layers: Sequence[str] | None = None,
@@ -122,24 +127,15 @@ def _note_line(target: str, payload: dict[str, Any], counter: dict[str, int]) ->
 
 
 def _span_meta(span: Span, attributes: dict[str, Any]) -> dict[str, Any]:
-    meta: dict[str, Any] = {"id": span.id, "annotator": span.annotator, "method": span.method, "status": span.status,
-                            "created": span.created, "guidelines_version": span.guidelines_version}
-    if attributes:
-        meta["attributes"] = attributes
-    if span.note is not None:
-        meta["note"] = span.note
-    return meta
+    """Everything the T and A lines do not say (id, provenance, note, free-text attributes)."""
+    meta = {key: value for key, value in span.to_dict().items() if key not in SPAN_IN_LINES}
+    meta["attributes"] = attributes
+    return {key: value for key, value in meta.items() if value != {}}
 
 
 def _relation_meta(relation: Relation) -> dict[str, Any]:
-    meta: dict[str, Any] = {"id": relation.id, "annotator": relation.annotator, "method": relation.method,
-                            "status": relation.status, "created": relation.created,
-                            "guidelines_version": relation.guidelines_version}
-    if relation.attributes:
-        meta["attributes"] = relation.attributes
-    if relation.note is not None:
-        meta["note"] = relation.note
-    return meta
+    meta = {key: value for key, value in relation.to_dict().items() if key not in RELATION_IN_LINES}
+    return {key: value for key, value in meta.items() if value != {}}
 
 
 def import_(path: Path, source: Corpus | TextSource, *, as_gold: bool = False, annotator: str | None = None,
@@ -206,7 +202,7 @@ def _spans(ann: Ann, doc: DocText, table: dict[str, tuple[str, str]], problems: 
         if hull is None:
             continue
         meta, note = _meta(ann.notes.get(bound.ann_id, []), problems)
-        attributes = dict(meta.get("attributes") or {})
+        attributes = as_dict(meta.get("attributes"))
         attributes.update({name: value for name, value, _ in ann.attributes.get(bound.ann_id, [])})
         found.append(SpanCandidate(bound.ann_id, doc.doc_id, pair[0], pair[1], hull[0], hull[1], bound.where,
                                    attributes=attributes, note=note, annotator=_str(meta.get("annotator")),
@@ -217,13 +213,13 @@ def _spans(ann: Ann, doc: DocText, table: dict[str, tuple[str, str]], problems: 
 def _hull(bound: TextBound, doc: DocText, problems: list[Problem]) -> tuple[int, int] | None:
     """One span from the fragments, if only white space separates them and the text field matches them."""
     pieces = sorted(bound.pieces)
-    for (_, end), (start, _) in zip(pieces, pieces[1:], strict=False):
+    for (_, end), (start, _) in pairwise(pieces):
         if start < end or doc.text[end:start].strip():
             problems.append(bound.where.problem("discontinuous-span", f"{bound.ann_id} has fragments separated by "
                                                 "text; a span here is one stretch of text", "split it into spans"))
             return None
     start, end = pieces[0][0], pieces[-1][1]
-    in_range = 0 <= start and end <= len(doc.text)
+    in_range = start >= 0 and end <= len(doc.text)
     expected = " ".join(doc.text[a:b] for a, b in pieces)
     if bound.text is not None and in_range and bound.text != expected:
         problems.append(bound.where.problem("offset-mismatch", f"{bound.ann_id}: the line has {bound.text[:40]!r} but "
@@ -258,7 +254,7 @@ def _relations(ann: Ann, doc_id: str, problems: list[Problem]) -> list[RelationC
     found = []
     for link in ann.links:
         meta, note = _meta(ann.notes.get(link.ann_id, []), problems)
-        attributes = dict(meta.get("attributes") or {})
+        attributes = as_dict(meta.get("attributes"))
         attributes.update({name: value for name, value, _ in ann.attributes.get(link.ann_id, [])})
         found.append(RelationCandidate(link.type, (doc_id, link.arg1), (doc_id, link.arg2), link.where, attributes,
                                        note, _str(meta.get("annotator")), _str(meta.get("guidelines_version"))))

@@ -124,8 +124,8 @@ def _textbound(ann: Ann, ann_id: str, data: str, text: str | None, where: Where)
     try:
         pieces = [(int(a), int(b)) for a, b in (piece.split() for piece in offsets.split(";"))]
     except ValueError:
-        ann.problems.append(where.problem("invalid-line", f"{ann_id}: offsets {offsets!r} are not START END[;START END]",
-                                          "fix the offsets or remove the line"))
+        ann.problems.append(where.problem("invalid-line", f"{ann_id}: offsets {offsets!r} are not "
+                                          "START END[;START END]", "fix the offsets or remove the line"))
         return
     ann.textbounds.append(TextBound(ann_id, label, pieces, text, where))
 

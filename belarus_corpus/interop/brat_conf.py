@@ -91,4 +91,5 @@ def visual_conf(taxonomy: Taxonomy) -> str:
 
 
 def _labels_of(taxonomy: Taxonomy, layers: tuple[str, ...]) -> list[str]:
-    return [entity_label(layer, t) for layer in layers if layer in taxonomy.layers for t in taxonomy.layers[layer].types]
+    return [entity_label(layer, type_) for layer in layers if layer in taxonomy.layers
+            for type_ in taxonomy.layers[layer].types]

@@ -101,8 +101,9 @@ def _field_losses(doc: DocumentAnnotations, selection: Selection) -> list[Proble
             losses.append(export_loss(doc, span.id, f"the required attribute {', '.join(required)} is not in the "
                                       "tags, so this span cannot be imported back", "use jsonl, brat or spacy"))
         elif span.attributes:
-            losses.append(export_loss(doc, span.id, f"attributes {', '.join(sorted(span.attributes))} are not in "
-                                      "the tags", "use jsonl, brat or spacy", "$.attributes"))
+            names = ", ".join(sorted(span.attributes))
+            losses.append(export_loss(doc, span.id, f"attribute(s) {names} not in the tags", "use jsonl, brat or spacy",
+                                      "$.attributes"))
         if span.note is not None:
             losses.append(export_loss(doc, span.id, "the note is not in the tags", "use jsonl, brat or spacy",
                                       "$.note"))

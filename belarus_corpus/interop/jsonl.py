@@ -12,7 +12,7 @@ file, which are mapped to the new ids.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +20,7 @@ from ..errors import CorpusError, Problem
 from ..fsio import atomic_write_bytes
 from ..store import parse_lines
 from .assemble import ImportOptions, assemble
-from .base import ExportReport, ImportResult, RelationCandidate, Selection, SpanCandidate, Where, as_selection
+from .base import ExportReport, ImportResult, RelationCandidate, Selection, SpanCandidate, Where, as_dict, as_selection
 from .texts import TextSource, text_source
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ _SPAN_NEEDS = {"id": str, "doc_id": str, "layer": str, "type": str, "start": int
 _RELATION_NEEDS = {"type": str, "head": str, "tail": str, "head_doc": str, "tail_doc": str}
 
 
-def _invalid(record: dict[str, Any], needs: dict[str, type]) -> str | None:
+def _invalid(record: dict[str, Any], needs: Mapping[str, type]) -> str | None:
     for name, kind in needs.items():
         value = record.get(name)
         if not isinstance(value, kind) or isinstance(value, bool):
@@ -104,7 +104,7 @@ def _span(record: dict[str, Any], where: Where, out: list[SpanCandidate], proble
         return
     out.append(SpanCandidate(ref=record["id"], doc_id=record["doc_id"], layer=record["layer"], type=record["type"],
                              start=record["start"], end=record["end"], where=where, text=record.get("text"),
-                             attributes=dict(record.get("attributes") or {}), note=record.get("note"),
+                             attributes=as_dict(record.get("attributes")), note=record.get("note"),
                              annotator=record.get("annotator"), guidelines_version=record.get("guidelines_version")))
 
 
@@ -116,7 +116,7 @@ def _relation(record: dict[str, Any], where: Where, out: list[RelationCandidate]
         return
     out.append(RelationCandidate(type=record["type"], head=(record["head_doc"], record["head"]),
                                  tail=(record["tail_doc"], record["tail"]), where=where,
-                                 attributes=dict(record.get("attributes") or {}), note=record.get("note"),
+                                 attributes=as_dict(record.get("attributes")), note=record.get("note"),
                                  annotator=record.get("annotator"),
                                  guidelines_version=record.get("guidelines_version")))
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
-from .base import RelationCandidate, SpanCandidate, Where
+from .base import RelationCandidate, SpanCandidate, Where, as_dict
 from .labelstudio_config import controls
 from .offsets import Utf16Map
 from .texts import DocText, TextSource
@@ -121,7 +121,7 @@ class _Reader:
             return None
         index, main = labelled[0]
         where = self.where(index)
-        value = main.get("value") if isinstance(main.get("value"), dict) else {}
+        value = as_dict(main.get("value"))
         labels = value.get("labels")
         if main.get("from_name") not in self.taxonomy.layers or not isinstance(labels, list) or len(labels) != 1:
             self.problems.append(where.problem("unknown-label", f"region {region_id}: {main.get('from_name')!r} with "
@@ -153,7 +153,7 @@ class _Reader:
         found: dict[str, Any] = {}
         for index, result in items:
             control = self.controls.get(str(result.get("from_name")))
-            value = result.get("value") if isinstance(result.get("value"), dict) else {}
+            value = as_dict(result.get("value"))
             values = value.get(control.value_key) if control is not None else None
             if control is None or control.layer != layer or not isinstance(values, list) or len(values) != 1:
                 self.problems.append(self.where(index).problem(

@@ -10,7 +10,7 @@ from itertools import accumulate
 
 
 class Utf16Map:
-    """Conversions for one text; ``to_code_points`` returns None for an index inside a surrogate pair or past the end."""
+    """Conversions for one text; ``to_code_points`` gives None for an index inside a surrogate pair or past the end."""
 
     def __init__(self, text: str) -> None:
         self.units = [0, *accumulate(2 if ord(char) > 0xFFFF else 1 for char in text)]

@@ -7,8 +7,8 @@ normalized text and ``span.start_char``/``span.end_char`` are our offsets. Read 
 
 Mapping: a span is ``doc.spans[layer]`` member with ``label_`` = type and ``id_`` = our span id.
 ``doc.user_data["belarus_corpus"]`` (kept by ``DocBin(store_user_data=True)``) holds
-``{"doc_id", "text_sha256", "spans": {span id: {"attributes", "note", "annotator", "status", "method",
-"created", "guidelines_version"}}, "relations": [relation records]}``; a relation, cross-document ones too, is
+``{"doc_id", "text_sha256", "spans": {span id: the span's record without offsets, text, type and context},
+"relations": [relation records]}``; a relation, cross-document ones too, is
 stored with the document of its head and names its endpoints by span id and doc id.
 
 Cannot carry: spans whose edges are not token edges (``char_span(..., alignment_mode="strict")`` gives None;
@@ -36,6 +36,7 @@ from .base import (
     Selection,
     SpanCandidate,
     Where,
+    as_dict,
     as_selection,
     export_loss,
 )
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 NAME = "spacy"
 FILE_NAME = "corpus.spacy"
 USER_DATA_KEY = "belarus_corpus"
+SPAN_IN_DOC = {"kind", "doc_id", "type", "start", "end", "text", "prefix", "suffix", "text_sha256"}
 
 
 def words_and_spaces(text: str) -> tuple[list[str], list[bool]]:
@@ -119,12 +121,8 @@ def _doc(vocab: Any, doc: DocumentAnnotations, layers: Sequence[str], losses: li
 
 
 def _span_meta(span: Span) -> dict[str, Any]:
-    meta: dict[str, Any] = {"layer": span.layer, "attributes": span.attributes, "annotator": span.annotator,
-                            "status": span.status, "method": span.method, "created": span.created,
-                            "guidelines_version": span.guidelines_version}
-    if span.note is not None:
-        meta["note"] = span.note
-    return meta
+    """The span's record without what the Doc itself says (offsets, text, type, context)."""
+    return {key: value for key, value in span.to_dict().items() if key not in SPAN_IN_DOC}
 
 
 def _relations(doc: DocumentAnnotations | None, relations: list[Relation], carried: set[str], built: Any,
@@ -162,7 +160,8 @@ def import_(path: Path, source: Corpus | TextSource, *, as_gold: bool = False, a
     for index, built in enumerate(_read_docs(path)):
         where = Where(str(path), None, f"doc {index}")
         meta = _plain(built.user_data.get(USER_DATA_KEY)) or {}
-        doc = texts.get(meta.get("doc_id")) if isinstance(meta.get("doc_id"), str) else None
+        doc_id = meta.get("doc_id")
+        doc = texts.get(doc_id) if isinstance(doc_id, str) else None
         if doc is None:
             problems.append(where.problem("unknown-document", f"user_data[{USER_DATA_KEY!r}]['doc_id'] is "
                                           f"{meta.get('doc_id')!r}, not a document of this corpus; not imported",
@@ -196,7 +195,7 @@ def _spans(built: Any, doc_id: str, meta: dict[str, Any], where: Where) -> list[
             extra = extra if isinstance(extra, dict) else {}
             found.append(SpanCandidate(span.id_ or f"{layer}[{index}]", doc_id, layer, span.label_, span.start_char,
                                        span.end_char, Where(where.file, None, f"{where.path} spans[{layer}][{index}]"),
-                                       span.text, dict(extra.get("attributes") or {}), _text(extra.get("note")),
+                                       span.text, as_dict(extra.get("attributes")), _text(extra.get("note")),
                                        _text(extra.get("annotator")), _text(extra.get("guidelines_version"))))
     return found
 
@@ -205,7 +204,7 @@ def _relation(record: dict[str, Any], where: Where, index: int) -> RelationCandi
     return RelationCandidate(str(record.get("type")), (str(record.get("head_doc")), str(record.get("head"))),
                              (str(record.get("tail_doc")), str(record.get("tail"))),
                              Where(where.file, None, f"{where.path} relations[{index}]"),
-                             dict(record.get("attributes") or {}), _text(record.get("note")),
+                             as_dict(record.get("attributes")), _text(record.get("note")),
                              _text(record.get("annotator")), _text(record.get("guidelines_version")))
 
 

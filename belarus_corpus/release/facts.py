@@ -99,6 +99,7 @@ def corpus_facts(corpus: Corpus) -> dict[str, Any]:
         for span in content.spans:
             spans_by["status"][span.status] += 1
             spans_by["method"][method_family(span.method)] += 1
+            spans_by["method_version"][span.method] += 1
             spans_by["annotator"][span.annotator] += 1
             spans_by["layer_status"][f"{span.layer}/{span.status}"] += 1
             positions[(span.doc_id, span.layer, span.start, span.end)].add(span.annotator)
@@ -140,6 +141,7 @@ def corpus_facts(corpus: Corpus) -> dict[str, Any]:
             "total": sum(spans_by["status"].values()),
             "by_status": _sorted_counts(spans_by["status"]),
             "by_method": _sorted_counts(spans_by["method"]),
+            "by_method_version": _sorted_counts(spans_by["method_version"]),
             "by_annotator": _sorted_counts(spans_by["annotator"]),
             "by_layer_status": _sorted_counts(spans_by["layer_status"]),
             "gold_by_layer": _sorted_counts(spans_by["gold_layer"]),

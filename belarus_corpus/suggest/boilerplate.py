@@ -20,10 +20,13 @@ from collections.abc import Iterator
 
 from .base import DocumentView, Proposal
 from .lexicon import LazyPattern
-from .segment import Span, paragraphs_of, sentence_index, trim
+from .scan import hits_for, matches_around
+from .segment import Span, SpanIndex, paragraphs_of, sentence_index, trim
 
 SHORT_PARAGRAPH = 200
-_SOCIAL = r"(?:facebook|twitter|x|telegram|whatsapp|linkedin|instagram|youtube|reddit|viber|vk|email|e-mail|print)"
+_SOCIAL_NAMES = ("facebook", "twitter", "x", "telegram", "whatsapp", "linkedin", "instagram", "youtube", "reddit",
+                 "viber", "vk", "email", "e-mail", "print")
+_SOCIAL = "(?:" + "|".join(_SOCIAL_NAMES) + ")"
 PHRASES = LazyPattern(
     rf"(?i)(?<!\w)(?:follow\s+us(?:\s+on)?|subscribe\s+to\s+(?:our|the|my)|subscribe\s+(?:now|here|for)"
     r"|sign\s+up\s+(?:for|to)\s+(?:our|the)|(?:our|the|free|daily|weekly)\s+newsletter"
@@ -51,23 +54,63 @@ def _phrase_span(text: str, paragraph: Span, match: re.Match[str], sentence: Spa
     return trim(text, first, stop.end() if stop else last)
 
 
+ANCHORS = ("follow", "subscribe", "sign", "newsletter", "share", "click", "rights", "latest", "join", "download",
+           "read", "related", "skip", "sponsored", "copyright", "previous", "next", "leave", "support", "cookies",
+           "tags", "filed")
+_NAVIGATION_MARKS = frozenset(">»›/")
+
+
+def vocabulary() -> tuple[str, ...]:
+    """Words every boilerplate phrase contains, for the shared word scan (see ``scan``)."""
+    return ANCHORS
+
+
+def _phrase_matches(text: str) -> Iterator[re.Match[str]]:
+    anchors = hits_for(text, ANCHORS)
+    if "©" in text:
+        anchors = sorted([*anchors, *((position, "©") for position in _all_positions(text, "©"))])
+    return matches_around(PHRASES.compiled, text, anchors)
+
+
+def _all_positions(text: str, mark: str) -> Iterator[int]:
+    position = text.find(mark)
+    while position >= 0:
+        yield position
+        position = text.find(mark, position + 1)
+
+
+def _is_furniture(text: str, start: int, end: int, role: str) -> bool:
+    """A short paragraph that is boilerplate by role or a navigation line."""
+    if end - start >= SHORT_PARAGRAPH:
+        return False
+    line = text[start:end]
+    if role == "boilerplate":
+        return True
+    first_word = line.split(None, 1)[0].rstrip(",|•·/").lower()
+    might_navigate = any(mark in line for mark in _NAVIGATION_MARKS) or first_word in _SOCIAL_NAMES
+    return might_navigate and bool(NAVIGATION.match(line))
+
+
 def _spans(document: DocumentView) -> Iterator[Span]:
     text = document.text
-    index = sentence_index(document)
-    for start, end, role in paragraphs_of(document):
-        short = end - start < SHORT_PARAGRAPH
-        if short and (role == "boilerplate" or NAVIGATION.match(text[start:end])):
+    paragraphs = paragraphs_of(document)
+    paragraph_index = SpanIndex(tuple((start, end) for start, end, _ in paragraphs))
+    flagged: set[Span] = set()
+    for start, end, role in paragraphs:
+        if _is_furniture(text, start, end, role):
+            flagged.add((start, end))
             yield (start, end)
+    with_phrase: set[Span] = set()
+    for match in _phrase_matches(text):
+        paragraph = paragraph_index.containing(match.start())
+        if paragraph is None or paragraph in flagged:
             continue
-        found = False
-        for match in PHRASES.finditer(text, start, end):
-            span = _phrase_span(text, (start, end), match, index.containing(match.start()))
-            if span:
-                found = True
-                yield span
-                if span == (start, end):
-                    break
-        if role == "boilerplate" and not found:
+        with_phrase.add(paragraph)
+        span = _phrase_span(text, paragraph, match, sentence_index(document).containing(match.start()))
+        if span:
+            yield span
+    for start, end, role in paragraphs:
+        if role == "boilerplate" and (start, end) not in flagged and (start, end) not in with_phrase:
             yield (start, end)
 
 

@@ -27,23 +27,26 @@ _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 _TIME_WORD = r"(?:this|last|next|early|late|mid|in|since|until|by|on|from|during|before|after|of|through|between)"
 _SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
-DATE = LazyPattern(
-    rf"(?<![\w-])(?:"
-    rf"(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY}),?\s+(?P<mdy_y>{_YEAR})"
-    rf"|(?P<dmy_d>{_DAY})\s+(?:of\s+)?(?P<dmy_m>{_MONTH}),?\s+(?P<dmy_y>{_YEAR})"
-    rf"|(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])"
-    rf"|(?P<dot_d>{_DAY})\.(?P<dot_m>0?[1-9]|1[0-2])\.(?P<dot_y>{_YEAR})"
-    rf"|(?P<us_m>0?[1-9]|1[0-2])/(?P<us_d>[12]\d|3[01]|0?[1-9])/(?P<us_y>{_YEAR})"
-    rf"|(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})"
-    rf"|(?P<dm_d>{_DAY})\s+(?:of\s+)?(?P<dm_m>{_MONTH})"
-    rf"|(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})"
-    rf"|(?:the\s+)?(?P<sy_s>(?i:{_SEASON}))\s+of\s+(?P<sy_y>{_YEAR})"
-    rf"|(?P<tm_w>(?i:{_TIME_WORD}))(?:\s+|-)(?:(?i:early|late|mid)[\s-]+)?(?P<tm_m>{_MONTH})(?!\s*\d)"
-    rf"|(?P<rel>(?i:(?:this|last|next|earlier\s+this|later\s+this|in\s+recent)\s+"
-    rf"(?:weeks?|months?|years?|spring|summer|autumn|fall|winter)))"
-    rf"|(?P<year>{_YEAR})(?!\s*%|\s*per\s*cent)"
-    rf")(?![\w-])"
+_END = r"(?![\w-])"
+_MONTH_NAME = LazyPattern(rf"{_MONTH}{_END}")
+_AT_MONTH = LazyPattern(
+    rf"(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY}),?\s+(?P<mdy_y>{_YEAR}){_END}"
+    rf"|(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY}){_END}"
+    rf"|(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR}){_END}"
 )
+_MONTH_YEAR_AFTER = LazyPattern(rf"{_MONTH},?\s+(?P<year>{_YEAR}){_END}")
+_DAY_BEFORE = LazyPattern(rf"(?<![\w-])(?P<day>{_DAY})\s+(?:of\s+)?$")
+_TIME_WORD_BEFORE = LazyPattern(rf"(?i)(?<![\w-]){_TIME_WORD}(?:\s+|-)(?:(?:early|late|mid)[\s-]+)?$")
+_DIGIT_RUN = LazyPattern(r"\d+")
+_AT_DIGITS = LazyPattern(
+    rf"(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01]){_END}"
+    rf"|(?P<dot_d>{_DAY})\.(?P<dot_m>0?[1-9]|1[0-2])\.(?P<dot_y>{_YEAR}){_END}"
+    rf"|(?P<us_m>0?[1-9]|1[0-2])/(?P<us_d>[12]\d|3[01]|0?[1-9])/(?P<us_y>{_YEAR}){_END}"
+    rf"|(?P<year>{_YEAR})(?![\w-]|\s*%|\s*per\s*cent|[.,]\d)"
+)
+_SEASON_BEFORE = LazyPattern(rf"(?i)(?<!\w)(?:the\s+)?(?P<season>{_SEASON})\s+of\s+$")
+_RELATIVE_BEFORE = LazyPattern(r"(?i)(?<!\w)(?:this|last|next|earlier\s+this|later\s+this|in\s+recent)\s+$")
+RELATIVE_UNITS = ("week", "weeks", "month", "months", "year", "years", "spring", "summer", "autumn", "fall", "winter")
 
 
 @dataclass(frozen=True)
@@ -82,44 +85,88 @@ def _day(text: str) -> int:
     return int(re.sub(r"\D", "", text))
 
 
-def _full_date(match: re.Match[str]) -> tuple[int | None, int | None, int | None] | None:
-    groups = match.groupdict()
-    for prefix in ("mdy", "dmy", "md", "dm"):
-        if groups.get(f"{prefix}_m"):
-            year = groups.get(f"{prefix}_y")
-            return (int(year) if year else None, month_number(groups[f"{prefix}_m"]), _day(groups[f"{prefix}_d"]))
-    for prefix in ("iso", "dot", "us"):
-        if groups.get(f"{prefix}_y"):
-            return (int(groups[f"{prefix}_y"]), int(groups[f"{prefix}_m"]), int(groups[f"{prefix}_d"]))
+def vocabulary() -> tuple[str, ...]:
+    """Words a relative date ends with, for the shared word scan (see ``scan``)."""
+    return RELATIVE_UNITS
+
+
+def _from_groups(groups: dict[str, str | None], start: int, end: int) -> DateMention | None:
+    for prefix in ("mdy", "md", "iso", "dot", "us"):
+        month = groups.get(f"{prefix}_m")
+        if month:
+            year_text, day = groups.get(f"{prefix}_y"), _day(groups[f"{prefix}_d"] or "")
+            year = int(year_text) if year_text else None
+            number = month_number(month) if month[0].isalpha() else int(month)
+            return DateMention(start, end, _iso(year, number, day), year, number, day)
+    if groups.get("my_m"):
+        year, number = int(groups["my_y"] or 0), month_number(groups["my_m"] or "")
+        return DateMention(start, end, _iso(year, number), year, number)
     return None
 
 
-def _mention(match: re.Match[str]) -> DateMention | None:
-    start, end = match.span()
-    full = _full_date(match)
-    if full:
-        year, month, day = full
-        return DateMention(start, end, _iso(year, month, day), year, month, day)
-    if match.group("my_m"):
-        year, month = int(match.group("my_y")), month_number(match.group("my_m"))
-        return DateMention(start, end, _iso(year, month), year, month)
-    if match.group("sy_s"):
-        year = int(match.group("sy_y"))
-        return DateMention(start, end, f"{year}-{_SEASON_CODES[match.group('sy_s').lower()]}", year)
-    if match.group("tm_m"):
-        return DateMention(start, end, _iso(None, month_number(match.group("tm_m"))))
-    if match.group("rel"):
-        return DateMention(start, end, None)
+def _month_mention(text: str, match: re.Match[str]) -> DateMention | None:
+    """A date around a month name: "17 August 2025", "August 17", "this September"; None for a bare month."""
+    start = match.start()
+    day = _DAY_BEFORE.search(text, max(0, start - 10), start)
+    if day:
+        number, day_number = month_number(match.group()), _day(day.group("day"))
+        year_match = _MONTH_YEAR_AFTER.match(text, start)
+        year = int(year_match.group("year")) if year_match else None
+        end = year_match.end() if year_match else match.end()
+        return DateMention(day.start(), end, _iso(year, number, day_number), year, number, day_number)
+    forward = _AT_MONTH.match(text, start)
+    if forward:
+        return _from_groups(forward.groupdict(), start, forward.end())
+    word = _TIME_WORD_BEFORE.search(text, max(0, start - 25), start)
+    if word:
+        number = month_number(match.group())
+        return DateMention(word.start(), match.end(), _iso(None, number), None, number)
+    return None
+
+
+def _digit_mention(text: str, start: int) -> DateMention | None:
+    """A numeric date ("2025-08-17", "17.08.2025", "8/17/2025") or a year, with a season before it."""
+    if start and (text[start - 1].isalnum() or text[start - 1] in "-_.,/$€£"):
+        return None
+    match = _AT_DIGITS.match(text, start)
+    if not match:
+        return None
+    if not match.group("year"):
+        return _from_groups(match.groupdict(), start, match.end())
     year = int(match.group("year"))
-    return DateMention(start, end, str(year), year)
+    season = _SEASON_BEFORE.search(text, max(0, start - 16), start)
+    if season:
+        code = _SEASON_CODES[season.group("season").lower()]
+        return DateMention(season.start(), match.end(), f"{year}-{code}", year)
+    return DateMention(start, match.end(), str(year), year)
 
 
-def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
-    """Date mentions in ``text[start:end]``, in order."""
-    stop = len(text) if end is None else end
-    found: list[DateMention] = []
-    for match in DATE.finditer(text, start, stop):
-        mention = _mention(match)
-        if mention:
-            found.append(mention)
+def _relative_mentions(text: str) -> list[DateMention]:
+    from .scan import hits_for
+
+    found = []
+    for position, word in hits_for(text, RELATIVE_UNITS):
+        before = _RELATIVE_BEFORE.search(text, max(0, position - 20), position)
+        if before:
+            found.append(DateMention(before.start(), position + len(word), None))
     return found
+
+
+def _without_overlaps(mentions: list[DateMention]) -> list[DateMention]:
+    kept: list[DateMention] = []
+    for mention in sorted(mentions, key=lambda item: (item.start, -item.end)):
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return kept
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Date mentions in ``text``, in order."""
+    mentions = [mention for match in _MONTH_NAME.finditer(text) if (mention := _month_mention(text, match))]
+    taken = {offset for mention in mentions for offset in range(mention.start, mention.end)}
+    for match in _DIGIT_RUN.finditer(text):
+        if match.start() not in taken:
+            mention = _digit_mention(text, match.start())
+            if mention:
+                mentions.append(mention)
+    return _without_overlaps(mentions + _relative_mentions(text))

@@ -43,7 +43,10 @@ _ONE_FIGURE = (
     rf"|(?P<words>{_WORD_NUMBER})"
     r"|(?P<vague>(?:tens\s+of\s+|hundreds\s+of\s+)?(?:dozens|hundreds|thousands|millions)))"
 )
-FIGURE = LazyPattern(rf"(?i)(?<![\w.,/:$€£])(?<![^\W\d_]-){_ONE_FIGURE}(?![\w/]|[.,:]\d)")
+FIGURE_AT = LazyPattern(rf"(?i){_ONE_FIGURE}(?![\w/]|[.,:]\d)")
+_DIGIT_RUN = LazyPattern(r"\d+")
+_NOT_BEFORE = frozenset(".,/:$€£")
+_ARTICLE_BEFORE = LazyPattern(r"(?i)(?:half\s+)?a\s+$")
 _RANGE_JOIN = LazyPattern(r"\s*(?:–|—|-|to|and)\s*$", re.IGNORECASE)
 _BETWEEN = LazyPattern(r"(?:between|from)\s+$", re.IGNORECASE)
 YEAR_LIKE = LazyPattern(r"^(?:18|19|20)\d\d$")
@@ -125,12 +128,51 @@ def _merge_range(text: str, first: Figure, second: Figure) -> Figure | None:
     return Figure(start, second.end, low, high, value, first.kind)
 
 
-def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
-    """Figures in ``text[start:end]`` in order, with ranges merged into one figure."""
-    stop = len(text) if end is None else end
-    singles = [figure for match in FIGURE.finditer(text, start, stop) if (figure := _single(match))]
+def vocabulary() -> set[str]:
+    """Words a figure can start with, for the shared word scan (see ``scan``)."""
+    return {*SMALL_NUMBERS, *SCALES, *VAGUE_AMOUNTS, "tens", "half"}
+
+
+def _starts_cleanly(text: str, start: int) -> bool:
+    """No word character, decimal point, slash or currency before; no letter-hyphen ("Zapad-2025")."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if before.isalnum() or before == "_" or before in _NOT_BEFORE:
+        return False
+    return not (before == "-" and start >= 2 and text[start - 2].isalpha())
+
+
+def _anchors(text: str) -> list[int]:
+    from .scan import hits_for
+
+    anchors = [match.start() - (1 if match.start() and text[match.start() - 1] in "$€£" else 0)
+               for match in _DIGIT_RUN.finditer(text)]
+    for position, word in hits_for(text, vocabulary()):
+        article = _ARTICLE_BEFORE.search(text, max(0, position - 8), position) if word in SCALES else None
+        anchors.append(article.start() if article else position)
+    return sorted(set(anchors))
+
+
+def _singles(text: str) -> list[Figure]:
+    singles: list[Figure] = []
+    consumed = 0
+    for anchor in _anchors(text):
+        if anchor < consumed or not _starts_cleanly(text, anchor):
+            continue
+        match = FIGURE_AT.match(text, anchor)
+        figure = _single(match) if match else None
+        if match:
+            consumed = match.end()
+        if figure:
+            singles.append(figure)
+    return singles
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Figures in ``text`` in order, with ranges merged into one figure."""
     merged: list[Figure] = []
-    for figure in singles:
+    for figure in _singles(text):
         previous = merged[-1] if merged else None
         combined = _merge_range(text, previous, figure) if previous else None
         if combined:

@@ -1,7 +1,9 @@
 """hedge-lexicon@1: hedge cues from the lexicon in ``data/hedges.json``.
 
 Rule: every phrase of the lexicon is matched case-insensitively on word boundaries, the longest phrase
-winning; its type is the lexicon section it is listed in. Three kinds of cue need context:
+winning; its type is the lexicon section it is listed in. For speed, phrases are only tried around their
+longest word as found by the shared word scan (see ``scan``), which knows lower-case and capitalized
+words only: a cue in all capitals is missed. Three kinds of cue need context:
 figure-bound approximators ("about", "over", "some", "more than") count only right before a figure
 ("about 50", "over a dozen"); attribution shields are built as [modifier] subject [auxiliary] verb
 ("some analysts say", "critics warn", "experts have argued"); a sentence-initial "Should" that opens a
@@ -23,11 +25,14 @@ from collections.abc import Iterator
 from .base import DocumentView, Proposal
 from .figures import SCALES, SMALL_NUMBERS
 from .lexicon import LazyPattern, load_table, phrase_key, phrase_pattern
+from .scan import hits_for, matches_around
 from .segment import sentence_index
 
 _MONTH_CONTEXT = LazyPattern(r"(?:in|of|since|until|by|from|early|late|mid|last|this|next|on|before|after)\s+$",
                             re.IGNORECASE)
 _OPENING = LazyPattern(r"(?:^|[.!?:;\n])[\s\"'“‘«„(\[]*$")
+LOOKBACK = 40
+LOOKAHEAD = 60
 
 
 @functools.cache
@@ -115,12 +120,28 @@ def _type_of(document: DocumentView, match: re.Match[str]) -> str | None:
     return _cue_types().get(phrase_key(match.group()))
 
 
+def anchor_word(phrase: str) -> str:
+    """The word a phrase is looked for by: its longest word ("is said to" → "said")."""
+    words: list[str] = re.findall(r"[a-z]+", phrase.lower())
+    return max(words, key=len)
+
+
+@functools.cache
+def vocabulary() -> frozenset[str]:
+    """Anchor words of every cue, for the shared word scan (see ``scan``)."""
+    table = load_table("hedges.json")
+    phrases = [phrase for phrases in table["cues"].values() for phrase in phrases]
+    phrases += table["figure_bound_approximators"] + table["attribution_shield"]["subjects"] + ["should"]
+    return frozenset(anchor_word(phrase) for phrase in phrases)
+
+
 class HedgeLexicon:
     name = "hedge-lexicon"
     version = 1
 
     def detect(self, document: DocumentView) -> Iterator[Proposal]:
-        for match in hedge_regex().finditer(document.text):
+        text = document.text
+        for match in matches_around(hedge_regex(), text, hits_for(text, vocabulary()), LOOKBACK, LOOKAHEAD):
             type_name = _type_of(document, match)
             if type_name:
                 yield Proposal(layer="hedge", type=type_name, start=match.start(), end=match.end())

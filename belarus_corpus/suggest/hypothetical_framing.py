@@ -28,6 +28,7 @@ from .base import DocumentView, Proposal
 from .claims import dates_in
 from .entities import Office, offices
 from .lexicon import phrase_pattern
+from .scan import hits_for, matches_around
 
 _OFFICE_TERM = r"(?:(?:second|third|new|next|future)\s+)?(?:term|presidency|administration|mandate|tenure)"
 _CUE_TEMPLATES = (
@@ -57,19 +58,41 @@ def _name(office: Office) -> str:
     return rf"{given}{re.escape(office.surname)}"
 
 
-@functools.cache
-def former_title_regex(office: Office) -> re.Pattern[str]:
-    titles = phrase_pattern(office.office_words)
-    return re.compile(rf"(?<!\w){_FORMER}{titles}\s+{_name(office)}(?!\w)", re.IGNORECASE)
+FRAMING_WORDS = ("hypothetical", "hypothetically", "second", "third", "alternate", "alternative")
+_WOULD_BE = ("would-be", "Would-be")
+WINDOW = 60
+
+
+def vocabulary() -> tuple[str, ...]:
+    """Words framing cues are looked for around, for the shared word scan (see ``scan``)."""
+    return FRAMING_WORDS
 
 
 @functools.cache
-def current_title_regex(office: Office) -> re.Pattern[str]:
+def _surname_regex(office: Office) -> re.Pattern[str]:
+    return re.compile(rf"{re.escape(office.surname)}(?!\w)")
+
+
+@functools.cache
+def _former_before(office: Office) -> re.Pattern[str]:
     titles = phrase_pattern(office.office_words)
-    surname = re.escape(office.surname)
-    return re.compile(
-        rf"(?<![\w-]){titles}\s+{_name(office)}(?!\w)|(?<!\w){surname}(?:['’]s)?\s+administration",
-        re.IGNORECASE)
+    return re.compile(rf"(?<!\w){_FORMER}{titles}\s+{_name(office)}$", re.IGNORECASE)
+
+
+@functools.cache
+def _current_before(office: Office) -> re.Pattern[str]:
+    titles = phrase_pattern(office.office_words)
+    return re.compile(rf"(?<![\w-]){titles}\s+{_name(office)}$", re.IGNORECASE)
+
+
+@functools.cache
+def _administration_at(office: Office) -> re.Pattern[str]:
+    return re.compile(rf"{re.escape(office.surname)}(?:['’]s)?\s+administration(?!\w)", re.IGNORECASE)
+
+
+def surname_positions(text: str, office: Office) -> list[int]:
+    return [match.start() for match in _surname_regex(office).finditer(text)
+            if not match.start() or not text[match.start() - 1].isalnum()]
 
 
 def _in_term(document: DocumentView, office: Office) -> bool:
@@ -81,27 +104,47 @@ def _in_term(document: DocumentView, office: Office) -> bool:
     return False
 
 
-def _acts_in_office(document: DocumentView, office: Office) -> bool:
-    text = document.text
-    return any(not _preceded_by_former(text, match.start())
-               for match in current_title_regex(office).finditer(text))
+def _title_before(pattern: re.Pattern[str], text: str, position: int, office: Office) -> re.Match[str] | None:
+    return pattern.search(text, max(0, position - WINDOW), position + len(office.surname))
 
 
-def _preceded_by_former(text: str, start: int) -> bool:
-    return bool(re.search(rf"{_FORMER}$", text[max(0, start - 12) : start], re.IGNORECASE))
+def _acts_in_office(text: str, positions: list[int], office: Office) -> bool:
+    """Whether some mention gives the office holder the title without "former", or names their administration."""
+    for position in positions:
+        titled = _title_before(_current_before(office), text, position, office)
+        if titled and not _title_before(_former_before(office), text, position, office):
+            return True
+        if _administration_at(office).match(text, position):
+            return True
+    return False
 
 
 def _out_of_date_titles(document: DocumentView) -> Iterator[Proposal]:
+    text = document.text
     for office in offices():
-        matches = list(former_title_regex(office).finditer(document.text))
-        if not matches or not _acts_in_office(document, office) or not _in_term(document, office):
+        positions = surname_positions(text, office)
+        former = [found for position in positions if (found := _title_before(_former_before(office), text,
+                                                                             position, office))]
+        if not former or not _acts_in_office(text, positions, office) or not _in_term(document, office):
             continue
-        for match in matches:
-            explanation = (f"{office.name} holds the office of {office.office} from "
-                           f"{'-'.join(f'{part:02d}' for part in office.start)}, "
-                           "a period this document reports on, so 'former' is out of date.")
+        explanation = (f"{office.name} holds the office of {office.office} from "
+                       f"{'-'.join(f'{part:02d}' for part in office.start)}, "
+                       "a period this document reports on, so 'former' is out of date.")
+        for match in former:
             yield Proposal(layer="artifact", type="temporal-inconsistency", start=match.start(), end=match.end(),
                            attributes={"explanation": explanation})
+
+
+def _framing_anchors(text: str) -> list[tuple[int, str]]:
+    anchors = hits_for(text, FRAMING_WORDS)
+    for office in offices():
+        anchors += [(position, office.surname) for position in surname_positions(text, office)]
+    for form in _WOULD_BE:
+        position = text.find(form)
+        while position >= 0:
+            anchors.append((position, form))
+            position = text.find(form, position + 1)
+    return sorted(anchors)
 
 
 class HypotheticalFraming:
@@ -109,7 +152,8 @@ class HypotheticalFraming:
     version = 1
 
     def detect(self, document: DocumentView) -> Iterator[Proposal]:
-        for match in framing_regex().finditer(document.text):
+        text = document.text
+        for match in matches_around(framing_regex(), text, _framing_anchors(text), lookback=45):
             yield Proposal(layer="artifact", type="hypothetical-framing", start=match.start(), end=match.end(),
                            attributes={"explanation": "Events the article reports as real are framed as "
                                                       "hypothetical."})

@@ -46,14 +46,14 @@ def _render(node: Trie) -> str:
     return body + "?" if optional else body
 
 
-def phrase_pattern(phrases: Iterable[str]) -> str:
-    """One trie-shaped alternation (a regex source string) matching any of ``phrases``."""
+def phrase_pattern(phrases: Iterable[str], *, lower: bool = True) -> str:
+    """One trie-shaped alternation (a regex source string) matching any of ``phrases`` (lowered unless told)."""
     trie: Trie = {}
     for phrase in phrases:
         if not phrase.strip():
             continue
         node = trie
-        for unit in _units(phrase.lower()):
+        for unit in _units(phrase.lower() if lower else phrase):
             node = node.setdefault(unit, {})
         node[_END] = {}
     if not trie:

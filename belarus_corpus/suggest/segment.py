@@ -19,8 +19,6 @@ ParagraphSpan = tuple[int, int, str]
 Span = tuple[int, int]
 
 _BOUNDARY = LazyPattern(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
-_LAST_WORD = LazyPattern(r"([\w.]+)$")
-_ACRONYM = LazyPattern(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 ABBREVIATIONS = frozenset(
     [
         "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "sen", "rep", "gov",
@@ -55,39 +53,37 @@ def paragraphs_of(document: DocumentView) -> tuple[ParagraphSpan, ...]:
 
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:
     """Whether the single ``.`` at ``dot`` ends an abbreviation, an initial or a dotted acronym."""
-    found = _LAST_WORD.search(text, max(start, dot - 20), dot)
-    if not found:
-        return False
-    word = found.group(1)
-    if len(word) == 1 and word.isupper():
-        return True
-    return word.lower() in ABBREVIATIONS or bool(_ACRONYM.match(word))
+    word = text[max(text.rfind(" ", start, dot), start - 1) + 1 : dot].lstrip("(\"'“‘[")
+    if len(word) == 1:
+        return word.isupper()
+    return "." in word or word.lower() in ABBREVIATIONS
 
 
-def _split_paragraph(text: str, start: int, end: int) -> list[Span]:
-    spans: list[Span] = []
+def _split_paragraph(text: str, start: int, end: int, spans: list[Span]) -> None:
+    """Append the sentences of the paragraph ``text[start:end]`` (already trimmed) to ``spans``."""
     cursor = start
     for match in _BOUNDARY.finditer(text, start, end):
-        if match.group() == "." and _is_abbreviation(text, start, match.start()):
+        dot = match.start()
+        if match.end() - dot == 1 and text[dot] == "." and _is_abbreviation(text, start, dot):
             continue
-        following = text[match.end() : match.end() + 4].lstrip()[:1]
-        if following.islower():
+        following = match.end() + 1
+        while following < end and text[following].isspace():
+            following += 1
+        if following < end and text[following].islower():
             continue
-        trimmed = trim(text, cursor, match.end())
-        if trimmed:
-            spans.append(trimmed)
-        cursor = match.end()
-    trimmed = trim(text, cursor, end)
-    if trimmed:
-        spans.append(trimmed)
-    return spans
+        spans.append((cursor, match.end()))
+        cursor = following
+    if cursor < end:
+        spans.append((cursor, end))
 
 
 @functools.lru_cache(maxsize=8)
 def _sentences(text: str, paragraph_spans: tuple[Span, ...]) -> tuple[Span, ...]:
     found: list[Span] = []
     for start, end in paragraph_spans:
-        found.extend(_split_paragraph(text, start, end))
+        trimmed = trim(text, start, end)
+        if trimmed:
+            _split_paragraph(text, *trimmed, found)
     return tuple(found)
 
 

@@ -1,0 +1,131 @@
+"""Writing an import's records into the stores: all checked first, then each store changed under its lock.
+
+* an imported id already in a store is refused (``id-exists``: the same file was imported before);
+* a span with the layer, type and offsets of a span already there (not rejected) is skipped when its
+  attributes are the same (``already-present``, a warning; relations to it are pointed at the existing span)
+  and refused when they differ (``duplicate-span``: update the existing span instead);
+* a relation that is already there (same type, head and tail) is skipped (``already-present``).
+
+Nothing is written when anything is refused. Another writer changing a store between the check and the write
+is caught again under the lock, so nothing is ever written twice; stores already written stay written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..errors import CorpusError, Problem
+from ..model import Relation, Span, relation_id
+from ..store import StoreContent, update
+from .base import ImportResult
+
+if TYPE_CHECKING:
+    from ..corpus import Corpus
+
+CROSS = ""
+
+
+@dataclass
+class Applied:
+    spans: list[Span] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
+
+
+def apply_import(corpus: Corpus, result: ImportResult, dry_run: bool = False) -> Applied:
+    """Store the records of ``result`` (refusing everything if one is refused); ``dry_run`` only checks."""
+    existing = {doc_id: corpus.annotations(doc_id) for doc_id in _documents(result)}
+    existing[CROSS] = corpus.cross_document()
+    applied = Applied()
+    errors: list[Problem] = []
+    remap = _plan_spans(corpus, result.spans, existing, applied, errors)
+    _plan_relations(corpus, result.relations, remap, existing, applied)
+    if errors:
+        raise CorpusError(errors)
+    if not dry_run:
+        _write(corpus, applied)
+    return applied
+
+
+def _documents(result: ImportResult) -> set[str]:
+    return {s.doc_id for s in result.spans} | {r.head_doc for r in result.relations}
+
+
+def _plan_spans(corpus: Corpus, spans: list[Span], existing: dict[str, StoreContent], applied: Applied,
+                errors: list[Problem]) -> dict[str, str]:
+    remap: dict[str, str] = {}
+    for span in spans:
+        content = existing[span.doc_id]
+        store = _shown(corpus, span.doc_id)
+        if any(s.id == span.id for s in content.spans):
+            errors.append(Problem(store, None, "id-exists", f"{span.id} is already in the store",
+                                  "this file (or these spans) was imported before; nothing was written", "", span.id))
+            continue
+        same = next((s for s in content.spans if s.status != "rejected" and
+                     (s.layer, s.type, s.start, s.end) == (span.layer, span.type, span.start, span.end)), None)
+        if same is None:
+            applied.spans.append(span)
+        elif same.attributes == span.attributes:
+            remap[span.id] = same.id
+            applied.skipped.append(Problem(store, None, "already-present", f"{span.layer}/{span.type} "
+                                           f"{span.start}:{span.end} is already {same.id}; skipped", "", "", span.id,
+                                           "warning"))
+        else:
+            errors.append(Problem(store, None, "duplicate-span", f"{span.layer}/{span.type} {span.start}:{span.end} "
+                                  f"is already {same.id}, with other attributes",
+                                  f"update {same.id} with 'belarus-corpus annotate update' or remove the span from "
+                                  "the file; nothing was written", "", span.id))
+    return remap
+
+
+def _plan_relations(corpus: Corpus, relations: list[Relation], remap: dict[str, str],
+                    existing: dict[str, StoreContent], applied: Applied) -> None:
+    for relation in relations:
+        head, tail = remap.get(relation.head, relation.head), remap.get(relation.tail, relation.tail)
+        moved = relation.with_changes(id=relation_id(relation.type, head, tail), head=head, tail=tail)
+        key = CROSS if moved.cross_document else moved.head_doc
+        if key not in existing:
+            existing[key] = _load(corpus, key)
+        if any(r.id == moved.id for r in existing[key].relations):
+            applied.skipped.append(Problem(_shown(corpus, key), None, "already-present", f"{moved.type} {head} → "
+                                           f"{tail} is already there; skipped", "", "", moved.id, "warning"))
+        else:
+            applied.relations.append(moved)
+
+
+def _load(corpus: Corpus, key: str) -> StoreContent:
+    return corpus.cross_document() if key == CROSS else corpus.annotations(key)
+
+
+def _shown(corpus: Corpus, key: str) -> str:
+    path = corpus.layout.cross_document_store if key == CROSS else corpus.layout.store(key)
+    return corpus.layout.relative(path)
+
+
+def _write(corpus: Corpus, applied: Applied) -> None:
+    groups: dict[str, tuple[list[Span], list[Relation]]] = {}
+    for span in applied.spans:
+        groups.setdefault(span.doc_id, ([], []))[0].append(span)
+    for relation in applied.relations:
+        groups.setdefault(CROSS if relation.cross_document else relation.head_doc, ([], []))[1].append(relation)
+    for key in sorted(groups, key=lambda k: (k == CROSS, k)):
+        spans, relations = groups[key]
+        path = corpus.layout.cross_document_store if key == CROSS else corpus.layout.store(key)
+        update(path, _adder(spans, relations, _shown(corpus, key)), _shown(corpus, key))
+
+
+def _adder(spans: list[Span], relations: list[Relation], store: str) -> Callable[[StoreContent], StoreContent]:
+    def change(content: StoreContent) -> StoreContent:
+        taken = {s.id for s in content.spans} | {r.id for r in content.relations}
+        clash = [s.id for s in spans if s.id in taken] + [r.id for r in relations if r.id in taken]
+        if clash:
+            raise CorpusError([Problem(store, None, "id-exists", f"{record_id} was written by another process "
+                                       "meanwhile", "run the import again to see what is left", "", record_id)
+                               for record_id in clash])
+        content.spans += spans
+        content.relations += relations
+        return content
+
+    return change
