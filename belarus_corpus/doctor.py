@@ -71,7 +71,7 @@ def _recorded_sha256(layout: Layout, doc_id: str) -> tuple[str | None, Problem |
     path = layout.raw_dir / f"{doc_id}.provenance.json"
     try:
         record = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         return None, Problem(_shown(layout, path), getattr(exc, "lineno", None), "provenance-invalid",
                              f"cannot read the provenance record: {exc}",
                              "restore the file from git, or re-ingest the article")

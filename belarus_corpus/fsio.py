@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,23 +18,80 @@ LOCK_TIMEOUT_SECONDS = 60.0
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see either the old file or the new one, never a part."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    atomic_write_files([(path, data)])
+
+
+def atomic_write_files(files: list[tuple[Path, bytes]]) -> None:
+    """Write several files, each atomically; all temp files are complete before the first is renamed into place,
+    so a full disk or a failed write leaves every old file unchanged (only the renames can be interrupted)."""
+    written: list[tuple[str, Path]] = []
     try:
+        for path, data in files:
+            written.append((_write_temp(path, data), path))
+        for tmp_name, path in written:
+            os.replace(tmp_name, path)
+        for directory in sorted({path.parent for path, _ in files}):
+            _fsync_dir(directory)
+    except OSError as exc:
+        _remove_temps(written)
+        raise write_error(_failed_path(exc, files), exc) from exc
+    except BaseException:
+        _remove_temps(written)
+        raise
+
+
+def _write_temp(path: Path, data: bytes) -> str:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        exc.filename = str(path)
+        raise
+    try:
+        os.fchmod(fd, _file_mode(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-        _fsync_dir(path.parent)
-    except OSError as exc:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
-        raise write_error(path, exc) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
+        if isinstance(exc, OSError):
+            exc.filename = str(path)
         raise
+    return tmp_name
+
+
+def _remove_temps(written: list[tuple[str, Path]]) -> None:
+    for tmp_name, _ in written:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+
+
+def _failed_path(exc: OSError, files: list[tuple[Path, bytes]]) -> Path:
+    for path, _ in files:
+        if exc.filename in (str(path), path):
+            return path
+    return files[0][0]
+
+
+def _file_mode(path: Path) -> int:
+    """Keep the mode of the file being replaced; a new file gets the usual 0o666 minus the umask (not
+    mkstemp's 0o600, which would make raw files and stores unreadable to the rest of a team)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def atomic_write_text(path: Path, text: str) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CorpusError, Problem
-from .fsio import atomic_write_bytes, atomic_write_text, locked
+from .fsio import atomic_write_files, locked, write_error
 from .layout import Layout, check_doc_id, doc_id_for, sha256_hex
 from .normalize import normalize
 from .provenance import build_record, detect_language, dumps
@@ -51,7 +51,11 @@ def read_source(path: Path, max_bytes: int) -> bytes:
     if size > max_bytes:
         raise _refuse(path, "file-too-large", f"{size} bytes is over the limit of {max_bytes} bytes",
                       "split the file, or raise the limit with --max-bytes")
-    return path.read_bytes()
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise _refuse(path, "unreadable-file", f"cannot read the file: {exc.strerror or exc}",
+                      "check that the file is readable") from exc
 
 
 def decode_checked(path: Path, data: bytes) -> str:
@@ -60,6 +64,10 @@ def decode_checked(path: Path, data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _refuse(path, "not-utf8", "the file is UTF-16 (it starts with a UTF-16 byte order mark)",
                       "convert it to UTF-8 first, e.g. iconv -f UTF-16 -t UTF-8")
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        raise _refuse(path, "not-utf8", f"the file looks like {utf16} without a byte order mark (NUL bytes "
+                      "between the letters)", f"convert it to UTF-8 first, e.g. iconv -f {utf16} -t UTF-8")
     if b"\x00" in data:
         offset = data.index(b"\x00")
         raise _refuse(path, "binary-content", f"NUL byte at byte offset {offset}: this is not a text file",
@@ -77,6 +85,19 @@ def decode_checked(path: Path, data: bytes) -> str:
         raise _refuse(path, "html-content", "this looks like an HTML page, not article text",
                       "extract the article's text first (e.g. with trafilatura) and ingest that")
     return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``"UTF-16LE"``/``"UTF-16BE"`` when most odd (or even) bytes of the start are NUL, as in UTF-16 English."""
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    if sample[1::2].count(0) > 0.6 * pairs and sample[0::2].count(0) < 0.1 * pairs:
+        return "UTF-16LE"
+    if sample[0::2].count(0) > 0.6 * pairs and sample[1::2].count(0) < 0.1 * pairs:
+        return "UTF-16BE"
+    return None
 
 
 def check_mojibake(path: Path, text: str, accept: bool) -> None:
@@ -116,7 +137,7 @@ def _existing_by_hash(layout: Layout) -> dict[str, str]:
         try:
             record = json.loads(layout.provenance(doc_id).read_text(encoding="utf-8"))
             found[record["sha256"]] = doc_id
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             continue
     return found
 
@@ -133,7 +154,14 @@ def _resolve_doc_id(layout: Layout, path: Path, data: bytes, options: IngestOpti
         if not provenance_path.is_file():
             raise _refuse(path, "unknown-document", f"--replace {doc_id}: no such document",
                           "check the id with 'belarus-corpus stats'")
-        old = json.loads(provenance_path.read_text(encoding="utf-8"))
+        try:
+            old = json.loads(provenance_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, RecursionError) as exc:
+            raise _refuse(provenance_path, "provenance-invalid", f"cannot read the provenance record: {exc}",
+                          "restore it from git, then run the command again") from exc
+        if not isinstance(old, dict):
+            raise _refuse(provenance_path, "provenance-invalid", "the provenance record is not a JSON object",
+                          "restore it from git, then run the command again")
         entry = {key: old.get(key) for key in ("sha256", "size_bytes", "ingested_at", "original_file_name")}
         entry["text_sha256"] = old.get("normalization", {}).get("text_sha256")
         return doc_id, [*old.get("history", []), entry]
@@ -155,7 +183,10 @@ def ingest_file(layout: Layout, path: Path, options: IngestOptions) -> Ingested:
         raise _refuse(path, "language-mismatch",
                       f"detected language {code!r} (p={language['document']['probability']}), "
                       f"not {options.require_language!r}", "ingest it without --require-language, or leave it out")
-    layout.raw_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        layout.raw_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise write_error(layout.raw_dir, exc) from exc
     with locked(layout.raw_dir / ".ingest"):
         doc_id, history = _resolve_doc_id(layout, path, data, options)
         record = build_record(doc_id=doc_id, original_name=path.name, data=data, normalized=normalized,
@@ -166,7 +197,8 @@ def ingest_file(layout: Layout, path: Path, options: IngestOptions) -> Ingested:
         problems = check_provenance_record(record, str(layout.provenance(doc_id)))
         if problems:
             raise CorpusError(problems)
-        atomic_write_bytes(layout.raw_text(doc_id), data)
-        atomic_write_text(layout.provenance(doc_id), dumps(record))
+        # Both files or neither: a failed provenance write must not leave a raw file without its record.
+        atomic_write_files([(layout.raw_text(doc_id), data),
+                            (layout.provenance(doc_id), dumps(record).encode("utf-8"))])
     return Ingested(doc_id=doc_id, raw_path=layout.raw_text(doc_id), provenance_path=layout.provenance(doc_id),
                     replaced=bool(options.replace))

@@ -92,10 +92,13 @@ class Layout:
         return sorted(p.name[: -len(".provenance.json")] for p in self.raw_dir.glob("*.provenance.json"))
 
     def relative(self, path: Path) -> str:
-        try:
-            return str(path.resolve().relative_to(self.root))
-        except ValueError:
-            return str(path)
+        """The path as the user sees it under the root (a symbolic link is named, not followed)."""
+        for candidate in (path.absolute(), path.resolve()):
+            try:
+                return candidate.relative_to(self.root).as_posix()
+            except ValueError:
+                continue
+        return str(path)
 
     def inside(self, path: Path) -> Path:
         """Refuse a path that resolves outside the root (symlinks included)."""

@@ -100,7 +100,15 @@ def parse_taxonomy(raw: dict[str, Any]) -> Taxonomy:
 
 @functools.lru_cache(maxsize=8)
 def _load_cached(path: str, mtime_ns: int) -> Taxonomy:
-    return parse_taxonomy(json.loads(Path(path).read_text(encoding="utf-8")))
+    from .errors import CorpusError, Problem
+
+    try:
+        return parse_taxonomy(json.loads(Path(path).read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        line = getattr(exc, "lineno", None)
+        what = f"missing key {exc}" if isinstance(exc, KeyError) else str(exc)
+        raise CorpusError(Problem("schema/taxonomy.json", line, "taxonomy-invalid", f"cannot read the taxonomy: {what}",
+                                  "fix schema/taxonomy.json (see schema/taxonomy.schema.json)")) from exc
 
 
 def load_taxonomy(root: Path | None = None) -> Taxonomy:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -36,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 OUT = Path(__file__).resolve().parent / "out"
 SOURCE_DATE_EPOCH = "1759276800"  # 2025-10-01T00:00:00Z: ingest times and span dates are reproducible
 ANNOTATOR = "benchmark-generator"
@@ -350,23 +351,29 @@ def article(rng: random.Random, target_bytes: int) -> Article:
 
 
 def raw_form(rng: random.Random, text: str) -> str:
-    """The raw text a source might deliver: what normalization turns back into ``text``."""
+    """The raw text a source might deliver: what normalization turns back into ``text``.
+
+    About 5% of files use CRLF, 1% are decomposed (NFD) throughout, 2% have one decomposed accented letter,
+    2% soft hyphens, and 1% start with a byte order mark; the rest are already normalized.
+    """
     import unicodedata
 
     raw = text
     roll = rng.random()
     if roll < 0.05:
         raw = raw.replace("\n", "\r\n")
-    elif roll < 0.10:
+    elif roll < 0.06:
         raw = unicodedata.normalize("NFD", raw)
-    elif roll < 0.12:
+    elif roll < 0.08:
+        accented = next((i for i, char in enumerate(raw) if unicodedata.decomposition(char)[:1] not in ("", "<")),
+                        None)
+        if accented is not None:
+            raw = raw[:accented] + unicodedata.normalize("NFD", raw[accented]) + raw[accented + 1 :]
+    elif roll < 0.10:
         raw = raw.replace("prisoners", "pris\u00adoners")
     if rng.random() < 0.01:
         raw = "\ufeff" + raw
     return raw
-
-
-# ---------------------------------------------------------------------------------------------------- documents
 
 
 def doc_id_of(index: int) -> str:
@@ -406,9 +413,16 @@ def metadata_for(rng: random.Random, doc_id: str) -> dict[str, Any]:
     return {key: value for key, value in metadata.items() if value is not None}
 
 
+@functools.lru_cache(maxsize=1)
+def detector_id() -> str:
+    """``language.detector_id()`` (it reads package metadata, 10–20 ms a call), once per process."""
+    from belarus_corpus.language import detector_id as library_detector_id
+
+    return library_detector_id()
+
+
 def language_block(text: str) -> dict[str, Any]:
     """What ``provenance.detect_language`` records, with every guess precomputed as English."""
-    from belarus_corpus.language import detector_id
     from belarus_corpus.structure import STRUCTURE_VERSION, paragraph_spans
 
     guess = {"code": "en", "probability": 1.0, "alternatives": []}
@@ -421,8 +435,9 @@ def language_block(text: str) -> dict[str, Any]:
     }
 
 
-def write_document(root: Path, doc_id: str, raw: str, metadata: dict[str, Any], durable: bool) -> None:
-    """``raw/<doc_id>.txt`` and its provenance, as ingest writes them (language precomputed)."""
+def write_document(root: Path, doc_id: str, raw: str, metadata: dict[str, Any], durable: bool) -> Any:
+    """Write ``raw/<doc_id>.txt`` and its provenance as ingest does (language precomputed); return the Document."""
+    from belarus_corpus.document import Document
     from belarus_corpus.fsio import atomic_write_bytes, atomic_write_text
     from belarus_corpus.layout import Layout, sha256_hex
     from belarus_corpus.normalize import normalize
@@ -444,6 +459,7 @@ def write_document(root: Path, doc_id: str, raw: str, metadata: dict[str, Any], 
     else:
         layout.raw_text(doc_id).write_bytes(data)
         layout.provenance(doc_id).write_text(dumps(record), encoding="utf-8")
+    return Document(doc_id=doc_id, raw=data, normalized=normalized, provenance=record)
 
 
 def _word_windows(text: str, rng: random.Random) -> Iterator[tuple[int, int]]:
@@ -524,7 +540,6 @@ def spans_for(document: Any, taxonomy: Any, art: Article, quota: int,
 
 def _make_documents(job: tuple[str, int, list[int], list[int], list[int], bool]) -> list[tuple[str, Any]]:
     """Worker: write the documents ``indices`` with their stores; returns one quantity claim per document."""
-    from belarus_corpus.document import load_document
     from belarus_corpus.layout import Layout
     from belarus_corpus.store import StoreContent, canonical_bytes, save
     from belarus_corpus.taxonomy import load_taxonomy
@@ -539,8 +554,7 @@ def _make_documents(job: tuple[str, int, list[int], list[int], list[int], bool])
         doc_id = doc_id_of(index)
         art = article(rng, size)
         raw = raw_form(rng, art.text)
-        write_document(root, doc_id, raw, metadata_for(rng, doc_id), durable)
-        document = load_document(layout, doc_id)
+        document = write_document(root, doc_id, raw, metadata_for(rng, doc_id), durable)
         if document.text != art.text:
             raise RuntimeError(f"{doc_id}: normalization did not give back the generated text")
         spans, relations = spans_for(document, taxonomy, art, quota, rng)
@@ -641,14 +655,18 @@ def generate(root: Path, n_docs: int, n_spans: int, seed: int = 0, *, workers: i
 
 
 def _fingerprint() -> dict[str, Any]:
+    """What a cached corpus depends on: generator version, schemas (as generated now), normalization, structure."""
     from belarus_corpus.normalize import pipeline_id
+    from belarus_corpus.schemagen import generated_schemas
     from belarus_corpus.structure import STRUCTURE_VERSION
-    from belarus_corpus.taxonomy import package_schema_dir
+    from belarus_corpus.taxonomy import load_taxonomy, package_schema_dir
 
     schema = package_schema_dir()
     digest = hashlib.sha256()
     for name in ("taxonomy.json", "provenance.schema.json"):
         digest.update((schema / name).read_bytes())
+    for name, text in sorted(generated_schemas(load_taxonomy()).items()):
+        digest.update(name.encode() + b"\0" + text.encode())
     return {"generator": GENERATOR_VERSION, "schema_sha256": digest.hexdigest(), "pipeline": pipeline_id(),
             "structure": STRUCTURE_VERSION}
 

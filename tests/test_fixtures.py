@@ -33,18 +33,7 @@ INVALID_CASES = sorted(p.name for p in (FIXTURES / "invalid").iterdir() if p.is_
 
 # Cases that show a bug in the validator (reported to the lead); strict, so a fix turns them into failures
 # that say "remove me from KNOWN_BUGS".
-KNOWN_BUGS = {
-    "path-escapes-root": "validate/provenance.py _check_raw: a raw symlink that escapes the root is reported with "
-                         "the absolute link path as its file (Layout.relative resolves the link), not raw/<id>.txt",
-    "store-without-document-and-bad-line": "validate/report.py Report.flatten: sorting rows fails with TypeError "
-                                           "when one file has a problem with line None and one with a line number",
-    "wrong-type-attribute-object": "validate/stores.py _report_schema: a non-object 'attributes' is reported twice "
-                                   "(once by the properties rule, once by the layer's if/then rule)",
-    "float-offset": "validate/stores.py _check_span_text: start 37.0 passes the schema (2020-12 counts it as an "
-                    "integer) and then crashes validate with TypeError when slicing the text",
-    "self-relation": "validate/stores.py _check_relation_record: a relation whose head is its tail is not reported "
-                     "(make_relation refuses it as 'self-relation')",
-}
+KNOWN_BUGS: dict[str, str] = {}
 
 # Every code the issue asks the fixtures to cover (warnings included).
 REQUIRED_CODES = {

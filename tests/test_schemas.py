@@ -161,6 +161,15 @@ def _run_check(schema: str, files: list[Path]) -> subprocess.CompletedProcess[st
                           capture_output=True, text=True, timeout=120, check=False)
 
 
+def _assert_only_rejected(schema: str, good: list[Path], bad: Path) -> None:
+    """One run over valid files plus one broken file: it fails, and names the broken file only."""
+    result = _run_check(schema, [*good, bad])
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    named = {line.strip().split("::")[0] for line in output.splitlines() if "::" in line}
+    assert named == {str(bad)}, output
+
+
 def _records(kind: str) -> list[dict[str, Any]]:
     found = []
     for store in sorted((FIXTURES / "valid").glob("*/annotations/*.jsonl")):
@@ -189,28 +198,25 @@ def _write_each(records: list[dict[str, Any]], folder: Path, stem: str) -> list[
 def test_check_jsonschema_agrees_on_store_records(kind: str, schema: str, break_it: Any, tmp_path: Path) -> None:
     records = _records(kind)
     assert records
-    good = _run_check(schema, _write_each(records, tmp_path / "good", kind))
-    assert good.returncode == 0, good.stdout + good.stderr
     broken = copy.deepcopy(records[0])
     break_it(broken)
-    bad = _run_check(schema, _write_each([broken], tmp_path / "bad", kind))
-    assert bad.returncode != 0, bad.stdout + bad.stderr
+    (bad,) = _write_each([broken], tmp_path / "bad", kind)
+    _assert_only_rejected(schema, _write_each(records, tmp_path / "good", kind), bad)
 
 
 def test_check_jsonschema_agrees_on_provenance(tmp_path: Path) -> None:
     files = sorted((FIXTURES / "valid").glob("*/raw/*.provenance.json"))
     assert files
-    good = _run_check("provenance.schema.json", files)
-    assert good.returncode == 0, good.stdout + good.stderr
     record = _load(files[0])
     record["size_bytes"] = 0
-    bad = _run_check("provenance.schema.json", _write_each([record], tmp_path, "provenance"))
-    assert bad.returncode != 0, bad.stdout + bad.stderr
+    (bad,) = _write_each([record], tmp_path, "provenance")
+    _assert_only_rejected("provenance.schema.json", files, bad)
 
 
 def test_check_jsonschema_agrees_on_taxonomy_and_documents(tmp_path: Path) -> None:
     rows = _document_rows(FIXTURES / "valid" / "full") + _document_rows(FIXTURES / "valid" / "crlf-unicode")
-    documents = _run_check("document.schema.json", _write_each(rows, tmp_path / "documents", "document"))
-    assert documents.returncode == 0, documents.stdout + documents.stderr
+    broken = {**rows[0], "n_chars": -1}
+    (bad,) = _write_each([broken], tmp_path / "bad", "document")
+    _assert_only_rejected("document.schema.json", _write_each(rows, tmp_path / "documents", "document"), bad)
     taxonomy = _run_check("taxonomy.schema.json", [SCHEMA_DIR / "taxonomy.json"])
     assert taxonomy.returncode == 0, taxonomy.stdout + taxonomy.stderr

@@ -7,6 +7,7 @@ import hashlib
 import os
 import shutil
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -79,15 +80,29 @@ def build(corpus: Corpus, out: Path, split_by_document: str | None = None, incre
     staging = out.parent / f".{out.name}.building-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        _write_all(corpus, staging, result, split_by_document, out if incremental else None)
+        _write_all(corpus, staging, result, split_by_document, out if incremental and _intact(out) else None)
         from .release_files import write_release_files
 
         write_release_files(corpus, staging, result)
         _swap_in(staging, out)
+    except OSError as exc:
+        if exc.errno is None:  # not a file system error (e.g. pyarrow failing to decode)
+            raise
+        from ..fsio import write_error  # disk full, read-only, permissions: the previous build is untouched
+
+        raise write_error(out, exc) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     result.files = [out / path.relative_to(staging) for path in result.files]
     return result
+
+
+def _intact(previous: Path) -> bool:
+    """Reuse shards only from a previous build whose files all match its checksums: a corrupted file must be
+    written again, not copied into the new build (where it would get a fresh, matching checksum)."""
+    from .checksums import verify
+
+    return previous.is_dir() and not verify(previous)
 
 
 def _refuse_source_folder(corpus: Corpus, out: Path) -> None:
@@ -117,9 +132,10 @@ def _write_all(corpus: Corpus, staging: Path, result: BuildResult, split_spec: s
             _write_shard(corpus, staging, shard, result)
     cross = Shard(DEFAULT_SPLIT if split is None else "cross_document", 0, 1)
     writer = _writer(corpus, staging, "relations", cross, result, suffix="-cross-document")
-    for row in relation_rows(corpus.cross_document().relations):
-        writer.add(row)
-    _close(writer, result)
+    with _abandoned_on_error([writer]):
+        for row in relation_rows(corpus.cross_document().relations):
+            writer.add(row)
+        _close(writer, result)
     _count_rows(staging, result)
 
 
@@ -137,12 +153,29 @@ def _close(writer: ConfigWriter, result: BuildResult) -> None:
 
 def _write_shard(corpus: Corpus, staging: Path, shard: Shard, result: BuildResult) -> None:
     writers = {config: _writer(corpus, staging, config, shard, result) for config in CONFIGS}
-    for doc_id in shard.doc_ids:
-        content = corpus.annotations(doc_id)
-        bundle = DocumentBundle(corpus.document(doc_id), content.spans, content.relations)
-        _write_document(bundle, writers, corpus.taxonomy, result)
-    for writer in writers.values():
-        _close(writer, result)
+    with _abandoned_on_error(list(writers.values())):
+        for doc_id in shard.doc_ids:
+            content = corpus.annotations(doc_id)
+            bundle = DocumentBundle(corpus.document(doc_id), content.spans, content.relations)
+            _write_document(bundle, writers, corpus.taxonomy, result)
+        for writer in writers.values():
+            _close(writer, result)
+
+
+@contextlib.contextmanager
+def _abandoned_on_error(writers: list[ConfigWriter]) -> Iterator[None]:
+    """On a failure (disk full, Ctrl-C), close the Parquet writers once and quietly (the staging folder is deleted
+    anyway), so that their finalizers do not retry and print tracebacks after the real error message."""
+    try:
+        yield
+    except BaseException:
+        for writer in writers:
+            with contextlib.suppress(Exception):
+                writer.close()
+            parquet = getattr(writer, "_writer", None)
+            if parquet is not None and getattr(parquet, "is_open", False):
+                parquet.is_open = False
+        raise
 
 
 def _count_rows(staging: Path, result: BuildResult) -> None:

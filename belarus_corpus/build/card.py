@@ -69,7 +69,6 @@ FIELD_DESCRIPTIONS = {
     "duplicate_of": "Index of an earlier paragraph this one repeats verbatim, else null.",
     "id": "Stable record id.",
     "layer": "Annotation layer.",
-    "type": "Label within the layer (spans) or relation type (relations).",
     "prefix": "Up to 32 characters before the span, for re-anchoring.",
     "suffix": "Up to 32 characters after the span, for re-anchoring.",
     "attributes": "Layer attributes, null when not set.",
@@ -87,6 +86,12 @@ FIELD_DESCRIPTIONS = {
     "tokens": "Tokens (regex-words@1).",
     "token_starts": "Start offset of each token.",
     "token_ends": "End offset of each token.",
+}
+FIELD_DESCRIPTIONS_BY_CONFIG = {
+    "paragraphs.text": "The paragraph's text (the document's `text[start:end]`).",
+    "spans.text": "The span's text (the document's `text[start:end]`).",
+    "spans.type": "Span type (unique across layers).",
+    "relations.type": "Relation type.",
 }
 TAGS_DESCRIPTION = "BIO tags of the {layer} layer's gold spans, one per token."
 
@@ -126,7 +131,7 @@ def card_metadata(corpus: Corpus, staging: Path, result: BuildResult, facts: dic
         "pretty_name": PRETTY_NAME,
         **licence,
         "language": sorted(code for code in facts["languages"] if code and code != "None") or ["en"],
-        "multilinguality": "monolingual" if len(facts["languages"]) <= 1 else "multilingual",
+        "multilinguality": ["monolingual" if len(facts["languages"]) <= 1 else "multilingual"],
         "size_categories": [_size_category(largest)],
         "task_categories": tasks,
         "task_ids": task_ids,
@@ -188,7 +193,7 @@ def _annotation_creators(facts: dict[str, Any]) -> list[str]:
 
 def check_card_data(data: Any) -> None:
     """Refuse metadata the Hub would reject: the categorical fields must use its values."""
-    values = data.to_dict()
+    values = _as_dict(data)
     for name, allowed in ALLOWED.items():
         given = values.get(name)
         items = given if isinstance(given, list) else [given] if given else []
@@ -218,9 +223,13 @@ def render_card(corpus: Corpus, staging: Path, result: BuildResult) -> str:
     check_card_data(data)
     body = card_body(corpus, staging, result, facts, settings)
     card = DatasetCard(f"---\n{data.to_yaml()}\n---\n\n{body}")
-    if card.data.to_dict() != data.to_dict():
+    if _as_dict(card.data) != _as_dict(data):
         raise ValueError("dataset card: the YAML metadata does not read back as written")
     return str(card)
+
+
+def _as_dict(data: Any) -> dict[str, Any]:
+    return dict(data.to_dict())
 
 
 def card_body(corpus: Corpus, staging: Path, result: BuildResult, facts: dict[str, Any],
@@ -332,7 +341,7 @@ def _loading_examples(result: BuildResult) -> str:
         "path or, once published, by the Hub repository id.",
         "```python\n"
         "from datasets import load_dataset\n\n"
-        f"documents = load_dataset({LOAD_PATH!r}, \"documents\", split={split!r})\n"
+        f"documents = load_dataset({json.dumps(LOAD_PATH)}, \"documents\", split={json.dumps(split)})\n"
         "print(documents.num_rows, documents[0][\"doc_id\"])\n"
         "paragraphs = documents[0][\"paragraphs\"]\n"
         "assert all(0 <= p[\"start\"] <= p[\"end\"] <= documents[0][\"n_chars\"] for p in paragraphs)\n"
@@ -344,15 +353,15 @@ def _loading_examples(result: BuildResult) -> str:
             "Spans point into the document text; labels are `ClassLabel` indices:\n\n"
             "```python\n"
             "from datasets import load_dataset\n\n"
-            f"spans = load_dataset({LOAD_PATH!r}, \"spans\", split={spans_splits[0]!r})\n"
-            "gold = spans.filter(lambda row: row[\"status\"] == spans.features[\"status\"].str2int(\"gold\"))\n"
-            f"texts = {{row[\"doc_id\"]: row[\"text\"] for row in load_dataset({LOAD_PATH!r}, \"documents\", "
-            "split=\"train\")}\n"
-            "for row in gold.select(range(min(3, gold.num_rows))):\n"
-            "    layer = spans.features[\"layer\"].int2str(row[\"layer\"])\n"
-            "    label = spans.features[\"type\"].int2str(row[\"type\"])\n"
+            f"spans = load_dataset({json.dumps(LOAD_PATH)}, \"spans\", split={json.dumps(spans_splits[0])})\n"
+            f"documents = load_dataset({json.dumps(LOAD_PATH)}, \"documents\")\n"
+            "texts = {row[\"doc_id\"]: row[\"text\"] for split in documents.values() for row in split}\n"
+            "labels = {name: spans.features[name] for name in (\"layer\", \"type\", \"status\")}\n"
+            "for row in spans.select(range(min(5, spans.num_rows))):\n"
             "    assert texts[row[\"doc_id\"]][row[\"start\"]:row[\"end\"]] == row[\"text\"]\n"
-            "    print(layer, label, repr(row[\"text\"]))\n"
+            "    print(*(labels[n].int2str(row[n]) for n in labels), repr(row[\"text\"]))\n"
+            "gold = spans.filter(lambda row: row[\"status\"] == labels[\"status\"].str2int(\"gold\"))\n"
+            "print(gold.num_rows, \"gold spans\")\n"
             "```")
     tokens_splits = _nonempty(result, "tokens")
     if tokens_splits:
@@ -360,10 +369,11 @@ def _loading_examples(result: BuildResult) -> str:
             "BIO tags for sequence labelling, one sequence per layer:\n\n"
             "```python\n"
             "from datasets import load_dataset\n\n"
-            f"tokens = load_dataset({LOAD_PATH!r}, \"tokens\", split={tokens_splits[0]!r})\n"
+            f"tokens = load_dataset({json.dumps(LOAD_PATH)}, \"tokens\", split={json.dumps(tokens_splits[0])})\n"
             "names = tokens.features[\"claim_tags\"].feature.names\n"
             "row = tokens[0]\n"
-            "tagged = [(t, names[tag]) for t, tag in zip(row[\"tokens\"], row[\"claim_tags\"]) if names[tag] != \"O\"]\n"
+            "tagged = [(token, names[tag]) for token, tag in zip(row[\"tokens\"], row[\"claim_tags\"])\n"
+            "          if names[tag] != \"O\"]\n"
             "print(len(row[\"tokens\"]), \"tokens,\", len(tagged), \"tagged as claims\")\n"
             "```")
     return "\n\n".join(blocks)
@@ -382,17 +392,18 @@ def _examples(staging: Path, result: BuildResult) -> str:
         first = next(path for path in parquet_files(staging, config, splits[0])
                      if pq.ParquetFile(str(path)).metadata.num_rows)
         row = pq.ParquetFile(str(first)).read_row_group(0).slice(0, 1).to_pylist()[0]
-        text = json.dumps(_shorten(row), ensure_ascii=False, indent=1)
+        text = "{\n" + ",\n".join(f"  {json.dumps(key)}: {json.dumps(_shorten(value), ensure_ascii=False)}"
+                                  for key, value in row.items()) + "\n}"
         blocks.append(f"`{config}` ({splits[0]}):\n\n```json\n{text}\n```")
     return "\n\n".join(blocks)
 
 
-def _shorten(value: Any, limit: int = 100, items: int = 6) -> Any:
+def _shorten(value: Any, limit: int = 100, items: int = 3) -> Any:
     if isinstance(value, str):
         return value if len(value) <= limit else f"{value[:limit]}… [{len(value)} characters]"
     if isinstance(value, list):
         head = [_shorten(v, limit, items) for v in value[:items]]
-        return head + [f"… [{len(value)} items]"] if len(value) > items else head
+        return [*head, f"… [{len(value)} items]"] if len(value) > items else head
     if isinstance(value, dict):
         return {k: _shorten(v, limit, items) for k, v in value.items()}
     return value
@@ -404,22 +415,22 @@ def _fields(corpus: Corpus) -> str:
         features = features_for(config, corpus.taxonomy)
         lines = [f"**{config}**", "", "| Field | Type | Description |", "|---|---|---|"]
         for name, feature in features.items():
-            lines += _field_rows(name, feature, _describe(name))
+            lines += _field_rows(name, feature, describe_field(config, name))
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 
 
-def _describe(name: str) -> str:
+def describe_field(config: str, name: str) -> str:
     match = re.fullmatch(r"(.+)_tags", name)
     if match:
         return TAGS_DESCRIPTION.format(layer=match.group(1))
-    return FIELD_DESCRIPTIONS.get(name, "")
+    return FIELD_DESCRIPTIONS_BY_CONFIG.get(f"{config}.{name}") or FIELD_DESCRIPTIONS.get(name, "")
 
 
 def undescribed_fields(corpus: Corpus) -> list[str]:
     """Top-level fields the card has no description for (a test keeps this empty)."""
     return [f"{config}.{name}" for config in CONFIGS for name in features_for(config, corpus.taxonomy)
-            if not _describe(name)]
+            if not describe_field(config, name)]
 
 
 def _field_rows(name: str, feature: Any, description: str) -> list[str]:

@@ -119,8 +119,8 @@ def croissant_document(corpus: Corpus, staging: Path, result: BuildResult) -> di
         "rai:dataCollectionMissingData": _missing_data(facts),
         "rai:dataPreprocessingProtocol": _preprocessing(facts),
         "rai:dataAnnotationProtocol": f.annotation_items(facts),
-        "rai:dataAnnotationPlatform": [f"belarus-corpus annotation commands (annotate, review) of the belarus-corpus "
-                                       f"package; spans are stored as JSON lines in annotations/"],
+        "rai:dataAnnotationPlatform": ["belarus-corpus annotation commands (annotate, review) of the belarus-corpus "
+                                       "package; spans are stored as JSON lines in annotations/"],
         "rai:dataAnnotationAnalysis": [_annotation_analysis(facts)],
         "rai:annotationsPerItem": _annotations_per_item(facts),
         "rai:annotatorDemographics": ["Not recorded: the data hold an annotator id per annotation ("
@@ -223,14 +223,13 @@ def _enumeration_of(field_id: str, labels: dict[str, tuple[list[str], list[str]]
 
 def _record_set(corpus: Corpus, config: str, result: BuildResult,
                 labels: dict[str, tuple[list[str], list[str]]], facts: dict[str, Any]) -> dict[str, Any]:
-    from .card import CONFIG_DESCRIPTIONS, FIELD_DESCRIPTIONS, TAGS_DESCRIPTION
+    from .card import CONFIG_DESCRIPTIONS, describe_field
 
     features = features_for(config, corpus.taxonomy)
     source = {"fileSet": {"@id": f"parquet-{config}"}}
     fields = []
     for name, feature in features.items():
-        description = FIELD_DESCRIPTIONS.get(name) or (
-            TAGS_DESCRIPTION.format(layer=name[: -len("_tags")]) if name.endswith("_tags") else "")
+        description = describe_field(config, name)
         fields.append(_field(f"{config}/{name}", name, feature, description, source, labels, column=name))
     fields.append({
         "@type": "cr:Field", "@id": f"{config}/split", "name": "split", "dataType": "sc:Text",

@@ -1,9 +1,10 @@
 """Writing an import's records into the stores: all checked first, then each store changed under its lock.
 
 * an imported id already in a store is refused (``id-exists``: the same file was imported before);
-* a span with the layer, type and offsets of a span already there (not rejected) is skipped when its
-  attributes are the same (``already-present``, a warning; relations to it are pointed at the existing span)
-  and refused when they differ (``duplicate-span``: update the existing span instead);
+* a span with the layer, type, offsets and attributes of a span already there (of any status: a rejected
+  span stays rejected) is skipped (``already-present``, a warning; relations to it are pointed at the
+  existing span); one that differs only in attributes from a span that is not rejected is refused
+  (``duplicate-span``: update the existing span instead);
 * a relation that is already there (same type, head and tail) is skipped (``already-present``).
 
 Nothing is written when anything is refused. Another writer changing a store between the check and the write
@@ -63,20 +64,23 @@ def _plan_spans(corpus: Corpus, spans: list[Span], existing: dict[str, StoreCont
             errors.append(Problem(store, None, "id-exists", f"{span.id} is already in the store",
                                   "this file (or these spans) was imported before; nothing was written", "", span.id))
             continue
-        same = next((s for s in content.spans if s.status != "rejected" and
-                     (s.layer, s.type, s.start, s.end) == (span.layer, span.type, span.start, span.end)), None)
-        if same is None:
-            applied.spans.append(span)
-        elif same.attributes == span.attributes:
+        key = (span.layer, span.type, span.start, span.end)
+        matches = sorted((s for s in content.spans if (s.layer, s.type, s.start, s.end) == key),
+                         key=lambda s: s.status == "rejected")
+        same = next((s for s in matches if s.attributes == span.attributes), None)
+        live = next((s for s in matches if s.status != "rejected"), None)
+        if same is not None:
             remap[span.id] = same.id
             applied.skipped.append(Problem(store, None, "already-present", f"{span.layer}/{span.type} "
-                                           f"{span.start}:{span.end} is already {same.id}; skipped", "", "", span.id,
-                                           "warning"))
-        else:
+                                           f"{span.start}:{span.end} is already {same.id} ({same.status}); skipped",
+                                           "", "", span.id, "warning"))
+        elif live is not None:
             errors.append(Problem(store, None, "duplicate-span", f"{span.layer}/{span.type} {span.start}:{span.end} "
-                                  f"is already {same.id}, with other attributes",
-                                  f"update {same.id} with 'belarus-corpus annotate update' or remove the span from "
+                                  f"is already {live.id}, with other attributes",
+                                  f"update {live.id} with 'belarus-corpus annotate update' or remove the span from "
                                   "the file; nothing was written", "", span.id))
+        else:
+            applied.spans.append(span)
     return remap
 
 

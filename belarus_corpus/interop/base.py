@@ -126,6 +126,19 @@ def export_loss(doc: DocumentAnnotations | None, record_id: str, message: str, h
     return Problem(store, None, EXPORT_LOSS, f"{record_id}: {message}", hint, path, record_id, "warning")
 
 
+def mixed_statuses(selection: Selection, format_name: str) -> list[Problem]:
+    """One warning when records of several statuses go into a format that cannot tell them apart."""
+    counts: dict[str, int] = {}
+    for doc in selection.documents:
+        for record in [*doc.spans, *doc.relations]:
+            counts[record.status] = counts.get(record.status, 0) + 1
+    if len(counts) < 2:
+        return []
+    listed = ", ".join(f"{count} {status}" for status, count in sorted(counts.items()))
+    return [Problem("annotations", None, EXPORT_LOSS, f"{format_name} has no status, and this export mixes {listed} "
+                    "records", "export one status at a time, e.g. --status gold", "$.status", None, "warning")]
+
+
 def as_dict(value: Any) -> dict[str, Any]:
     """A copy of ``value`` if it is a JSON object, else an empty one (for fields read from files)."""
     return dict(value) if isinstance(value, dict) else {}

@@ -10,7 +10,8 @@ starts with ``# doc_id = ...`` and ``# text_sha256 = ...``; a blank line ends ea
 Cannot carry (each reported at export as an ``export-loss`` warning; ``path`` ``$`` means the span itself):
 spans whose edges are not token edges and spans overlapping an earlier span of the same layer (``$``);
 attributes and notes (``$.attributes``, ``$.note``; a span with a required attribute, a stance without its
-target, is reported with ``$`` since it cannot be imported back); relations (``$``); ids, annotators, statuses.
+target, is reported with ``$`` since it cannot be imported back); relations (``$``); ids, annotators and
+statuses (an export that mixes statuses gets one warning with path ``$.status``).
 
 Import rebuilds the spans of each column from the tags (an ``I-`` without a ``B-`` starts a span, as in the
 usual lenient reading), checks every token against the document text, and refuses spans over a token that
@@ -38,6 +39,7 @@ from .base import (
     Where,
     as_selection,
     export_loss,
+    mixed_statuses,
 )
 from .conll_read import ConllDocument, read_conll
 from .conll_sentences import sentence_starts
@@ -54,7 +56,7 @@ FIXED_COLUMNS = ("token", "start", "end")
 def export(source: Corpus | Selection, out: Path, *, layers: Sequence[str] | None = None,
            statuses: Sequence[str] | None = None) -> ExportReport:
     selection = as_selection(source, layers, statuses)
-    report = ExportReport([], list(selection.problems))
+    report = ExportReport([], [*selection.problems, *mixed_statuses(selection, "CoNLL")])
     lines = [f"# columns = {' '.join(FIXED_COLUMNS + selection.layers)}", "# tokenizer = regex-words@1", ""]
     for doc in selection.documents:
         lines += _document_lines(doc, selection, report)

@@ -16,7 +16,8 @@ that was not cancelled, or the predictions when a task has no annotation. The an
 else the Label Studio user (``completed_by``) or prediction model version.
 
 Cannot carry: cross-document relations, relation attributes and relation notes (reported as export losses);
-a span's id, annotator, status and dates (an import makes new records).
+a span's id, annotator, status and dates (an import makes new records); an export that mixes statuses (all
+look like predictions) gets one warning with path ``$.status``.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from .base import (
     SpanCandidate,
     as_selection,
     export_loss,
+    mixed_statuses,
 )
 from .labelstudio_config import TEXT_NAME, labeling_config
 from .labelstudio_read import read_tasks
@@ -59,7 +61,7 @@ MODEL_VERSION = "belarus-corpus export"
 def export(source: Corpus | Selection, out: Path, *, layers: Sequence[str] | None = None,
            statuses: Sequence[str] | None = None) -> ExportReport:
     selection = as_selection(source, layers, statuses)
-    report = ExportReport([], list(selection.problems))
+    report = ExportReport([], [*selection.problems, *mixed_statuses(selection, "Label Studio")])
     tasks = [_task(doc, selection.taxonomy, report) for doc in selection.documents]
     for relation in selection.cross_relations:
         report.losses.append(export_loss(None, relation.id, "Label Studio relations stay within one task "

@@ -335,11 +335,11 @@ def render_text(result: DatasetDiff, limit: int = 50) -> str:
         if config == "spans":
             for label, counts_by in result.span_counts_by_label().items():
                 lines.append(f"  {label}: +{counts_by['added']} -{counts_by['removed']} ~{counts_by['changed']}")
-        shown = result.changes(config)
-        for change in shown[:limit]:
-            lines.append("  " + _render_change(config, change))
-        if len(shown) > limit:
-            lines.append(f"  … {len(shown) - limit} more")
+        records = result.changes(config)
+        for record in records[:limit]:
+            lines.append("  " + _render_change(config, record))
+        if len(records) > limit:
+            lines.append(f"  … {len(records) - limit} more")
     return "\n".join(lines)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..build.features import SOURCE_FIELDS
+from ..stats import gold_origin
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
@@ -53,28 +54,29 @@ def release_settings(corpus: Corpus) -> dict[str, Any]:
     return settings
 
 
-def package_licence() -> str:
+def _package_metadata() -> dict[str, str]:
     from importlib import metadata
 
     try:
         meta = metadata.metadata("belarus-corpus")
     except metadata.PackageNotFoundError:
-        return "unspecified"
-    return str(meta.get("License-Expression") or meta.get("License") or "unspecified")
+        return {}
+    return {key: str(meta[key]) for key in ("License-Expression", "License", "Summary", "Author", "Author-email")
+            if meta[key]}
+
+
+def package_licence() -> str:
+    meta = _package_metadata()
+    return meta.get("License-Expression") or meta.get("License") or "unspecified"
 
 
 def package_summary() -> tuple[str, str]:
     """(summary, author) from the installed package's metadata."""
-    from importlib import metadata
-
-    try:
-        meta = metadata.metadata("belarus-corpus")
-    except metadata.PackageNotFoundError:
-        return "", "belarus-corpus developers"
+    meta = _package_metadata()
     author = meta.get("Author") or meta.get("Author-email") or "belarus-corpus developers"
     if "<" in author:
-        author = author.split("<", 1)[0].strip()
-    return str(meta.get("Summary") or ""), str(author)
+        author = author.split("<", 1)[0].strip().strip('"')
+    return meta.get("Summary", ""), author
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -106,8 +108,12 @@ def corpus_facts(corpus: Corpus) -> dict[str, Any]:
             if span.status == "gold":
                 spans_by["gold_layer"][span.layer] += 1
                 spans_by["gold_type"][f"{span.layer}/{span.type}"] += 1
+                spans_by["gold_origin"][gold_origin(span)] += 1
                 if method_family(span.method).startswith("rule:"):
                     spans_by["gold_from_rule"][method_family(span.method)] += 1
+            reviewer = getattr(span, "reviewed_by", None)
+            if reviewer:
+                spans_by["reviewer"][str(reviewer)] += 1
             cluster = span.attributes.get(CLUSTER_ATTRIBUTE)
             if span.layer == CLAIM_LAYER and cluster:
                 if span.status != "gold":
@@ -147,6 +153,8 @@ def corpus_facts(corpus: Corpus) -> dict[str, Any]:
             "gold_by_layer": _sorted_counts(spans_by["gold_layer"]),
             "gold_by_type": _sorted_counts(spans_by["gold_type"]),
             "gold_from_rules": _sorted_counts(spans_by["gold_from_rule"]),
+            "gold_origin": _sorted_counts(spans_by["gold_origin"]),
+            "by_reviewer": _sorted_counts(spans_by["reviewer"]),
             "positions_with_several_annotators": sum(1 for who in positions.values() if len(who) > 1),
         },
         "relations": {
@@ -400,8 +408,12 @@ def annotation_items(facts: dict[str, Any]) -> list[str]:
     if rules:
         accepted = sum(spans["gold_from_rules"].values())
         items.append(f"{sum(rules.values())} spans were proposed by rule-based detectors "
-                     f"({_join(f'`{m}`' for m in rules)}); {accepted} of them were accepted as gold in review, "
-                     "the others keep the status the review gave them (or `suggested` if not reviewed).")
+                     f"({_join(f'`{m}`' for m in rules)}); {accepted} of them are gold after review, the others "
+                     "keep the status the review gave them (`suggested` if not reviewed yet).")
+    if spans["gold_origin"]:
+        items.append(f"Gold spans by origin: {_counts_text(spans['gold_origin'])}.")
+    if spans["by_reviewer"]:
+        items.append(f"Review decisions recorded by reviewer id: {_counts_text(spans['by_reviewer'])}.")
     several = spans["positions_with_several_annotators"]
     items.append(f"{several} annotated positions carry spans from more than one annotator; "
                  + ("no adjudication step is recorded." if several else

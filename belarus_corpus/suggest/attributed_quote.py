@@ -20,8 +20,8 @@ from collections.abc import Iterator
 from .base import DocumentView, Proposal
 from .lexicon import LazyPattern
 from .names import NAME, NAME_RE, clean_name
-from .quotes import Quotation, quotations
-from .segment import paragraphs_of, trim
+from .quotes import QUOTE_MARK, Quotation, quotations
+from .segment import SpanIndex, is_abbreviation, paragraphs_of, trim
 
 MIN_WORDS = 3
 WINDOW = 200
@@ -56,15 +56,22 @@ _BEFORE_POSSESSIVE = LazyPattern(
 _BEFORE_ACCORDING = LazyPattern(rf"according\s+to\s+{_WHO}\s*,?\s*$", re.IGNORECASE)
 _BEFORE_COLON = LazyPattern(r":\s*$")
 _NOT_ABBREVIATION = r"(?<!Dr)(?<!Mr)(?<!Ms)(?<!Mrs)(?<!Prof)(?<!Gen)(?<!Sen)(?<!St)(?<!\b[A-Z])"
-_SENTENCE_END = LazyPattern(rf"{_NOT_ABBREVIATION}[.!?…][\"'”’»)]*\s+")
 _RUNS_ON = LazyPattern(r"\s+[a-z]")
 _AFTER_STOP = LazyPattern(rf"{_NOT_ABBREVIATION}[.!?…](?:\s|$)|[“„«\"]")
 
 
 def _before_window(text: str, quotation: Quotation, paragraph_start: int) -> str:
-    window = text[max(paragraph_start, quotation.open - WINDOW) : quotation.open]
-    ends = list(_SENTENCE_END.finditer(window))
-    return window[ends[-1].end() :] if ends else window
+    """The clause before the opening mark: back to the last sentence end (not an abbreviation) in the window."""
+    low = max(paragraph_start, quotation.open - WINDOW)
+    cursor = quotation.open
+    while cursor > low:
+        end = max(text.rfind(mark, low, cursor) for mark in (". ", "? ", "! ", ".” ", ".\" "))
+        if end < 0:
+            break
+        if text[end] != "." or not is_abbreviation(text, low, end):
+            return text[text.find(" ", end) + 1 : quotation.open]
+        cursor = end
+    return text[low : quotation.open]
 
 
 def _after_window(text: str, quotation: Quotation, paragraph_end: int) -> str:
@@ -126,13 +133,20 @@ def attribute(text: str, quotation: Quotation, paragraph: tuple[int, int]) -> tu
     return attributed or found_before, holder or holder_before
 
 
+def _paragraphs_with_quotes(document: DocumentView) -> list[tuple[int, int]]:
+    text = document.text
+    index = SpanIndex(tuple((start, end) for start, end, _ in paragraphs_of(document)))
+    found = {index.containing(match.start()) for match in QUOTE_MARK.finditer(text)}
+    return sorted(span for span in found if span)
+
+
 class AttributedQuote:
     name = "attributed-quote"
     version = 1
 
     def detect(self, document: DocumentView) -> Iterator[Proposal]:
         text = document.text
-        for start, end, _role in paragraphs_of(document):
+        for start, end in _paragraphs_with_quotes(document):
             for quotation in quotations(text, start, end):
                 if quotation.depth:
                     continue

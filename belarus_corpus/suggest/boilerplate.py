@@ -29,7 +29,7 @@ _SOCIAL_NAMES = ("facebook", "twitter", "x", "telegram", "whatsapp", "linkedin",
 _SOCIAL = "(?:" + "|".join(_SOCIAL_NAMES) + ")"
 PHRASES = LazyPattern(
     rf"(?i)(?<!\w)(?:follow\s+us(?:\s+on)?|subscribe\s+to\s+(?:our|the|my)|subscribe\s+(?:now|here|for)"
-    r"|sign\s+up\s+(?:for|to)\s+(?:our|the)|(?:our|the|free|daily|weekly)\s+newsletter"
+    r"|sign\s+up\s+(?:for|to)\s+(?:our|the)|(?:our|free|daily|weekly|e-?mail)\s+newsletters?"
     rf"|share\s+this\s+(?:article|story|post|page)|share\s+(?:it\s+)?on\s+{_SOCIAL}"
     r"|click\s+here|all\s+rights\s+reserved|get\s+the\s+latest\s+news|join\s+our\s+(?:telegram|channel|community)"
     r"|download\s+(?:our|the)\s+app|read\s+(?:more|also|next)\s*:|related\s+(?:articles|stories|posts|news)\s*:?"

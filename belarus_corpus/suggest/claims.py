@@ -16,12 +16,14 @@ from .figures import Figure, find_figures
 from .segment import Span, sentence_index
 
 
-@functools.lru_cache(maxsize=8)
+# Figures and dates are small, so many documents' worth are kept: the corpus detector, which runs after
+# the document detectors, then finds them without scanning again. ``registry.clear_caches`` frees them.
+@functools.lru_cache(maxsize=4096)
 def dates_in(text: str) -> tuple[DateMention, ...]:
     return tuple(find_dates(text))
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=4096)
 def figures_in(text: str) -> tuple[Figure, ...]:
     """Figures of the text that are not part of a date ("17" in "August 17, 2025")."""
     dates = dates_in(text)

@@ -22,9 +22,9 @@ from .base import DocumentView
 from .claims import dates_in, figures_in
 from .figures import Figure
 from .lexicon import LazyPattern, load_table, phrase_key, phrase_pattern
-from .segment import SpanIndex, sentence_index
 
 WINDOW = 80
+_SENTENCE_MARKS = (". ", "? ", "! ", "\n")
 _APPROXIMATORS = {
     "nearly": (0.9, 1.0), "almost": (0.9, 1.0), "close to": (0.9, 1.0), "as many as": (0.8, 1.0),
     "about": (0.85, 1.15), "around": (0.85, 1.15), "some": (0.85, 1.15), "approximately": (0.85, 1.15),
@@ -129,9 +129,18 @@ def _time(document: DocumentView, sentence: tuple[int, int]) -> tuple[int | None
     return None
 
 
-def _event_figure(document: DocumentView, figure: Figure, index: SpanIndex) -> EventFigure | None:
+def local_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch around ``text[start:end]`` up to the nearest sentence ends or line breaks (at most 400
+    characters each way); cheaper than full segmentation, which the corpus detector cannot keep cached."""
+    low, high = max(0, start - 400), min(len(text), end + 400)
+    before = [found + len(mark) for mark in _SENTENCE_MARKS if (found := text.rfind(mark, low, start)) >= 0]
+    after = [found + 1 for mark in _SENTENCE_MARKS if (found := text.find(mark, end, high)) >= 0]
+    return (max(before) if before else low, min(after) if after else high)
+
+
+def _event_figure(document: DocumentView, figure: Figure) -> EventFigure | None:
     text = document.text
-    sentence = index.containing(figure.start) or (figure.start, figure.end)
+    sentence = local_sentence(text, figure.start, figure.end)
     noun = _noun_class(text, figure, sentence)
     verb = _verb_class(text, figure, noun[1], sentence) if noun else None
     if not noun or not verb:
@@ -143,11 +152,10 @@ def _event_figure(document: DocumentView, figure: Figure, index: SpanIndex) -> E
 
 def event_figures(document: DocumentView) -> list[EventFigure]:
     """The document's figures that count a listed kind of event, with their keys."""
-    index = sentence_index(document)
     found = []
     for figure in figures_in(document.text):
         if figure.kind in ("count", "vague"):
-            event = _event_figure(document, figure, index)
+            event = _event_figure(document, figure)
             if event:
                 found.append(event)
     return found

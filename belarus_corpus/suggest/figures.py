@@ -130,7 +130,10 @@ def _merge_range(text: str, first: Figure, second: Figure) -> Figure | None:
 
 def vocabulary() -> set[str]:
     """Words a figure can start with, for the shared word scan (see ``scan``)."""
-    return {*SMALL_NUMBERS, *SCALES, *VAGUE_AMOUNTS, "tens", "half"}
+    tens = [word for word, number in SMALL_NUMBERS.items() if number >= 20]
+    units = [word for word, number in SMALL_NUMBERS.items() if number < 10]
+    compounds = {f"{ten}-{unit}" for ten in tens for unit in units}
+    return {*SMALL_NUMBERS, *SCALES, *VAGUE_AMOUNTS, *compounds, "tens", "half"}
 
 
 def _starts_cleanly(text: str, start: int) -> bool:

@@ -16,16 +16,17 @@ commas ("1,5 million") are ambiguous with thousands separators and left alone.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from .base import DocumentView, Proposal
 from .lexicon import LazyPattern
 from .quotes import quotations
-from .segment import Span, paragraphs_of
+from .scan import find_all
+from .segment import Span, SpanIndex, paragraphs_of
 
 _FOREIGN_OPENERS = frozenset("„«‹")
-_CANDIDATES = LazyPattern(r"[„«‹»‚№]|[”\"»]\s*[–—]\s*(?=[a-z])|(?<=\w) [?!;:](?=\s|$)")
+_QUOTE_MARKS = "„«‹»‚"
+_CLOSING_QUOTES = "”\"»“"
 _REVERSED_GUILLEMETS = LazyPattern(r"»[^«»\n]{1,300}«")
 _SINGLE_LOW = LazyPattern(r"‚[^‚‘’\n]{1,200}[‘’](?!\w)")
 
@@ -36,62 +37,80 @@ EXPLANATIONS = {
     "dash": "A dash introducing the speaker after a quotation, a Slavic convention.",
     "space": "A space before a punctuation mark, as in French typography.",
 }
+Mark = tuple[int, int, str]
 
 
-def _proposal(start: int, end: int, kind: str) -> Proposal:
-    return Proposal(layer="artifact", type="foreign-typography", start=start, end=end,
-                    attributes={"explanation": EXPLANATIONS[kind]})
+def _inside(position: int, covered: list[Span]) -> bool:
+    return any(start <= position < end for start, end in covered)
 
 
-def _paragraph_marks(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+def _paragraph_quotes(text: str, start: int, end: int) -> Iterator[Mark]:
+    """Foreign quotations of one paragraph, then foreign opening marks that were never closed."""
     covered: list[Span] = []
     for quotation in quotations(text, start, end):
-        if quotation.opener in _FOREIGN_OPENERS and not any(a <= quotation.open < b for a, b in covered):
+        if quotation.opener in _FOREIGN_OPENERS and not _inside(quotation.open, covered):
             covered.append((quotation.open, quotation.close + 1))
     for match in _REVERSED_GUILLEMETS.finditer(text, start, end):
-        if not any(a <= match.start() < b for a, b in covered):
+        if not _inside(match.start(), covered):
             covered.append(match.span())
-    for match in _SINGLE_LOW.finditer(text, start, end):
-        yield match.start(), match.end(), "single"
-        covered.append(match.span())
     for span in covered:
         yield span[0], span[1], "quote"
-    for match in _CANDIDATES.finditer(text, start, end):
-        yield from _single_mark(match, covered)
+    for match in _SINGLE_LOW.finditer(text, start, end):
+        covered.append(match.span())
+        yield match.start(), match.end(), "single"
+    for mark in "„«‹‚":
+        position = text.find(mark, start, end)
+        while position >= 0:
+            if not _inside(position, covered):
+                yield position, position + 1, "single" if mark == "‚" else "quote"
+            position = text.find(mark, position + 1, end)
 
 
-def _single_mark(match: re.Match[str], covered: list[Span]) -> Iterator[tuple[int, int, str]]:
-    """A proposal for one candidate of ``_CANDIDATES`` not already inside a proposed quotation."""
-    mark, start = match.group(), match.start()
-    if mark.startswith(" "):
-        yield start + 1, match.end(), "space"
-    elif len(mark) > 1:
-        dash = start + len(mark.rstrip()) - 1
-        yield dash, dash + 1, "dash"
-    elif mark == "№":
-        yield start, match.end(), "numero"
-    elif any(a <= start < b for a, b in covered):
+def _quote_marks(document: DocumentView) -> Iterator[Mark]:
+    text = document.text
+    if not any(mark in text for mark in _QUOTE_MARKS):
         return
-    elif mark == "‚":
-        yield start, match.end(), "single"
-    elif mark in _FOREIGN_OPENERS:
-        yield start, match.end(), "quote"
+    index = SpanIndex(tuple((start, end) for start, end, _ in paragraphs_of(document)))
+    marked = {index.containing(position) for mark in _QUOTE_MARKS for position in find_all(text, mark)}
+    for paragraph in sorted(span for span in marked if span):
+        yield from _paragraph_quotes(text, *paragraph)
+
+
+def _dashes_after_quotes(text: str) -> Iterator[Mark]:
+    """ “…” – said he: a dash right after a closing quotation mark, followed by a lower-case word."""
+    for dash in "–—":
+        for position in find_all(text, dash):
+            before = text[max(0, position - 3) : position].rstrip()
+            after = text[position + 1 : position + 4].lstrip()
+            if before and before[-1] in _CLOSING_QUOTES and after[:1].islower():
+                yield position, position + 1, "dash"
+
+
+def _spaces_before_punctuation(text: str) -> Iterator[Mark]:
+    for mark in "?!;:":
+        for position in find_all(text, " " + mark):
+            follows = position + 2
+            if position and text[position - 1].isalnum() and (follows == len(text) or text[follows].isspace()):
+                yield position + 1, position + 2, "space"
+
+
+def _marks(document: DocumentView) -> Iterator[Mark]:
+    text = document.text
+    yield from _quote_marks(document)
+    yield from ((position, position + 1, "numero") for position in find_all(text, "№"))
+    yield from _dashes_after_quotes(text)
+    yield from _spaces_before_punctuation(text)
 
 
 class ForeignTypography:
     name = "foreign-typography"
     version = 1
 
-    def detect(self, document: DocumentView) -> Iterator[Proposal]:
-        text = document.text
-        if not _CANDIDATES.search(text):
-            return
-        seen: set[tuple[int, int]] = set()
-        for start, end, _role in paragraphs_of(document):
-            for mark_start, mark_end, kind in _paragraph_marks(text, start, end):
-                if (mark_start, mark_end) not in seen:
-                    seen.add((mark_start, mark_end))
-                    yield _proposal(mark_start, mark_end, kind)
+    def detect(self, document: DocumentView) -> list[Proposal]:
+        found = {(start, end): kind for start, end, kind in _marks(document)}
+        return [Proposal(layer="artifact", type="foreign-typography", start=start, end=end,
+                         attributes={"explanation": EXPLANATIONS[kind]})
+                for (start, end), kind in sorted(found.items())]
 
 
 DETECTOR = ForeignTypography()

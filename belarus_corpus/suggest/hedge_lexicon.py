@@ -25,14 +25,12 @@ from collections.abc import Iterator
 from .base import DocumentView, Proposal
 from .figures import SCALES, SMALL_NUMBERS
 from .lexicon import LazyPattern, load_table, phrase_key, phrase_pattern
-from .scan import hits_for, matches_around
+from .scan import hits_for, matches_at_anchors
 from .segment import sentence_index
 
 _MONTH_CONTEXT = LazyPattern(r"(?:in|of|since|until|by|from|early|late|mid|last|this|next|on|before|after)\s+$",
                             re.IGNORECASE)
 _OPENING = LazyPattern(r"(?:^|[.!?:;\n])[\s\"'“‘«„(\[]*$")
-LOOKBACK = 40
-LOOKAHEAD = 60
 
 
 @functools.cache
@@ -53,7 +51,7 @@ def _figure_start() -> str:
 def _shield_pattern() -> str:
     table = load_table("hedges.json")["attribution_shield"]
     modifiers, subjects, verbs = (phrase_pattern(table[key]) for key in ("modifiers", "subjects", "verbs"))
-    return rf"(?:{modifiers}\s+)?{subjects}\s+(?:(?:have|had|are|were|also)\s+)?{verbs}"
+    return rf"(?:{modifiers}\s+){{0,2}}{subjects}\s+(?:(?:have|had|are|were|also)\s+)?{verbs}"
 
 
 @functools.cache
@@ -121,18 +119,31 @@ def _type_of(document: DocumentView, match: re.Match[str]) -> str | None:
 
 
 def anchor_word(phrase: str) -> str:
-    """The word a phrase is looked for by: its longest word ("is said to" → "said")."""
-    words: list[str] = re.findall(r"[a-z]+", phrase.lower())
-    return max(words, key=len)
+    """The word a phrase is looked for by: its longest word ("is said to" → "said", "so-called")."""
+    return max(phrase.lower().split(), key=len)
 
 
 @functools.cache
-def vocabulary() -> frozenset[str]:
-    """Anchor words of every cue, for the shared word scan (see ``scan``)."""
+def reach() -> dict[str, int]:
+    """For each anchor word, how many words before it a cue can start."""
     table = load_table("hedges.json")
     phrases = [phrase for phrases in table["cues"].values() for phrase in phrases]
-    phrases += table["figure_bound_approximators"] + table["attribution_shield"]["subjects"] + ["should"]
-    return frozenset(anchor_word(phrase) for phrase in phrases)
+    phrases += table["figure_bound_approximators"] + ["should"]
+    words_before: dict[str, int] = {}
+    for phrase in phrases:
+        anchor = anchor_word(phrase)
+        index = phrase.lower().split().index(anchor)
+        words_before[anchor] = max(words_before.get(anchor, 0), index)
+    modifier_words = 2 * max(len(modifier.split()) for modifier in table["attribution_shield"]["modifiers"])
+    for subject in table["attribution_shield"]["subjects"]:
+        anchor = anchor_word(subject)
+        words_before[anchor] = max(words_before.get(anchor, 0), modifier_words)
+    return words_before
+
+
+def vocabulary() -> frozenset[str]:
+    """Anchor words of every cue, for the shared word scan (see ``scan``)."""
+    return frozenset(reach())
 
 
 class HedgeLexicon:
@@ -141,7 +152,7 @@ class HedgeLexicon:
 
     def detect(self, document: DocumentView) -> Iterator[Proposal]:
         text = document.text
-        for match in matches_around(hedge_regex(), text, hits_for(text, vocabulary()), LOOKBACK, LOOKAHEAD):
+        for match in matches_at_anchors(hedge_regex(), text, hits_for(text, vocabulary()), reach()):
             type_name = _type_of(document, match)
             if type_name:
                 yield Proposal(layer="hedge", type=type_name, start=match.start(), end=match.end())

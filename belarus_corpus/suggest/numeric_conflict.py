@@ -2,8 +2,9 @@
 
 Rule: collect every document's event figures (see ``events``: "52 political prisoners freed" has key
 "prisoner:release" and interval [52, 52]; "over a dozen" has [12, ∞)). Within one key, figures are
-grouped by interval and time; the groups are ranked by size (then by first appearance), and each figure
-is compared with the representative (first figure) of every group ranked above its own. Two figures
+grouped by interval; the groups are ranked by how many documents they come from (then by first
+appearance), and each figure is compared with the representative (first figure) of every group ranked
+above its own. Two figures
 conflict when they come from different documents, their intervals do not overlap, and their times (the
 month of a date in the same sentence) are equal or at least one is unknown. A figure is linked to the
 first representative it conflicts with: both become ``artifact/cross-document-inconsistency`` proposals
@@ -23,7 +24,7 @@ from .base import CorpusFindings, DocumentView, LinkProposal, Proposal, span_key
 from .events import EventFigure, event_figures
 from .figures import format_number
 
-GroupKey = tuple[float, float, tuple[int | None, int] | None]
+GroupKey = tuple[float, float]
 
 
 @dataclass
@@ -33,6 +34,10 @@ class _Group:
     @property
     def representative(self) -> EventFigure:
         return self.members[0]
+
+    @property
+    def documents(self) -> int:
+        return len({member.doc_id for member in self.members})
 
 
 def _times_agree(first: EventFigure, second: EventFigure) -> bool:
@@ -50,8 +55,8 @@ def conflicts(first: EventFigure, second: EventFigure) -> bool:
 def _ranked_groups(figures: list[EventFigure]) -> list[_Group]:
     groups: dict[GroupKey, _Group] = {}
     for figure in figures:
-        groups.setdefault((figure.low, figure.high, figure.time), _Group()).members.append(figure)
-    return sorted(groups.values(), key=lambda group: -len(group.members))
+        groups.setdefault((figure.low, figure.high), _Group()).members.append(figure)
+    return sorted(groups.values(), key=lambda group: -group.documents)
 
 
 def _describe(figure: EventFigure) -> str:

@@ -1,7 +1,7 @@
 """Pair quotation marks inside a paragraph: “…”, "…", „…” / „…“, «…», ‹…›, with nesting.
 
 A stack of open marks is kept while scanning: an opening mark is pushed; a closing mark that fits the
-mark on top closes it (“ closes „ as in German, ” closes “ or „); a straight " closes an open " or opens
+mark on top closes it (“ closes „ as in German unless white space precedes it, ” closes “ or „); a straight " closes an open " or opens
 one. Stray closers are ignored and marks still open at the end of the paragraph give no quotation, so
 quotes running over several paragraphs are not found. Single quotes (‘…’) are not paired: ’ is far more
 often an apostrophe.
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .lexicon import LazyPattern
 
-_MARK = LazyPattern("[“”„«»‹›\"]")
+QUOTE_MARK = LazyPattern("[“”„«»‹›\"]")
 _CLOSERS = {"“": "”", "„": "”“", "«": "»", "‹": "›", '"': '"'}
 
 
@@ -30,17 +30,20 @@ class Quotation:
         return (self.open + 1, self.close)
 
 
-def _closes(top: str, mark: str) -> bool:
-    return mark in _CLOSERS.get(top, "")
+def _closes(top: str, mark: str, text: str, position: int) -> bool:
+    """Whether ``mark`` closes the open ``top`` mark; “ after white space opens a quote even after „."""
+    if mark not in _CLOSERS.get(top, ""):
+        return False
+    return not (top == "„" and mark == "“" and position > 0 and text[position - 1].isspace())
 
 
 def quotations(text: str, start: int, end: int) -> list[Quotation]:
     """Quotations of ``text[start:end]`` (one paragraph), ordered by their opening mark."""
     stack: list[tuple[str, int]] = []
     found: list[Quotation] = []
-    for match in _MARK.finditer(text, start, end):
+    for match in QUOTE_MARK.finditer(text, start, end):
         mark = match.group()
-        if stack and _closes(stack[-1][0], mark):
+        if stack and _closes(stack[-1][0], mark, text, match.start()):
             opener, position = stack.pop()
             found.append(Quotation(position, match.start(), len(stack), opener, mark))
         elif mark in _CLOSERS:

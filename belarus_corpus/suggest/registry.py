@@ -49,3 +49,12 @@ def get(name: str) -> Detector | CorpusDetector:
     if detector is None or (version and version != str(detector.version)):
         raise KeyError(f"unknown detector {name!r}; known detectors: {', '.join(detector_ids())}")
     return detector
+
+
+def clear_caches() -> None:
+    """Forget the per-text results detectors share (segmentation, word scan, figures, dates) after a run."""
+    from . import claims, scan, segment
+
+    for cached in (claims.dates_in, claims.figures_in, scan.keyword_hits, segment._computed_paragraphs,
+                   segment._sentences, segment._sentence_index):
+        cached.cache_clear()

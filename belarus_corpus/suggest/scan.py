@@ -13,20 +13,18 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-from collections.abc import Iterable, Iterator
-
-from .lexicon import phrase_pattern
+from collections.abc import Iterable, Iterator, Mapping
 
 VOCABULARY_PROVIDERS = ("figures", "dates", "hedge_lexicon", "boilerplate", "hypothetical_framing")
-_FIRST_WORD = re.compile(r"[a-z]+")
+_EDGE_PUNCTUATION = "\"'“”‘’()[],.;:?!"
 
 Hits = dict[str, tuple[int, ...]]
 
 
 def first_word(phrase: str) -> str | None:
-    """The first run of letters of a phrase ("so-called" → "so"), lower case."""
-    found = _FIRST_WORD.search(phrase.lower())
-    return found.group() if found else None
+    """The first white-space token of a phrase ("so-called news" → "so-called"), lower case."""
+    words = phrase.lower().split()
+    return words[0].strip(_EDGE_PUNCTUATION) or None if words else None
 
 
 def first_words(phrases: Iterable[str]) -> set[str]:
@@ -42,18 +40,56 @@ def vocabulary() -> frozenset[str]:
     return frozenset(words)
 
 
+# The usual punctuation around a word: more would slow every lookup (the set of forms outgrows the caches).
+_PREFIXES = ("", "“", "(", "\"")
+_SUFFIXES = ("", ",", ".", "”", "\"", ";", ":", ")", "?", "’s", "'s")
+_SPLIT_TOO = ("—", "–", "/", "\n", "\t", "\r")
+
+
 @functools.cache
-def _keyword_regex() -> re.Pattern[str]:
-    forms = {form for word in vocabulary() for form in (word, word[:1].upper() + word[1:])}
-    return re.compile(rf"\b{phrase_pattern(forms, lower=False)}\b")
+def _token_forms() -> dict[str, tuple[str, int]]:
+    """Every way a vocabulary word can appear as a white-space token: {token: (word, offset of the word)}."""
+    forms: dict[str, tuple[str, int]] = {}
+    for word in vocabulary():
+        for cased in {word, word[:1].upper() + word[1:]}:
+            for prefix in _PREFIXES:
+                for suffix in _SUFFIXES:
+                    forms[prefix + cased + suffix] = (word, len(prefix))
+    return forms
+
+
+@functools.cache
+def _known_tokens() -> frozenset[str]:
+    return frozenset(_token_forms())
+
+
+def _spaced(text: str) -> str:
+    """`` text `` with line breaks, tabs, dashes and slashes made spaces: same offsets, shifted by one."""
+    for glue in _SPLIT_TOO:
+        if glue in text:
+            text = text.replace(glue, " ")
+    return f" {text} "
 
 
 @functools.lru_cache(maxsize=16)
 def keyword_hits(text: str) -> Hits:
-    """Start offsets of every vocabulary word in ``text``, by the word in lower case."""
+    """Start offsets of every vocabulary word in ``text``, by the word in lower case.
+
+    The text is split on white space (dashes and slashes too) at C speed, the tokens are looked up among
+    the vocabulary words with their usual surrounding punctuation, and only the hits are located, each by
+    one search for " token ". A token next to an unusual space character (no-break space) is missed.
+    """
+    forms, known = _token_forms(), _known_tokens()
+    spaced = _spaced(text)
     found: dict[str, list[int]] = {}
-    for match in _keyword_regex().finditer(text):
-        found.setdefault(match.group().lower(), []).append(match.start())
+    cursor = 0
+    for token in [token for token in spaced.split() if token in known]:
+        position = spaced.find(f" {token} ", cursor)
+        if position < 0:
+            continue
+        word, offset = forms[token]
+        found.setdefault(word, []).append(position + offset)  # +1 for the space, -1 for the padding
+        cursor = position + len(token) + 1
     return {word: tuple(starts) for word, starts in found.items()}
 
 
@@ -81,3 +117,48 @@ def matches_around(pattern: re.Pattern[str], text: str, anchors: Iterable[tuple[
                 consumed = match.end()
                 yield match
                 break
+
+
+def word_starts_before(text: str, position: int, count: int) -> list[int]:
+    """Starts of up to ``count`` words before ``position``, nearest first (leading punctuation skipped)."""
+    starts: list[int] = []
+    cursor = position
+    while len(starts) < count:
+        index = cursor - 1
+        while index >= 0 and text[index].isspace():
+            index -= 1
+        if index < 0 or not text[index].isalnum():
+            break
+        while index >= 0 and not text[index].isspace():
+            index -= 1
+        start = index + 1
+        while start < cursor and not text[start].isalnum():
+            start += 1
+        starts.append(start)
+        cursor = index + 1
+    return starts
+
+
+def matches_at_anchors(pattern: re.Pattern[str], text: str, anchors: Iterable[tuple[int, str]],
+                       reach: Mapping[str, int]) -> Iterator[re.Match[str]]:
+    """Non-overlapping matches of ``pattern`` that contain an anchor word and start at most ``reach[word]``
+    words before it (0: at the anchor), in text order; the farthest start that matches wins."""
+    consumed = 0
+    for position, word in anchors:
+        if position < consumed:
+            continue
+        starts = [*reversed(word_starts_before(text, position, reach.get(word, 0))), position]
+        for start in starts:
+            match = pattern.match(text, start) if start >= consumed else None
+            if match and match.end() > position:
+                consumed = match.end()
+                yield match
+                break
+
+
+def find_all(text: str, needle: str) -> Iterator[int]:
+    """Every start offset of ``needle`` in ``text`` (a C-speed search, for rare characters and phrases)."""
+    position = text.find(needle)
+    while position >= 0:
+        yield position
+        position = text.find(needle, position + 1)

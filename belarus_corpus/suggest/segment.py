@@ -51,7 +51,7 @@ def paragraphs_of(document: DocumentView) -> tuple[ParagraphSpan, ...]:
     return _computed_paragraphs(document.text)
 
 
-def _is_abbreviation(text: str, start: int, dot: int) -> bool:
+def is_abbreviation(text: str, start: int, dot: int) -> bool:
     """Whether the single ``.`` at ``dot`` ends an abbreviation, an initial or a dotted acronym."""
     word = text[max(text.rfind(" ", start, dot), start - 1) + 1 : dot].lstrip("(\"'“‘[")
     if len(word) == 1:
@@ -64,7 +64,7 @@ def _split_paragraph(text: str, start: int, end: int, spans: list[Span]) -> None
     cursor = start
     for match in _BOUNDARY.finditer(text, start, end):
         dot = match.start()
-        if match.end() - dot == 1 and text[dot] == "." and _is_abbreviation(text, start, dot):
+        if match.end() - dot == 1 and text[dot] == "." and is_abbreviation(text, start, dot):
             continue
         following = match.end() + 1
         while following < end and text[following].isspace():

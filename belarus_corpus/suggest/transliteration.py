@@ -25,7 +25,9 @@ from .entities import Person, fuzzy_settings, people
 from .lexicon import LazyPattern
 from .names import UPPER
 
-TOKEN = LazyPattern(rf"(?<!\w)[{UPPER}][^\W\d_]+(?![^\W\d_])")
+# Starts with a character class, which the regex engine scans for quickly; may also yield a capitalized
+# tail inside a word ("McDonald" → "Donald"), which the bounded second pass then ignores.
+_CAPITALIZED = LazyPattern(rf"[{UPPER}][^\W\d_]+")
 _GIVEN_BEFORE = LazyPattern(rf"([{UPPER}][^\W\d_]+)(?:\s+[{UPPER}]\.)?\s+$")
 _SURNAME_AFTER = LazyPattern(rf"\s+(?:[{UPPER}]\.\s+)?([{UPPER}][^\W\d_]+)")
 
@@ -127,6 +129,7 @@ def _proposal(match: re.Match[str], canonical: str, person: Person) -> Proposal:
                     attributes={"canonical": canonical, "explanation": explanation})
 
 
+@functools.lru_cache(maxsize=65536)
 def _might_be_variant(token: str) -> bool:
     table = spellings()
     given_owners = table.given_owners.get(token)
@@ -150,7 +153,7 @@ class Transliteration:
 
     def detect(self, document: DocumentView) -> list[Proposal]:
         text = document.text
-        suspects = {token for token in set(TOKEN.findall(text)) if _might_be_variant(token)}
+        suspects = {token for token in set(_CAPITALIZED.findall(text)) if _might_be_variant(token)}
         if not suspects:
             return []
         proposals = []

@@ -23,11 +23,19 @@ def validate(root: str | Path, paths: Iterable[str | Path] | None = None) -> Rep
     """Check the corpus at ``root`` (or only the given store files) and collect every problem."""
     layout = Layout.at(root)
     report = Report()
-    taxonomy = load_taxonomy(layout.root)
+    load_problems: list[Problem] = []
+    try:
+        taxonomy = load_taxonomy(layout.root)
+    except CorpusError as error:
+        load_problems = error.problems
+        taxonomy = load_taxonomy(None)
     only = {Path(p).resolve() for p in paths} if paths else None
     doc_ids = layout.doc_ids()
     if only is None:
-        report.extend(check_repository_files(layout, taxonomy))
+        repository = check_repository_files(layout, taxonomy)
+        report.extend(repository)
+        if not any(p.code == "taxonomy-invalid" for p in repository):
+            report.extend(load_problems)
         for doc_id in doc_ids:
             report.extend(check_document_files(layout, doc_id))
             report.stats["documents"] += 1

@@ -34,7 +34,8 @@ class Report:
 
     def flatten(self, keys: tuple[str, ...] = ("file", "line", "code")) -> list[list[Any]]:
         """Rows of the chosen fields, sorted: short, exact assertions in tests."""
-        return sorted([getattr(p, key) for key in keys] for p in self.problems)
+        rows = [[getattr(p, key) for key in keys] for p in self.problems]
+        return sorted(rows, key=lambda row: [(value is not None, value if value is not None else 0) for value in row])
 
     def sorted_problems(self) -> list[Problem]:
         return sorted(self.problems, key=lambda p: (p.file, p.line or 0, p.code, p.path))

@@ -21,7 +21,27 @@ def check_repository_files(layout: Layout, taxonomy: Taxonomy) -> list[Problem]:
                                     "does not match what schema/taxonomy.json generates",
                                     "run 'belarus-corpus schema --write' after editing the taxonomy"))
     problems += _check_meta_schema(layout)
+    problems += _check_taxonomy_file(layout)
     return problems
+
+
+def _check_taxonomy_file(layout: Layout) -> list[Problem]:
+    import jsonschema
+
+    from ..taxonomy import package_schema_dir
+
+    path, schema_path = layout.schema_dir / "taxonomy.json", package_schema_dir() / "taxonomy.schema.json"
+    if not path.is_file() or not schema_path.is_file():
+        return []
+    try:
+        instance = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return []  # reported as taxonomy-invalid when it is loaded
+    validator = jsonschema.Draft202012Validator(json.loads(schema_path.read_text(encoding="utf-8")))
+    return [Problem(layout.relative(path), None, "taxonomy-invalid", error.message,
+                    "fix the taxonomy so it matches schema/taxonomy.schema.json",
+                    path="$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path))
+            for error in validator.iter_errors(instance)]
 
 
 def _check_meta_schema(layout: Layout) -> list[Problem]:

@@ -57,15 +57,17 @@ class RecordValidator:
         return found
 
 
-def schema_code(error: SchemaError, layer_known: bool) -> str:
+def schema_code(error: SchemaError, layer_known: bool, kind: str = "span") -> str:
     field = error.path.split(".")[1] if error.path.count(".") >= 1 else ""
     if error.keyword == "required":
-        return "missing-field"
+        return "missing-attribute" if field == "attributes" else "missing-field"
     if error.keyword == "type":
         return "wrong-type"
     if field == "layer" and error.keyword in {"enum", "const"}:
         return "unknown-layer"
     if field == "type" and error.keyword in {"enum", "const"}:
+        if kind == "relation":
+            return "unknown-relation-type"
         return "unknown-type" if layer_known else "schema-violation"
     if field == "attributes":
         return "unknown-attribute" if error.keyword == "additionalProperties" else "invalid-attribute-value"

@@ -91,9 +91,13 @@ def check_record(check: StoreCheck, parsed: ParsedLine, spans: RecordValidator, 
         return
     validator = spans if kind == "span" else relations
     if not validator.is_valid(record):
-        _report_schema(check, parsed.line, record, validator)
+        _report_schema(check, parsed.line, record, validator, kind)
         if not _semantic_checks_possible(record, kind):
             return
+    elif kind == "span" and not _semantic_checks_possible(record, kind):
+        check.problem(parsed.line, "wrong-type", "start and end must be whole numbers (not 37.0)",
+                      "write offsets as integers", "$.start", _record_id(record))
+        return
     _check_canonical(check, parsed)
     if kind == "span":
         _check_span(check, parsed.line, record)
@@ -109,14 +113,18 @@ def _record_id(record: dict[str, Any]) -> str | None:
 def _semantic_checks_possible(record: dict[str, Any], kind: str) -> bool:
     needed = ("id", "start", "end", "layer", "type") if kind == "span" else ("id", "head", "tail", "type")
     return all(key in record for key in needed) and all(
-        isinstance(record[key], int) and not isinstance(record[key], bool) and record[key] >= 0
-        for key in ("start", "end") if key in needed)
+        type(record[key]) is int and record[key] >= 0 for key in ("start", "end") if key in needed)
 
 
-def _report_schema(check: StoreCheck, line: int, record: dict[str, Any], validator: RecordValidator) -> None:
+def _report_schema(check: StoreCheck, line: int, record: dict[str, Any], validator: RecordValidator,
+                   kind: str) -> None:
     layer_known = record.get("layer") in check.taxonomy.layers
+    seen: set[tuple[str, str]] = set()
     for error in validator.errors(record):
-        code = schema_code(error, layer_known)
+        code = schema_code(error, layer_known, kind)
+        if (code, error.path) in seen:
+            continue
+        seen.add((code, error.path))
         if error.path in ("$.start", "$.end") and error.keyword == "minimum":
             code = "offset-out-of-range"
         hint = _schema_hint(code, record, check.taxonomy)
@@ -220,6 +228,9 @@ def _check_relation_record(check: StoreCheck, line: int, record: dict[str, Any],
         check.problem(line, "duplicate-id", f"id {relation_id} is used by an earlier record",
                       "remove the duplicate relation", "$.id", relation_id)
     check.relation_ids.add(relation_id)
+    if record["head"] == record["tail"]:
+        check.problem(line, "self-relation", "the relation's head and tail are the same span",
+                      "relate two different spans, or remove the relation", "$.tail", relation_id)
     head_doc, tail_doc = record.get("head_doc"), record.get("tail_doc")
     if not cross_store and (head_doc != check.doc_id or tail_doc != check.doc_id):
         check.problem(line, "misplaced-relation", f"relation between {head_doc!r} and {tail_doc!r} in the store of "

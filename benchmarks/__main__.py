@@ -1,0 +1,480 @@
+"""``python -m benchmarks [--quick]``: every benchmark of the issue "Performance at corpus scale".
+
+For each operation it prints our time, a floor measured in the same run on the same data, their ratio and the
+target, and writes everything to ``benchmarks/out/results.json`` (``results-quick.json`` with ``--quick``).
+Every measurement runs in a fresh subprocess (``benchmarks.probe``), which also gives its peak RSS.
+Corpora come from ``benchmarks.generate`` and are cached under ``benchmarks/out/corpora/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .generate import OUT, cached_corpus, generate
+
+REPO = Path(__file__).resolve().parent.parent
+PROBE_ENV = {"HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "HF_DATASETS_DISABLE_PROGRESS_BARS": "1",
+             "PYTHONHASHSEED": "0"}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Sizes of one run. ``validate``/``build`` are the 10× sizes; the 1× sizes are a tenth of them."""
+
+    name: str
+    validate: tuple[int, int]
+    build: tuple[int, int]
+    reference_records: int
+    detector_docs: int
+    suggest_docs: int
+    cli_runs: int
+    budget_seconds: float
+    load_configs: tuple[str, ...] = ("spans",)
+    seed: int = 0
+
+    @staticmethod
+    def tenth(size: tuple[int, int]) -> tuple[int, int]:
+        return max(1, size[0] // 10), max(1, size[1] // 10)
+
+
+FULL = Plan("full", validate=(10_000, 1_000_000), build=(1_000, 100_000), reference_records=20_000,
+            detector_docs=500, suggest_docs=300, cli_runs=7, budget_seconds=570,
+            load_configs=("spans", "documents"))
+QUICK = Plan("quick", validate=(100, 10_000), build=(100, 10_000), reference_records=2_000, detector_docs=50,
+             suggest_docs=20, cli_runs=3, budget_seconds=55)
+
+
+@dataclass
+class Row:
+    operation: str
+    size: str
+    ours: float | None
+    floor: float | None
+    floor_name: str
+    unit: str = "s"
+    target: str = ""
+    met: bool | None = None
+    ratio: float | None = None
+    notes: list[str] = field(default_factory=list)
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+def _size(docs: int, spans: int) -> str:
+    return f"{docs:,} docs / {spans:,} spans"
+
+
+class Runner:
+    def __init__(self, plan: Plan, out: Path) -> None:
+        self.plan = plan
+        self.out = out
+        self.work = out / "work" / plan.name
+        self.began = time.perf_counter()
+        self.deadline = self.began + plan.budget_seconds
+        self.rows: list[Row] = []
+        self.rss: list[dict[str, Any]] = []
+        self.corpora: dict[str, dict[str, Any]] = {}
+        self.log: list[str] = []
+
+    # ----------------------------------------------------------------------------------------------- helpers
+
+    def say(self, message: str) -> None:
+        line = f"[{time.perf_counter() - self.began:6.1f}s] {message}"
+        self.log.append(line)
+        print(line, file=sys.stderr, flush=True)
+
+    def remaining(self) -> float:
+        return self.deadline - time.perf_counter()
+
+    def probe(self, *args: str, timeout: float | None = None) -> dict[str, Any]:
+        env = {**os.environ, **PROBE_ENV, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+        began = time.perf_counter()
+        try:
+            done = subprocess.run([sys.executable, "-m", "benchmarks.probe", *args], cwd=REPO, env=env,
+                                  capture_output=True, text=True, timeout=timeout or max(30.0, self.remaining() + 60))
+        except subprocess.TimeoutExpired:
+            return {"error": f"timed out after {timeout} s", "process_seconds": time.perf_counter() - began}
+        wall = time.perf_counter() - began
+        lines = done.stdout.strip().splitlines()
+        if done.returncode != 0 or not lines:
+            return {"error": (done.stderr.strip().splitlines() or ["no output"])[-1][:500], "process_seconds": wall}
+        result: dict[str, Any] = json.loads(lines[-1])
+        result["process_seconds"] = round(wall, 3)
+        return result
+
+    def corpus(self, docs: int, spans: int) -> Path:
+        self.say(f"corpus {_size(docs, spans)} ...")
+        root, info = cached_corpus(docs, spans, self.plan.seed, self.out)
+        key = f"n{docs}-m{spans}"
+        self.corpora[key] = {"root": str(root), "cached": info["cached"], "generation_seconds": info["seconds"],
+                             "text_mb": round(info["text_bytes"] / 1e6, 2),
+                             "annotations_mb": round(info["annotation_bytes"] / 1e6, 2),
+                             "cross_document_relations": info["cross_document_relations"]}
+        self.say(f"corpus {_size(docs, spans)}: {'cached' if info['cached'] else 'generated'} "
+                 f"({info['seconds']} s to generate)")
+        return root
+
+    def add(self, row: Row) -> Row:
+        if row.ours is not None and row.floor:
+            row.ratio = round(row.ours / row.floor, 3)
+        self.rows.append(row)
+        shown = f"{row.ours:.3f}" if row.ours is not None else "n/a"
+        self.say(f"{row.operation} [{row.size}]: {shown} {row.unit} (floor {row.floor}) ratio {row.ratio}")
+        return row
+
+    def skipped(self, operation: str, size: str, floor_name: str, target: str, why: str) -> None:
+        self.rows.append(Row(operation, size, None, None, floor_name, target=target, met=None, notes=[why]))
+        self.say(f"{operation}: skipped ({why})")
+
+    # ----------------------------------------------------------------------------------------------- run
+
+    def run(self) -> dict[str, Any]:
+        shutil.rmtree(self.work, ignore_errors=True)
+        self.work.mkdir(parents=True)
+        v10 = self.corpus(*self.plan.validate)
+        v1 = self.corpus(*Plan.tenth(self.plan.validate))
+        b10 = self.corpus(*self.plan.build)
+        b1 = self.corpus(*Plan.tenth(self.plan.build))
+        generated = sum(c["generation_seconds"] for c in self.corpora.values() if not c["cached"])
+        self.say(f"corpora ready ({generated:.1f} s of generation in this run)")
+        self.cli()
+        self.validate(v1, v10)
+        build_dir = self.build(b1, b10)
+        self.load_dataset(build_dir)
+        self.suggest(v1)
+        self.datasheet(b1, b10)
+        return self.results()
+
+    def cli(self) -> None:
+        script = Path(sys.executable).parent / "belarus-corpus"
+        command = [str(script)] if script.exists() else [sys.executable, "-c", "from belarus_corpus.cli import main; "
+                                                                             "main()"]
+        empty = self.work / "empty-corpus"
+        generate(empty, 0, 0, self.plan.seed, workers=1)
+        env = {**os.environ, **PROBE_ENV}
+
+        def best(args: list[str], expect: int = 0) -> float:
+            times = []
+            for _ in range(self.plan.cli_runs):
+                began = time.perf_counter()
+                done = subprocess.run(args, env=env, capture_output=True, cwd=self.work)
+                times.append(time.perf_counter() - began)
+                if done.returncode != expect:
+                    raise RuntimeError(f"{args} exited {done.returncode}: {done.stderr.decode()[-400:]}")
+            return round(min(times), 4)
+
+        click = best([sys.executable, "-c", "import click"])
+        python = best([sys.executable, "-c", "pass"])
+        notes = [f"best of {self.plan.cli_runs} runs, subprocess wall time; bare `python -c pass` takes {python} s"]
+        helped = best([*command, "--help"])
+        self.add(Row("cli --help", "-", helped, click, "python -c 'import click'", target="≤ 2× floor",
+                     met=helped <= 2 * click, notes=notes))
+        validated = best([*command, "validate", "--root", str(empty)])
+        self.add(Row("cli validate (empty corpus)", "0 docs", validated, click, "python -c 'import click'",
+                     target="(no target)", notes=notes))
+
+    def validate(self, v1: Path, v10: Path) -> None:
+        small, large = Plan.tenth(self.plan.validate), self.plan.validate
+        first = self.probe("validate", str(v1))
+        floor_small = self.probe("floor-a", str(v1))
+        self.check_valid(first, v1)
+        estimate = 10 * first.get("seconds", 0) + 10 * floor_small.get("seconds", 0)
+        if estimate > self.remaining() - 200:
+            self.say(f"validate at {_size(*large)} would take ~{estimate:.0f} s: measuring at {_size(*small)} only")
+            ours, floor, root, size, rss_large = first, floor_small, v1, small, None
+        else:
+            ours = self.probe("validate", str(v10))
+            self.check_valid(ours, v10)
+            floor = self.probe("floor-a", str(v10))
+            root, size, rss_large = v10, large, ours
+        label = _size(*size)
+        notes = ["ours: belarus_corpus.validate.validate(root) in a fresh process (imports before the clock); "
+                 "it also checks provenance, raw hashes, offsets against the normalized text, ids, order, relations",
+                 "floor A: orjson.loads of every line of every store + jsonschema_rs is_valid against "
+                 "schemagen.span_schema/relation_schema (validators built inside the clock)"]
+        if size != large:
+            notes.append(f"target size {_size(*large)} did not fit the time budget")
+        self.add(Row("validate", label, ours.get("seconds"), floor.get("seconds"), "A: orjson + jsonschema_rs",
+                     target="≤ 3× floor A", notes=notes, details={"ours": ours, "floor": floor}))
+        self.rows[-1].met = self.rows[-1].ratio is not None and self.rows[-1].ratio <= 3
+        reference = self.probe("reference-b", str(root), "--max-records", str(self.plan.reference_records))
+        ref_notes = ["reference B: jsonschema.Draft202012Validator per store file (as check-jsonschema would), "
+                     "json.loads per line, iter_errors on every record"]
+        if reference.get("extrapolated"):
+            checked, total = reference["records_checked"], reference["records_total"]
+            ref_notes.append(f"measured on the first {checked:,} of {total:,} "
+                             f"records ({reference['measured_seconds']} s), extrapolated by record count")
+        self.add(Row("validate vs reference B", label, ours.get("seconds"), reference.get("seconds"),
+                     "B: jsonschema (check-jsonschema style)", target="< 1× (faster than B)", notes=ref_notes,
+                     details={"reference": reference}))
+        self.rows[-1].met = self.rows[-1].ratio is not None and self.rows[-1].ratio < 1
+        self.rss_row("validate", first, rss_large, small, large)
+
+    def check_valid(self, result: dict[str, Any], root: Path) -> None:
+        if result.get("error") or not result.get("valid", False):
+            raise RuntimeError(f"the generated corpus at {root} does not validate: "
+                               f"{result.get('error') or result.get('first_problems')}")
+
+    def rss_row(self, operation: str, small: dict[str, Any], large: dict[str, Any] | None,
+                small_size: tuple[int, int], large_size: tuple[int, int]) -> None:
+        entry: dict[str, Any] = {"operation": operation, "size_1x": _size(*small_size),
+                                 "size_10x": _size(*large_size), "peak_rss_mb_1x": small.get("peak_rss_mb"),
+                                 "rss_after_imports_mb_1x": small.get("rss_after_imports_mb"),
+                                 "peak_rss_mb_10x": None, "ratio": None, "target": "10× ≤ 1.5× the 1× peak",
+                                 "met": None}
+        if large is not None and large.get("peak_rss_mb") and small.get("peak_rss_mb"):
+            entry.update(peak_rss_mb_10x=large["peak_rss_mb"], rss_after_imports_mb_10x=large["rss_after_imports_mb"],
+                         ratio=round(large["peak_rss_mb"] / small["peak_rss_mb"], 3))
+            entry["met"] = entry["ratio"] <= 1.5
+        self.rss.append(entry)
+        self.add(Row(f"peak RSS {operation}", f"{entry['size_10x']} vs {entry['size_1x']}", entry["peak_rss_mb_10x"],
+                     entry["peak_rss_mb_1x"], "peak RSS at 1×", unit="MB", target="≤ 1.5×", met=entry["met"]))
+
+    def build(self, b1: Path, b10: Path) -> Path:
+        small, large = Plan.tenth(self.plan.build), self.plan.build
+        first, _ = self.run_build(b1, self.work / "build-1x")
+        copy = self.work / "corpus-edit"
+        shutil.copytree(b10, copy)
+        out = self.work / "build-10x"
+        estimate = 12 * first.get("seconds", 60)
+        if estimate * 1.6 > self.remaining() - 60:
+            self.say(f"build at {_size(*large)} would take ~{estimate:.0f} s: measuring at {_size(*small)} only")
+            shutil.rmtree(copy)
+            shutil.copytree(b1, copy)
+            large = small
+            ours, notes = self.run_build(copy, out)
+            rss_large = None
+        else:
+            ours, notes = self.run_build(copy, out)
+            rss_large = ours
+        floor = self.probe("floor-build", str(copy), str(self.work / "floor-build"))
+        notes = ["ours: Corpus.build(out) into a new folder (full build: nothing to reuse), imports of datasets and "
+                 "pyarrow before the clock; includes card, Croissant, checksums, shard digests, staging swap",
+                 "floor: the same documents and stores read through Corpus.document/annotations, rows made by "
+                 "build.tables (document_row, paragraph_rows, span_rows, relation_rows, token_row), ClassLabel "
+                 "strings mapped to ints with plain dicts, one pa.Table.from_pylist(schema=features.arrow_schema) + "
+                 "pq.write_table(zstd) per config; no encode_example, metadata, card, Croissant, checksums, sharding",
+                 f"floor split: {floor.get('rows_seconds')} s reading + making rows, the rest writing", *notes]
+        self.add(Row("build", _size(*large), ours.get("seconds"), floor.get("seconds"),
+                     "pyarrow write_table of the same rows", target="≤ 2× floor", notes=notes,
+                     details={"ours": ours, "floor": floor}))
+        self.rows[-1].met = self.rows[-1].ratio is not None and self.rows[-1].ratio <= 2
+        self.rss_row("build", first, rss_large, small, large)
+        self.incremental(copy, out, ours, large)
+        return out
+
+    def run_build(self, root: Path, out: Path) -> tuple[dict[str, Any], list[str]]:
+        result = self.probe("build", str(root), str(out), "--full")
+        notes: list[str] = []
+        if "error" in result:
+            self.say(f"build failed: {result['error']}; measuring again without Croissant")
+            notes.append(f"THE FULL BUILD FAILED at this size: {result['error'][:300]} — the time shown is a build "
+                         "with belarus_corpus.build.croissant blocked (the card and checksums are still written)")
+            shutil.rmtree(out, ignore_errors=True)
+            result = self.probe("build", str(root), str(out), "--full", "--without-croissant")
+            result["full_build_error"] = notes[0]
+        return result, notes
+
+    def incremental(self, corpus_root: Path, out: Path, full: dict[str, Any], size: tuple[int, int]) -> None:
+        if not full.get("has_incremental"):
+            self.add(Row("incremental rebuild", _size(*size), full.get("seconds"), full.get("seconds"), "full build",
+                         target="≤ 0.10× full", met=False, notes=["the builder has no incremental mode"]))
+            return
+        edited = edit_one_document(corpus_root)
+        args = ["build", str(corpus_root), str(out)]
+        if "full_build_error" in full:
+            args.append("--without-croissant")
+        rebuild = self.probe(*args)
+        counts = full.get("counts", {})
+        shards = len(list((out / "data" / "documents").glob("*.parquet"))) if out.exists() else None
+        notes = [f"edited {edited} (one span added with annotate.operations.add_spans), then Corpus.build(out) "
+                 f"again with incremental=True; {rebuild.get('reused_shards')} of {shards} document shards reused",
+                 "floor = the full build of the same corpus above"]
+        if counts:
+            notes.append(f"{sum(counts.get('documents', {}).values())} documents")
+        self.add(Row("incremental rebuild", _size(*size), rebuild.get("seconds"), full.get("seconds"),
+                     "full build", target="≤ 0.10× full", notes=notes, details={"rebuild": rebuild}))
+        self.rows[-1].met = self.rows[-1].ratio is not None and self.rows[-1].ratio <= 0.10
+
+    def load_dataset(self, build_dir: Path) -> None:
+        for config in self.plan.load_configs:
+            cache_ours, cache_floor = self.work / f"hf-cache-ours-{config}", self.work / f"hf-cache-parquet-{config}"
+            ours = self.probe("load", "ours", str(build_dir), config, str(cache_ours))
+            floor = self.probe("load", "parquet", str(build_dir), config, str(cache_floor))
+            rows = ours.get("rows") or ours.get("error")
+            self.add(Row(f"load_dataset {config}", _size(*self.plan.build), ours.get("seconds"), floor.get("seconds"),
+                         'load_dataset("parquet", data_files=same files)', target="(no target)",
+                         notes=[f"fresh cache dirs, offline, datasets imported before the clock; rows {rows}"],
+                         details={"ours": ours, "floor": floor}))
+
+    def suggest(self, v1: Path) -> None:
+        detectors = self.probe("detectors", str(v1), "--limit", str(self.plan.detector_docs))
+        self.add(Row("suggest detectors", f"{detectors.get('documents')} docs / {detectors.get('megabytes')} MB",
+                     detectors.get("mb_per_s"), None, "-", unit="MB/s", target="≥ 5 MB/s",
+                     met=(detectors.get("mb_per_s") or 0) >= 5,
+                     notes=["every registry.DETECTORS detector on each DocumentView, then every CORPUS_DETECTORS "
+                            "detector on all views; views made beforehand "
+                            f"({detectors.get('view_seconds')} s, not counted)",
+                            "seconds per detector: " + json.dumps(detectors.get("per_detector"))],
+                     details={"detectors": detectors}))
+        subset = self.work / "suggest-corpus"
+        copy_subset(v1, subset, self.plan.suggest_docs)
+        runner = self.probe("suggest", str(subset))
+        self.add(Row("suggest (runner, end to end)", f"{self.plan.suggest_docs} docs / {runner.get('megabytes')} MB",
+                     runner.get("mb_per_s"), None, "-", unit="MB/s", target="≥ 5 MB/s",
+                     met=(runner.get("mb_per_s") or 0) >= 5,
+                     notes=["annotate.suggesting.suggest(corpus) on a copy of the documents with their stores: "
+                            "loads each document, runs every detector, makes spans, rewrites each store (fsync'd)"],
+                     details={"runner": runner}))
+
+    def datasheet(self, b1: Path, b10: Path) -> None:
+        small = self.probe("datasheet", str(b1))
+        if 10 * small.get("seconds", 0) * 12 > self.remaining():
+            self.skipped("validate's datasheet check", _size(*self.plan.build), "-", "(no target)",
+                         "would not fit the time budget")
+            return
+        large = self.probe("datasheet", str(b10))
+        sizes = f"{_size(*self.plan.build)} vs {_size(*Plan.tenth(self.plan.build))}"
+        self.add(Row("validate's datasheet check", sizes,
+                     large.get("seconds"), small.get("seconds"), "same at 1×", target="(no target; 10× data)",
+                     notes=["datasheet.generated_block(corpus), which validate recomputes when DATASHEET.md exists; "
+                            f"block size {small.get('block_bytes')} → {large.get('block_bytes')} bytes "
+                            "(the cross-document table has one column per document and one row per claim cluster)"],
+                     details={"1x": small, "10x": large}))
+
+    # ----------------------------------------------------------------------------------------------- output
+
+    def results(self) -> dict[str, Any]:
+        return {"mode": self.plan.name, "machine": machine(), "plan": asdict(self.plan), "corpora": self.corpora,
+                "operations": [asdict(row) for row in self.rows], "rss": self.rss,
+                "total_seconds": round(time.perf_counter() - self.began, 1),
+                "within_budget": time.perf_counter() - self.began <= (600 if self.plan.name == "full" else 60),
+                "log": self.log}
+
+
+def edit_one_document(root: Path) -> str:
+    """Add one span to the first document through the library (the change a user makes between two builds)."""
+    import re
+
+    from belarus_corpus import Corpus
+    from belarus_corpus.annotate.operations import add_spans
+    from belarus_corpus.annotate.records import make_span
+
+    corpus = Corpus(root)
+    doc_id = corpus.doc_ids()[0]
+    document = corpus.document(doc_id)
+    taken = {(s.layer, s.type, s.start, s.end) for s in corpus.annotations(doc_id).spans}
+    for match in re.finditer(r"\w+", document.text):
+        if ("artifact", "factual-error", match.start(), match.end()) not in taken:
+            span = make_span(document, corpus.taxonomy, layer="artifact", type_="factual-error", start=match.start(),
+                             end=match.end(), attributes={"explanation": "benchmark edit"}, annotator="benchmark")
+            add_spans(corpus, doc_id, [span])
+            return doc_id
+    raise RuntimeError(f"nothing left to annotate in {doc_id}")
+
+
+def copy_subset(root: Path, target: Path, count: int) -> None:
+    """The first ``count`` documents of ``root`` with their stores (no cross-document store) at ``target``."""
+    from belarus_corpus.layout import Layout
+
+    shutil.rmtree(target, ignore_errors=True)
+    for name in ("raw", "annotations"):
+        (target / name).mkdir(parents=True)
+    shutil.copytree(root / "schema", target / "schema")
+    shutil.copyfile(root / "DATASET_VERSION", target / "DATASET_VERSION")
+    for doc_id in Layout.at(root).doc_ids()[:count]:
+        for name in (f"raw/{doc_id}.txt", f"raw/{doc_id}.provenance.json", f"annotations/{doc_id}.jsonl"):
+            if (root / name).exists():
+                shutil.copyfile(root / name, target / name)
+
+
+def machine() -> dict[str, Any]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    model = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    packages = {}
+    for name in ("belarus-corpus", "datasets", "pyarrow", "orjson", "jsonschema", "jsonschema-rs", "click"):
+        try:
+            packages[name] = version(name)
+        except PackageNotFoundError:
+            packages[name] = None
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
+    return {"nproc": len(os.sched_getaffinity(0)), "cpu_model": model, "python": platform.python_version(),
+            "platform": platform.platform(), "packages": packages, "git_commit": commit.stdout.strip() or None}
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "n/a"
+    if unit == "MB":
+        return f"{value:.0f} MB"
+    if unit == "MB/s":
+        return f"{value:.2f} MB/s"
+    return f"{value:.3f} s"
+
+
+def render(results: dict[str, Any]) -> str:
+    info = results["machine"]
+    lines = [f"belarus-corpus benchmarks ({results['mode']}) — {info['nproc']} cores, {info['cpu_model']}, "
+             f"Python {info['python']}, commit {info['git_commit']}", ""]
+    header = ("operation", "size", "ours", "floor", "ratio", "target", "met")
+    rows = [header]
+    for row in results["operations"]:
+        met = "n/a" if row["met"] is None else ("yes" if row["met"] else "NO")
+        ratio = "-" if row["ratio"] is None else f"{row['ratio']:.2f}×"
+        floor = "-" if row["floor"] is None else f"{_fmt(row['floor'], row['unit'])} ({row['floor_name']})"
+        rows.append((row["operation"], row["size"], _fmt(row["ours"], row["unit"]), floor, ratio, row["target"], met))
+    widths = [max(len(str(r[i])) for r in rows) for i in range(len(header))]
+    for index, row_cells in enumerate(rows):
+        lines.append("  ".join(str(cell).ljust(width) for cell, width in zip(row_cells, widths, strict=True)))
+        if index == 0:
+            lines.append("  ".join("-" * width for width in widths))
+    lines += ["", "Notes:"]
+    for row in results["operations"]:
+        for note in row["notes"]:
+            lines.append(f"- {row['operation']}: {note}")
+    lines += ["", "Corpora:"]
+    for key, corpus in results["corpora"].items():
+        state = "cached" if corpus["cached"] else f"generated in this run ({corpus['generation_seconds']} s)"
+        lines.append(f"- {key}: {corpus['text_mb']} MB text, {corpus['annotations_mb']} MB annotations, {state}")
+    lines.append(f"\nTotal {results['total_seconds']} s "
+                 f"({'within' if results['within_budget'] else 'OVER'} the budget of "
+                 f"{'10 minutes' if results['mode'] == 'full' else '1 minute'}).")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="tiny corpora, a smoke run of every benchmark (< 1 min)")
+    parser.add_argument("--out", type=Path, default=OUT, help="where corpora, work files and results go")
+    parser.add_argument("--json", type=Path, help="results file (default: OUT/results.json or results-quick.json)")
+    args = parser.parse_args(argv)
+    plan = QUICK if args.quick else FULL
+    runner = Runner(plan, args.out.resolve())
+    results = runner.run()
+    target = args.json or args.out / ("results-quick.json" if args.quick else "results.json")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(render(results))
+    print(f"\nresults: {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
