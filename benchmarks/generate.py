@@ -538,6 +538,14 @@ def spans_for(document: Any, taxonomy: Any, art: Article, quota: int,
     return list(chosen.values()), list(unique.values())
 
 
+def source_document(seed: int, index: int, size: int) -> tuple[Article, str, dict[str, Any], random.Random]:
+    """Document ``index``: its article, raw text, source metadata, and the random stream its spans continue."""
+    rng = random.Random(f"{seed}:{index}")
+    art = article(rng, size)
+    raw = raw_form(rng, art.text)
+    return art, raw, metadata_for(rng, doc_id_of(index)), rng
+
+
 def _make_documents(job: tuple[str, int, list[int], list[int], list[int], bool]) -> list[tuple[str, Any]]:
     """Worker: write the documents ``indices`` with their stores; returns one quantity claim per document."""
     from belarus_corpus.layout import Layout
@@ -550,11 +558,9 @@ def _make_documents(job: tuple[str, int, list[int], list[int], list[int], bool])
     taxonomy = load_taxonomy(root)
     anchors: list[tuple[str, Any]] = []
     for index, size, quota in zip(indices, sizes, span_quotas, strict=True):
-        rng = random.Random(f"{seed}:{index}")
         doc_id = doc_id_of(index)
-        art = article(rng, size)
-        raw = raw_form(rng, art.text)
-        document = write_document(root, doc_id, raw, metadata_for(rng, doc_id), durable)
+        art, raw, metadata, rng = source_document(seed, index, size)
+        document = write_document(root, doc_id, raw, metadata, durable)
         if document.text != art.text:
             raise RuntimeError(f"{doc_id}: normalization did not give back the generated text")
         spans, relations = spans_for(document, taxonomy, art, quota, rng)

@@ -116,6 +116,9 @@ def _refuse_source_folder(corpus: Corpus, out: Path) -> None:
     if out.exists() and not out.is_dir():
         raise UsageError(Problem(str(out), None, "unsafe-output", "a file of that name exists",
                                  "choose a folder for the build, e.g. dist/belarus-corpus"))
+    if out.is_dir() and not (out / "checksums.sha256").exists() and any(out.iterdir()):
+        raise CorpusError(Problem(str(out), None, "unsafe-output", "the folder exists and is not a build",
+                                  "choose another --out, or remove the folder"))  # checked again at the swap
 
 
 def _write_all(corpus: Corpus, staging: Path, result: BuildResult, split_spec: str | None,

@@ -288,13 +288,16 @@ def _data_type(feature: Any) -> str:
 
 def _splits_record_set(result: BuildResult) -> dict[str, Any]:
     names = sorted({split for counts in result.counts.values() for split in counts})
+    other = [name for name in names if name not in SPLIT_URLS]
     return {
         "@type": "cr:RecordSet", "@id": "splits", "name": "splits", "dataType": "cr:Split",
-        "description": "The splits of this build.",
+        "description": "The standard splits of this build. " + (
+            f"Also present, with no standard meaning: {', '.join(other)} (cross-document relations of a build split "
+            "by document)." if other else ""),
         "key": {"@id": "splits/name"},
         "field": [{"@type": "cr:Field", "@id": "splits/name", "name": "name", "dataType": "sc:Text"},
                   {"@type": "cr:Field", "@id": "splits/url", "name": "url", "dataType": "sc:URL"}],
-        "data": [{"splits/name": name, "splits/url": SPLIT_URLS.get(name, f"cr:{name}")} for name in names],
+        "data": [{"splits/name": name, "splits/url": SPLIT_URLS[name]} for name in names if name in SPLIT_URLS],
     }
 
 

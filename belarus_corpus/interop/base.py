@@ -130,8 +130,8 @@ def mixed_statuses(selection: Selection, format_name: str) -> list[Problem]:
     """One warning when records of several statuses go into a format that cannot tell them apart."""
     counts: dict[str, int] = {}
     for doc in selection.documents:
-        for record in [*doc.spans, *doc.relations]:
-            counts[record.status] = counts.get(record.status, 0) + 1
+        for status in [s.status for s in doc.spans] + [r.status for r in doc.relations]:
+            counts[status] = counts.get(status, 0) + 1
     if len(counts) < 2:
         return []
     listed = ", ".join(f"{count} {status}" for status, count in sorted(counts.items()))
@@ -159,20 +159,23 @@ def select(corpus: Corpus, layers: Sequence[str] | None = None, statuses: Sequen
     """Each document's text, spans and relations that pass the filters; relations need both endpoints selected."""
     taxonomy = corpus.taxonomy
     check_filters(taxonomy, layers, statuses)
-    chosen_layers = tuple(layers) if layers else tuple(taxonomy.layers)
-    documents: list[DocumentAnnotations] = []
-    selected: set[str] = set()
+    documents = []
     for doc_id in corpus.doc_ids():
         content = corpus.annotations(doc_id)
-        spans = [s for s in content.spans if s.layer in chosen_layers and (not statuses or s.status in statuses)]
-        ids = {s.id for s in spans}
-        selected |= ids
-        relations = [r for r in content.relations if _keeps(r, ids, statuses)]
         documents.append(DocumentAnnotations(doc_id, corpus.document(doc_id).text,
-                                             sorted(spans, key=Span.sort_key),
-                                             sorted(relations, key=Relation.sort_key)))
-    cross = [r for r in corpus.cross_document().relations if _keeps(r, selected, statuses)]
-    return Selection(documents, sorted(cross, key=Relation.sort_key), taxonomy, chosen_layers)
+                                             sorted(content.spans, key=Span.sort_key),
+                                             sorted(content.relations, key=Relation.sort_key)))
+    cross = sorted(corpus.cross_document().relations, key=Relation.sort_key)
+    everything = Selection(documents, cross, taxonomy, tuple(taxonomy.layers), _dangling(documents, cross))
+    return filter_selection(everything, layers, statuses)
+
+
+def _dangling(documents: list[DocumentAnnotations], cross: list[Relation]) -> list[Problem]:
+    """Relations whose endpoint is in no store (the validator reports them too): never exported."""
+    ids = {span.id for doc in documents for span in doc.spans}
+    pairs = [(doc, r) for doc in documents for r in doc.relations] + [(None, r) for r in cross]
+    return [export_loss(doc, r.id, f"{r.head if r.head not in ids else r.tail} is not a span of the corpus",
+                        "run 'belarus-corpus validate'") for doc, r in pairs if r.head not in ids or r.tail not in ids]
 
 
 def _keeps(relation: Relation, span_ids: set[str], statuses: Sequence[str] | None) -> bool:

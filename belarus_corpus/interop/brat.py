@@ -242,7 +242,8 @@ def _meta(notes: list[tuple[str, Where]], problems: list[Problem]) -> tuple[dict
         except ValueError:
             loaded = None
         if not isinstance(loaded, dict) or meta:
-            problems.append(where.problem("invalid-note", "this belarus-corpus note is not one JSON object; ignored",
+            problems.append(where.problem("invalid-note", "this belarus-corpus note is not one JSON object, or is a "
+                                          "second one for the same annotation; ignored",
                                           "restore the note from the export, or remove it", severity="warning"))
             continue
         meta = loaded

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..build.tokens import TagIssue, bio_tags, spans_from_tags, tokenize
+from ..build.tokens import TOKENIZER, TagIssue, bio_tags, spans_from_tags, tokenize
 from ..errors import CorpusError, Problem
 from ..fsio import atomic_write_text
 from .assemble import ImportOptions, assemble
@@ -57,7 +57,7 @@ def export(source: Corpus | Selection, out: Path, *, layers: Sequence[str] | Non
            statuses: Sequence[str] | None = None) -> ExportReport:
     selection = as_selection(source, layers, statuses)
     report = ExportReport([], [*selection.problems, *mixed_statuses(selection, "CoNLL")])
-    lines = [f"# columns = {' '.join(FIXED_COLUMNS + selection.layers)}", "# tokenizer = regex-words@1", ""]
+    lines = [f"# columns = {' '.join(FIXED_COLUMNS + selection.layers)}", f"# tokenizer = {TOKENIZER}", ""]
     for doc in selection.documents:
         lines += _document_lines(doc, selection, report)
     for relation in selection.cross_relations:
@@ -98,7 +98,7 @@ def _field_losses(doc: DocumentAnnotations, selection: Selection) -> list[Proble
     losses = []
     for span in doc.spans:
         layer = selection.taxonomy.layers.get(span.layer)
-        required = [a for a in (layer.required_attributes if layer else ()) if a in span.attributes]
+        required = list(layer.required_attributes) if layer is not None else []
         if required:
             losses.append(export_loss(doc, span.id, f"the required attribute {', '.join(required)} is not in the "
                                       "tags, so this span cannot be imported back", "use jsonl, brat or spacy"))

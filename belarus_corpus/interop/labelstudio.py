@@ -43,7 +43,7 @@ from .base import (
     export_loss,
     mixed_statuses,
 )
-from .labelstudio_config import TEXT_NAME, labeling_config
+from .labelstudio_config import TEXT_NAME, control_name, labeling_config
 from .labelstudio_read import read_tasks
 from .offsets import Utf16Map
 from .texts import TextSource, text_source
@@ -109,10 +109,10 @@ def _span_results(span: Span, units: Utf16Map, taxonomy: Taxonomy, doc: Document
         if spec is None or not isinstance(value, str):
             losses.append(export_loss(doc, span.id, f"attribute {name}={value!r} has no control in the labelling "
                                       "config", "fix the attribute ('belarus-corpus validate')",
-                                      f"$.attributes.{name}"))
+                                      "$.attributes"))
             continue
         kind = "choices" if spec.enum else "textarea"
-        results.append({"id": span.id, "from_name": f"{span.layer}_{name}", "to_name": TEXT_NAME, "type": kind,
+        results.append({"id": span.id, "from_name": control_name(span.layer, name), "to_name": TEXT_NAME, "type": kind,
                         "value": {**where, ("choices" if spec.enum else "text"): [value]}})
     return results
 

@@ -18,6 +18,7 @@ kept).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -70,8 +71,17 @@ def words_and_spaces(text: str) -> tuple[list[str], list[bool]]:
     return words, spaces
 
 
+def require_spacy() -> None:
+    try:
+        import spacy  # noqa: F401
+    except ImportError as exc:
+        raise CorpusError(Problem("<environment>", None, "spacy-missing", "spaCy is not installed",
+                                  "pip install 'belarus-corpus[interop]' (spaCy 3.7 or later)")) from exc
+
+
 def export(source: Corpus | Selection, out: Path, *, layers: Sequence[str] | None = None,
            statuses: Sequence[str] | None = None) -> ExportReport:
+    require_spacy()
     from spacy.tokens import DocBin
     from spacy.vocab import Vocab
 
@@ -153,6 +163,7 @@ def _cross_relations(relations: list[Relation], carried: set[str], by_id: dict[s
 
 def import_(path: Path, source: Corpus | TextSource, *, as_gold: bool = False, annotator: str | None = None,
             created: str | None = None) -> ImportResult:
+    require_spacy()
     texts = text_source(source)
     problems: list[Problem] = []
     spans: list[SpanCandidate] = []
@@ -176,12 +187,19 @@ def import_(path: Path, source: Corpus | TextSource, *, as_gold: bool = False, a
     return assemble(spans, relations, texts, ImportOptions(NAME, as_gold, annotator, created), problems)
 
 
-def _read_docs(path: Path) -> list[Any]:
+@functools.lru_cache(maxsize=1)
+def _vocab() -> Any:
+    """The vocabulary of ``spacy.blank("en")`` (loading it takes a moment, so once per process)."""
     import spacy
+
+    return spacy.blank("en").vocab
+
+
+def _read_docs(path: Path) -> list[Any]:
     from spacy.tokens import DocBin
 
     try:
-        return list(DocBin().from_disk(path).get_docs(spacy.blank("en").vocab))
+        return list(DocBin().from_disk(path).get_docs(_vocab()))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise CorpusError(Problem(str(path), None, "invalid-docbin", f"cannot read a spaCy DocBin: {exc}",
                                   "pass a .spacy file written by DocBin.to_disk")) from exc

@@ -231,12 +231,29 @@ def _assessment_facts(documents: list[dict[str, Any]]) -> dict[str, list[dict[st
 
 
 def _cluster_facts(reports: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Per cluster, the reports grouped by claim type; a group differs when two articles give different values."""
     clusters = []
     for name, items in sorted(reports.items()):
-        items = sorted(items, key=lambda r: (r["doc_id"], r["span_id"]))
-        values = sorted({_reported(r) for r in items})
+        items = sorted(items, key=lambda r: (r["type"], r["doc_id"], r["span_id"]))
+        groups = []
+        for claim_type in sorted({r["type"] for r in items}):
+            members = [r for r in items if r["type"] == claim_type]
+            documents = sorted({r["doc_id"] for r in members})
+            values = sorted({str(r["value"]) for r in members if r["value"] is not None})
+            by_document = {d: {str(r["value"]) for r in members if r["doc_id"] == d and r["value"] is not None}
+                           for d in documents}
+            compared = [v for v in by_document.values() if v]
+            if len(documents) < 2:
+                verdict = "one article"
+            elif len(compared) < 2:
+                verdict = "no values to compare"
+            elif any(a != b for a in compared for b in compared):
+                verdict = "differ"
+            else:
+                verdict = "same"
+            groups.append({"type": claim_type, "documents": documents, "values": values, "verdict": verdict})
         clusters.append({"cluster": name, "documents": sorted({r["doc_id"] for r in items}), "reports": items,
-                         "values": values, "agree": len(values) <= 1})
+                         "groups": groups, "agree": all(g["verdict"] != "differ" for g in groups)})
     return clusters
 
 
@@ -325,7 +342,8 @@ def machine_written_documents(facts: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def disagreeing_clusters(facts: dict[str, Any]) -> list[dict[str, Any]]:
-    return [c for c in facts["clusters"] if not c["agree"] and len(c["documents"]) > 1]
+    """Clusters where two articles give different values for the same claim type."""
+    return [c for c in facts["clusters"] if not c["agree"]]
 
 
 def bias_items(facts: dict[str, Any]) -> list[str]:
@@ -363,13 +381,14 @@ def limitation_items(facts: dict[str, Any]) -> list[str]:
     clusters = facts["clusters"]
     if disagreeing:
         items.append(f"Articles disagree on figures: in {_plural(len(disagreeing), 'claim cluster')} of "
-                     f"{len(clusters)}, articles report different values for the same event "
-                     f"({_join(c['cluster'] for c in disagreeing)}; see the cross-document table). The corpus "
+                     f"{len(clusters)}, two or more articles give different values for the same claim about the "
+                     f"same event ({_join(c['cluster'] for c in disagreeing)}; see the cross-document table). "
+                     "Differences may be real contradictions or differences of precision or date; the corpus "
                      "records what each article says, not which figure is true.")
     elif clusters:
-        items.append(f"{_plural(len(clusters), 'claim cluster')} link the same event across articles and no "
-                     "disagreement is annotated yet; the corpus records what each article says, not which "
-                     "figure is true.")
+        items.append(f"{_plural(len(clusters), 'claim cluster')} link the same event across articles and no two "
+                     "articles give different values in them yet; the corpus records what each article says, not "
+                     "which figure is true.")
     else:
         items.append("No cross-document claim clusters are annotated yet, so disagreements between articles on "
                      "figures are not yet recorded in the data; the corpus records what each article says, not "
@@ -512,12 +531,19 @@ def figures_markdown(facts: dict[str, Any]) -> str:
         if facts["clustered_claims_not_gold"]:
             text += f" ({facts['clustered_claims_not_gold']} clustered claim spans are not gold yet.)"
         return text
-    lines = ["| Event (cluster) | Article | Reported | Quote | Agreement |", "|---|---|---|---|---|"]
+    lines = ["| Event (cluster) | Claim type | Article | Reported | Quote | Across articles |",
+             "|---|---|---|---|---|---|"]
     for cluster in clusters:
-        verdict = "agree" if cluster["agree"] else f"**disagree** ({len(cluster['values'])} values)"
+        verdicts = {g["type"]: g for g in cluster["groups"]}
         for report in cluster["reports"]:
-            lines.append(f"| `{cluster['cluster']}` | `{report['doc_id']}` | {_cell(_reported(report), 30)} | "
-                         f"“{_cell(report['text'], 70)}” | {verdict} |")
+            group = verdicts[report["type"]]
+            verdict = group["verdict"]
+            if verdict == "differ":
+                verdict = f"**differ** ({len(group['values'])} values)"
+            lines.append(f"| `{cluster['cluster']}` | {report['type']} | `{report['doc_id']}` | "
+                         f"{_cell(_reported(report), 30)} | “{_cell(report['text'], 70)}” | {verdict} |")
+    lines += ["", "Reported: the claim's `value` attribute, else its words. Across articles: whether the articles "
+              "that make this type of claim about the event give the same values."]
     if facts["clustered_claims_not_gold"]:
         lines += ["", f"{facts['clustered_claims_not_gold']} clustered claim spans that are not gold are left out."]
     return "\n".join(lines)

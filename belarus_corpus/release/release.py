@@ -75,17 +75,18 @@ def _heading_line(root: Path) -> int | None:
     return None
 
 
-def plan(corpus: Corpus, bump: str | None = None) -> tuple[str, str | None, str, str, DatasetDiff]:
-    """(new version, previous version, bump applied, bump required, changes) without changing anything."""
+def plan(corpus: Corpus, bump: str | None = None) -> tuple[str, str | None, str, str, DatasetDiff | None]:
+    """(new version, previous version, bump applied, bump required, changes) without changing anything.
+
+    The first release needs no comparison (its changes are computed from its own build), so it builds nothing.
+    """
     current = Version.parse((corpus.root / VERSION_FILE).read_text(encoding="utf-8")
                             if (corpus.root / VERSION_FILE).is_file() else "0.0.0")
     previous = latest_release(corpus.root)
-    before = read_release_record(previous[1]) if previous else Snapshot(version=None)
-    changes = diff(before, snapshot_of_corpus(corpus.root))
     if previous is None:
-        required = "none"
-        applied = check_bump(bump, required) if bump else "none"
-        return str(current.bump(applied)), None, applied, required, changes
+        applied = check_bump(bump, "none") if bump else "none"
+        return str(current.bump(applied)), None, applied, "none", None
+    changes = diff(read_release_record(previous[1]), snapshot_of_corpus(corpus.root))
     base = Version.parse(previous[0])
     if current != base:
         raise UsageError(Problem(VERSION_FILE, 1, "version-not-released",
@@ -112,11 +113,13 @@ def release(corpus: Corpus, bump: str | None = None, out: Path | None = None) ->
         changelog_file.write_text(changelog.render(), encoding="utf-8")
         built = corpus.build(out)
         snapshot = snapshot_of_build(built.out)
+        if changes is None:
+            changes = diff(Snapshot(version=None), snapshot)
         record = _record(version, previous, applied, required, date, snapshot, changes)
         record_path.parent.mkdir(parents=True, exist_ok=True)
         record_path.write_text(json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
                                encoding="utf-8")
-    except BaseException:
+    except BaseException:  # restore the edited files whatever stopped the release
         for path, content in saved.items():
             if content is None:
                 path.unlink(missing_ok=True)

@@ -25,6 +25,7 @@ from .segment import SpanIndex, is_abbreviation, paragraphs_of, trim
 
 MIN_WORDS = 3
 WINDOW = 200
+TAIL = 80
 
 SPEECH_VERBS = (
     "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "declared", "declares", "declaring",
@@ -102,13 +103,21 @@ def _from_after(after: str) -> tuple[bool, str | None]:
 
 
 def _from_before(before: str) -> tuple[bool, str | None]:
-    for pattern in (_BEFORE_POSSESSIVE, _BEFORE_ACCORDING, _BEFORE_WHO_VERB):
-        match = pattern.search(before)
+    tail = max(0, len(before) - TAIL)
+    for pattern in (_BEFORE_POSSESSIVE, _BEFORE_ACCORDING):
+        match = pattern.search(before, tail)
         if match:
             return True, _holder(match)
     verb = _BEFORE_VERB.search(before)
-    if verb:
-        return True, _subject(before[: verb.start()])
+    if not verb:
+        return _colon_introduced(before)
+    match = _BEFORE_WHO_VERB.search(before, max(0, verb.start() - TAIL))
+    if match:
+        return True, _holder(match)
+    return True, _subject(before[: verb.start()])
+
+
+def _colon_introduced(before: str) -> tuple[bool, str | None]:
     if _BEFORE_COLON.search(before):
         subject = _subject(before)
         return subject is not None, subject

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from .base import DocumentView, Proposal
 from .lexicon import LazyPattern
-from .scan import hits_for, matches_around
+from .scan import find_all, hits_for, matches_at_anchors
 from .segment import Span, SpanIndex, paragraphs_of, sentence_index, trim
 
 SHORT_PARAGRAPH = 200
@@ -54,9 +54,11 @@ def _phrase_span(text: str, paragraph: Span, match: re.Match[str], sentence: Spa
     return trim(text, first, stop.end() if stop else last)
 
 
-ANCHORS = ("follow", "subscribe", "sign", "newsletter", "share", "click", "rights", "latest", "join", "download",
-           "read", "related", "skip", "sponsored", "copyright", "previous", "next", "leave", "support", "cookies",
-           "tags", "filed")
+ANCHORS = ("follow", "subscribe", "sign", "newsletter", "newsletters", "share", "click", "rights", "latest", "join",
+           "download", "read", "related", "skip", "sponsored", "copyright", "previous", "next", "leave", "support",
+           "cookies", "tags", "filed")
+# How many words before its anchor a phrase can start ("all rights reserved": one word before "rights").
+REACH = {"newsletter": 1, "newsletters": 1, "rights": 1, "latest": 2, "cookies": 2}
 _NAVIGATION_MARKS = frozenset(">»›/")
 
 
@@ -68,15 +70,8 @@ def vocabulary() -> tuple[str, ...]:
 def _phrase_matches(text: str) -> Iterator[re.Match[str]]:
     anchors = hits_for(text, ANCHORS)
     if "©" in text:
-        anchors = sorted([*anchors, *((position, "©") for position in _all_positions(text, "©"))])
-    return matches_around(PHRASES.compiled, text, anchors)
-
-
-def _all_positions(text: str, mark: str) -> Iterator[int]:
-    position = text.find(mark)
-    while position >= 0:
-        yield position
-        position = text.find(mark, position + 1)
+        anchors = sorted([*anchors, *((position, "©") for position in find_all(text, "©"))])
+    return matches_at_anchors(PHRASES.compiled, text, anchors, REACH)
 
 
 def _is_furniture(text: str, start: int, end: int, role: str) -> bool:

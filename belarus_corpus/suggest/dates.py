@@ -18,13 +18,14 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import LazyPattern
+from .scan import hits_for
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
-_TIME_WORD = r"(?:this|last|next|early|late|mid|in|since|until|by|on|from|during|before|after|of|through|between)"
+TIME_WORDS = frozenset("this last next early late mid in since until by on from during before after of through between".split())
 _SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
 _END = r"(?![\w-])"
@@ -36,8 +37,8 @@ _AT_MONTH = LazyPattern(
 )
 _MONTH_YEAR_AFTER = LazyPattern(rf"{_MONTH},?\s+(?P<year>{_YEAR}){_END}")
 _DAY_BEFORE = LazyPattern(rf"(?<![\w-])(?P<day>{_DAY})\s+(?:of\s+)?$")
-_TIME_WORD_BEFORE = LazyPattern(rf"(?i)(?<![\w-]){_TIME_WORD}(?:\s+|-)(?:(?:early|late|mid)[\s-]+)?$")
-_DIGIT_RUN = LazyPattern(r"\d+")
+# A single character class first lets the regex engine skip ahead fast ("[0-9]+" does not).
+_DIGIT_RUN = LazyPattern(r"[0-9][0-9]*")
 _AT_DIGITS = LazyPattern(
     rf"(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01]){_END}"
     rf"|(?P<dot_d>{_DAY})\.(?P<dot_m>0?[1-9]|1[0-2])\.(?P<dot_y>{_YEAR}){_END}"
@@ -45,7 +46,6 @@ _AT_DIGITS = LazyPattern(
     rf"|(?P<year>{_YEAR})(?![\w-]|\s*%|\s*per\s*cent|[.,]\d)"
 )
 _SEASON_BEFORE = LazyPattern(rf"(?i)(?<!\w)(?:the\s+)?(?P<season>{_SEASON})\s+of\s+$")
-_RELATIVE_BEFORE = LazyPattern(r"(?i)(?<!\w)(?:this|last|next|earlier\s+this|later\s+this|in\s+recent)\s+$")
 RELATIVE_UNITS = ("week", "weeks", "month", "months", "year", "years", "spring", "summer", "autumn", "fall", "winter")
 
 
@@ -107,7 +107,8 @@ def _from_groups(groups: dict[str, str | None], start: int, end: int) -> DateMen
 def _month_mention(text: str, match: re.Match[str]) -> DateMention | None:
     """A date around a month name: "17 August 2025", "August 17", "this September"; None for a bare month."""
     start = match.start()
-    day = _DAY_BEFORE.search(text, max(0, start - 10), start)
+    before = text[max(0, start - 10) : start]
+    day = _DAY_BEFORE.search(text, max(0, start - 10), start) if any(c.isdigit() for c in before) else None
     if day:
         number, day_number = month_number(match.group()), _day(day.group("day"))
         year_match = _MONTH_YEAR_AFTER.match(text, start)
@@ -117,11 +118,31 @@ def _month_mention(text: str, match: re.Match[str]) -> DateMention | None:
     forward = _AT_MONTH.match(text, start)
     if forward:
         return _from_groups(forward.groupdict(), start, forward.end())
-    word = _TIME_WORD_BEFORE.search(text, max(0, start - 25), start)
-    if word:
+    opening = _time_word_start(text, start)
+    if opening is not None:
         number = month_number(match.group())
-        return DateMention(word.start(), match.end(), _iso(None, number), None, number)
+        return DateMention(opening, match.end(), _iso(None, number), None, number)
     return None
+
+
+def word_before(text: str, position: int) -> tuple[int, str] | None:
+    """The word that ends right before ``position`` with only white space or a hyphen between, and its start."""
+    end = position
+    while end > 0 and end > position - 3 and text[end - 1] in " \t\n-":
+        end -= 1
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return (start, text[start:end].lower()) if start < end < position else None
+
+
+def _time_word_start(text: str, position: int) -> int | None:
+    """Where "this", "in early", "mid-" and the like start before a month name, or None."""
+    first = word_before(text, position)
+    if first and first[1] in ("early", "late", "mid"):
+        second = word_before(text, first[0])
+        return second[0] if second and second[1] in TIME_WORDS else first[0]
+    return first[0] if first and first[1] in TIME_WORDS else None
 
 
 def _digit_mention(text: str, start: int) -> DateMention | None:
@@ -134,7 +155,7 @@ def _digit_mention(text: str, start: int) -> DateMention | None:
     if not match.group("year"):
         return _from_groups(match.groupdict(), start, match.end())
     year = int(match.group("year"))
-    season = _SEASON_BEFORE.search(text, max(0, start - 16), start)
+    season = _SEASON_BEFORE.search(text, max(0, start - 16), start) if text[start - 3 : start] == "of " else None
     if season:
         code = _SEASON_CODES[season.group("season").lower()]
         return DateMention(season.start(), match.end(), f"{year}-{code}", year)
@@ -142,13 +163,16 @@ def _digit_mention(text: str, start: int) -> DateMention | None:
 
 
 def _relative_mentions(text: str) -> list[DateMention]:
-    from .scan import hits_for
-
     found = []
     for position, word in hits_for(text, RELATIVE_UNITS):
-        before = _RELATIVE_BEFORE.search(text, max(0, position - 20), position)
-        if before:
-            found.append(DateMention(before.start(), position + len(word), None))
+        first = word_before(text, position)
+        if not first or first[1] not in ("this", "last", "next", "recent"):
+            continue
+        second = word_before(text, first[0])
+        if first[1] == "recent" and not (second and second[1] == "in"):
+            continue
+        extended = second and (second[1] == "in" or (first[1] == "this" and second[1] in ("earlier", "later")))
+        found.append(DateMention(second[0] if second and extended else first[0], position + len(word), None))
     return found
 
 
@@ -163,10 +187,14 @@ def _without_overlaps(mentions: list[DateMention]) -> list[DateMention]:
 def find_dates(text: str) -> list[DateMention]:
     """Date mentions in ``text``, in order."""
     mentions = [mention for match in _MONTH_NAME.finditer(text) if (mention := _month_mention(text, match))]
-    taken = {offset for mention in mentions for offset in range(mention.start, mention.end)}
+    month_spans = [(mention.start, mention.end) for mention in mentions]
+    position = 0
     for match in _DIGIT_RUN.finditer(text):
-        if match.start() not in taken:
-            mention = _digit_mention(text, match.start())
-            if mention:
-                mentions.append(mention)
+        while position < len(month_spans) and month_spans[position][1] <= match.start():
+            position += 1
+        if position < len(month_spans) and month_spans[position][0] <= match.start():
+            continue
+        mention = _digit_mention(text, match.start())
+        if mention:
+            mentions.append(mention)
     return _without_overlaps(mentions + _relative_mentions(text))

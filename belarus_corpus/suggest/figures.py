@@ -13,10 +13,12 @@ the lone word "one" is skipped (it is mostly a pronoun); numbers glued to letter
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from .lexicon import LazyPattern
+from .scan import hits_for
 
 SMALL_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -37,14 +39,18 @@ _WORD_NUMBER = (
     rf"|(?:(?:{_TENS})(?:[-\s](?:{_UNIT}))?|{_TEEN}|{_UNIT})(?:\s+(?:hundred|thousand|million|billion|dozen))?)"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_ONE_FIGURE = (
-    rf"(?:(?P<currency>[$€£])?(?P<digits>{_DIGITS})"
-    r"(?:(?P<score>/\d+)|\s*(?P<percent>%|percent\b|per\s+cent\b)|\s+(?P<scale>thousand|million|billion)\b)?"
-    rf"|(?P<words>{_WORD_NUMBER})"
-    r"|(?P<vague>(?:tens\s+of\s+|hundreds\s+of\s+)?(?:dozens|hundreds|thousands|millions)))"
+_FIGURE_END = r"(?![\w/]|[.,:]\d)"
+DIGIT_FIGURE_AT = LazyPattern(
+    rf"(?P<currency>[$€£])?(?P<digits>{_DIGITS})"
+    r"(?:(?P<score>/\d+)|\s*(?P<percent>%|[Pp]ercent\b|[Pp]er\s+cent\b)|\s+(?P<scale>thousand|million|billion)\b)?"
+    + _FIGURE_END
 )
-FIGURE_AT = LazyPattern(rf"(?i){_ONE_FIGURE}(?![\w/]|[.,:]\d)")
-_DIGIT_RUN = LazyPattern(r"\d+")
+WORD_FIGURE_AT = LazyPattern(
+    rf"(?i)(?:(?P<words>{_WORD_NUMBER})"
+    r"|(?P<vague>(?:tens\s+of\s+|hundreds\s+of\s+)?(?:dozens|hundreds|thousands|millions)))" + _FIGURE_END
+)
+# A single character class first lets the regex engine skip ahead fast ("[0-9]+" does not).
+_DIGIT_RUN = LazyPattern(r"[0-9][0-9]*")
 _NOT_BEFORE = frozenset(".,/:$€£")
 _ARTICLE_BEFORE = LazyPattern(r"(?i)(?:half\s+)?a\s+$")
 _RANGE_JOIN = LazyPattern(r"\s*(?:–|—|-|to|and)\s*$", re.IGNORECASE)
@@ -87,17 +93,20 @@ def format_number(number: float) -> str:
     return str(int(number)) if number == int(number) else f"{number:g}"
 
 
-def _single(match: re.Match[str]) -> Figure | None:
+def _word_figure(match: re.Match[str]) -> Figure | None:
     start, end = match.span()
     if match.group("vague"):
         low, high = VAGUE_AMOUNTS.get(" ".join(match.group("vague").lower().split()), (24.0, 9.99e8))
         return Figure(start, end, low, high, None, "vague")
-    if match.group("words"):
-        words = match.group("words")
-        if words.lower() == "one":
-            return None
-        number = word_number_value(words)
-        return None if number is None else Figure(start, end, number, number, format_number(number), "count")
+    words = match.group("words")
+    if words.lower() == "one":
+        return None
+    number = word_number_value(words)
+    return None if number is None else Figure(start, end, number, number, format_number(number), "count")
+
+
+def _digit_figure(match: re.Match[str]) -> Figure | None:
+    start, end = match.span()
     digits = match.group("digits")
     number = float(digits.replace(",", ""))
     if match.group("score"):
@@ -128,12 +137,13 @@ def _merge_range(text: str, first: Figure, second: Figure) -> Figure | None:
     return Figure(start, second.end, low, high, value, first.kind)
 
 
-def vocabulary() -> set[str]:
+@functools.cache
+def vocabulary() -> frozenset[str]:
     """Words a figure can start with, for the shared word scan (see ``scan``)."""
     tens = [word for word, number in SMALL_NUMBERS.items() if number >= 20]
     units = [word for word, number in SMALL_NUMBERS.items() if number < 10]
     compounds = {f"{ten}-{unit}" for ten in tens for unit in units}
-    return {*SMALL_NUMBERS, *SCALES, *VAGUE_AMOUNTS, *compounds, "tens", "half"}
+    return frozenset({*SMALL_NUMBERS, *SCALES, *VAGUE_AMOUNTS, *compounds, "tens", "half"})
 
 
 def _starts_cleanly(text: str, start: int) -> bool:
@@ -146,25 +156,24 @@ def _starts_cleanly(text: str, start: int) -> bool:
     return not (before == "-" and start >= 2 and text[start - 2].isalpha())
 
 
-def _anchors(text: str) -> list[int]:
-    from .scan import hits_for
-
-    anchors = [match.start() - (1 if match.start() and text[match.start() - 1] in "$€£" else 0)
+def _anchors(text: str) -> list[tuple[int, bool]]:
+    """Where figures may start, and whether with a digit (else with a number word)."""
+    anchors = [(match.start() - (1 if match.start() and text[match.start() - 1] in "$€£" else 0), True)
                for match in _DIGIT_RUN.finditer(text)]
     for position, word in hits_for(text, vocabulary()):
         article = _ARTICLE_BEFORE.search(text, max(0, position - 8), position) if word in SCALES else None
-        anchors.append(article.start() if article else position)
+        anchors.append((article.start() if article else position, False))
     return sorted(set(anchors))
 
 
 def _singles(text: str) -> list[Figure]:
     singles: list[Figure] = []
     consumed = 0
-    for anchor in _anchors(text):
+    for anchor, is_digit in _anchors(text):
         if anchor < consumed or not _starts_cleanly(text, anchor):
             continue
-        match = FIGURE_AT.match(text, anchor)
-        figure = _single(match) if match else None
+        match = (DIGIT_FIGURE_AT if is_digit else WORD_FIGURE_AT).match(text, anchor)
+        figure = (_digit_figure(match) if is_digit else _word_figure(match)) if match else None
         if match:
             consumed = match.end()
         if figure:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 
 from .base import DocumentView, Proposal
 from .figures import SCALES, SMALL_NUMBERS
@@ -115,7 +114,8 @@ def _type_of(document: DocumentView, match: re.Match[str]) -> str | None:
         return "conditional" if _is_conditional_should(document, match) else None
     if _is_excluded(document.text, match):
         return None
-    return _cue_types().get(phrase_key(match.group()))
+    types = _cue_types()
+    return types.get(match.group().lower()) or types.get(phrase_key(match.group()))
 
 
 def anchor_word(phrase: str) -> str:
@@ -146,16 +146,43 @@ def vocabulary() -> frozenset[str]:
     return frozenset(reach())
 
 
+@functools.cache
+def single_word_cues() -> dict[str, str]:
+    """One-word cues that need no pattern: no other cue starts with them, none ends with them, and they have
+    no exceptions ("perhaps", "reportedly", "so-called"). A scan hit on one of them is a cue as it stands."""
+    table = load_table("hedges.json")
+    shield = table["attribution_shield"]
+    longer = [phrase for phrases in table["cues"].values() for phrase in phrases if len(phrase.split()) > 1]
+    starting = {phrase.split()[0] for phrase in longer} | set(table["figure_bound_approximators"])
+    starting |= {word for key in ("modifiers", "subjects") for word in shield[key]} | {"may", "might", "if"}
+    return {phrase: type_name for type_name, phrases in table["cues"].items() for phrase in phrases
+            if " " not in phrase and phrase not in starting and reach().get(phrase, 0) == 0}
+
+
+def _without_overlaps(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    kept: list[tuple[int, int, str]] = []
+    for start, end, type_name in sorted(found, key=lambda item: (item[0], -item[1])):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end, type_name))
+    return kept
+
+
 class HedgeLexicon:
     name = "hedge-lexicon"
     version = 1
 
-    def detect(self, document: DocumentView) -> Iterator[Proposal]:
+    def detect(self, document: DocumentView) -> list[Proposal]:
         text = document.text
-        for match in matches_at_anchors(hedge_regex(), text, hits_for(text, vocabulary()), reach()):
+        simple = single_word_cues()
+        anchors = hits_for(text, vocabulary())
+        found = [(position, position + len(word), simple[word]) for position, word in anchors if word in simple]
+        patterned = [(position, word) for position, word in anchors if word not in simple]
+        for match in matches_at_anchors(hedge_regex(), text, patterned, reach()):
             type_name = _type_of(document, match)
             if type_name:
-                yield Proposal(layer="hedge", type=type_name, start=match.start(), end=match.end())
+                found.append((match.start(), match.end(), type_name))
+        return [Proposal(layer="hedge", type=type_name, start=start, end=end)
+                for start, end, type_name in _without_overlaps(found)]
 
 
 DETECTOR = HedgeLexicon()

@@ -28,7 +28,7 @@ from .base import DocumentView, Proposal
 from .claims import dates_in
 from .entities import Office, offices
 from .lexicon import phrase_pattern
-from .scan import hits_for, matches_around
+from .scan import hits_for, matches_at_anchors
 
 _OFFICE_TERM = r"(?:(?:second|third|new|next|future)\s+)?(?:term|presidency|administration|mandate|tenure)"
 _CUE_TEMPLATES = (
@@ -58,9 +58,13 @@ def _name(office: Office) -> str:
     return rf"{given}{re.escape(office.surname)}"
 
 
-FRAMING_WORDS = ("hypothetical", "hypothetically", "second", "third", "alternate", "alternative")
+FRAMING_WORDS = ("hypothetical", "hypothetically", "second", "third", "alternate", "alternative", "if", "should",
+                 "event")
 _WOULD_BE = ("would-be", "Would-be")
+_FORMER_HINTS = ("ormer", "ex-", "Ex-", "rstwhile", "ne-time", "netime")
 WINDOW = 60
+# How many words before its anchor a cue can start ("in such a hypothetical scenario", "in the event of").
+REACH = {"hypothetical": 3, "second": 1, "third": 1, "event": 2}
 
 
 def vocabulary() -> tuple[str, ...]:
@@ -104,6 +108,11 @@ def _in_term(document: DocumentView, office: Office) -> bool:
     return False
 
 
+def _hints_former(text: str, position: int) -> bool:
+    low = max(0, position - WINDOW)
+    return any(text.find(hint, low, position) >= 0 for hint in _FORMER_HINTS)
+
+
 def _title_before(pattern: re.Pattern[str], text: str, position: int, office: Office) -> re.Match[str] | None:
     return pattern.search(text, max(0, position - WINDOW), position + len(office.surname))
 
@@ -112,7 +121,8 @@ def _acts_in_office(text: str, positions: list[int], office: Office) -> bool:
     """Whether some mention gives the office holder the title without "former", or names their administration."""
     for position in positions:
         titled = _title_before(_current_before(office), text, position, office)
-        if titled and not _title_before(_former_before(office), text, position, office):
+        if titled and not (_hints_former(text, position) and _title_before(_former_before(office), text, position,
+                                                                             office)):
             return True
         if _administration_at(office).match(text, position):
             return True
@@ -123,8 +133,8 @@ def _out_of_date_titles(document: DocumentView) -> Iterator[Proposal]:
     text = document.text
     for office in offices():
         positions = surname_positions(text, office)
-        former = [found for position in positions if (found := _title_before(_former_before(office), text,
-                                                                             position, office))]
+        former = [found for position in positions if _hints_former(text, position)
+                  and (found := _title_before(_former_before(office), text, position, office))]
         if not former or not _acts_in_office(text, positions, office) or not _in_term(document, office):
             continue
         explanation = (f"{office.name} holds the office of {office.office} from "
@@ -137,8 +147,6 @@ def _out_of_date_titles(document: DocumentView) -> Iterator[Proposal]:
 
 def _framing_anchors(text: str) -> list[tuple[int, str]]:
     anchors = hits_for(text, FRAMING_WORDS)
-    for office in offices():
-        anchors += [(position, office.surname) for position in surname_positions(text, office)]
     for form in _WOULD_BE:
         position = text.find(form)
         while position >= 0:
@@ -153,7 +161,7 @@ class HypotheticalFraming:
 
     def detect(self, document: DocumentView) -> Iterator[Proposal]:
         text = document.text
-        for match in matches_around(framing_regex(), text, _framing_anchors(text), lookback=45):
+        for match in matches_at_anchors(framing_regex(), text, _framing_anchors(text), REACH):
             yield Proposal(layer="artifact", type="hypothetical-framing", start=match.start(), end=match.end(),
                            attributes={"explanation": "Events the article reports as real are framed as "
                                                       "hypothetical."})

@@ -1,10 +1,10 @@
 """Pair quotation marks inside a paragraph: “…”, "…", „…” / „…“, «…», ‹…›, with nesting.
 
 A stack of open marks is kept while scanning: an opening mark is pushed; a closing mark that fits the
-mark on top closes it (“ closes „ as in German unless white space precedes it, ” closes “ or „); a straight " closes an open " or opens
-one. Stray closers are ignored and marks still open at the end of the paragraph give no quotation, so
-quotes running over several paragraphs are not found. Single quotes (‘…’) are not paired: ’ is far more
-often an apostrophe.
+mark on top closes it (“ closes „ as in German unless white space precedes it; ” closes “ or „); a
+straight " closes an open " or opens one. Stray closers are ignored and marks still open at the end of
+the paragraph give no quotation, so quotes running over several paragraphs are not found. Single
+quotes (‘…’) are not paired: ’ is far more often an apostrophe.
 """
 
 from __future__ import annotations

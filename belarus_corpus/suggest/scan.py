@@ -99,26 +99,6 @@ def hits_for(text: str, words: Iterable[str]) -> list[tuple[int, str]]:
     return sorted((start, word) for word in words for start in hits.get(word, ()))
 
 
-def matches_around(pattern: re.Pattern[str], text: str, anchors: Iterable[tuple[int, str]],
-                   lookback: int = 40, lookahead: int = 60) -> Iterator[re.Match[str]]:
-    """Non-overlapping matches of ``pattern`` that contain one of the anchor words, in text order.
-
-    ``pattern`` is only run in a small window around each anchor, so it may be as slow as it likes.
-    """
-    consumed = 0
-    for position, word in anchors:
-        if position < consumed:
-            continue
-        window_end = min(len(text), position + len(word) + lookahead)
-        for match in pattern.finditer(text, max(consumed, position - lookback), window_end):
-            if match.start() > position:
-                break
-            if match.end() > position:
-                consumed = match.end()
-                yield match
-                break
-
-
 def word_starts_before(text: str, position: int, count: int) -> list[int]:
     """Starts of up to ``count`` words before ``position``, nearest first (leading punctuation skipped)."""
     starts: list[int] = []
@@ -147,7 +127,16 @@ def matches_at_anchors(pattern: re.Pattern[str], text: str, anchors: Iterable[tu
     for position, word in anchors:
         if position < consumed:
             continue
-        starts = [*reversed(word_starts_before(text, position, reach.get(word, 0))), position]
+        words_before = reach.get(word, 0)
+        if not words_before:
+            match = pattern.match(text, position)
+            if match:
+                consumed = match.end()
+                yield match
+            continue
+        starts = word_starts_before(text, position, words_before)
+        starts.reverse()
+        starts.append(position)
         for start in starts:
             match = pattern.match(text, start) if start >= consumed else None
             if match and match.end() > position:

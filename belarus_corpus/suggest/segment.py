@@ -18,7 +18,8 @@ from .lexicon import LazyPattern
 ParagraphSpan = tuple[int, int, str]
 Span = tuple[int, int]
 
-_BOUNDARY = LazyPattern(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+# Starts with a single character class (no group, no repeat) so that the regex engine skips ahead fast.
+_BOUNDARY = LazyPattern(r"[.!?…][.!?…]*[\"'”’»)\]]*\s+(?![a-zà-öø-ÿ])")
 ABBREVIATIONS = frozenset(
     [
         "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "sen", "rep", "gov",
@@ -63,16 +64,14 @@ def _split_paragraph(text: str, start: int, end: int, spans: list[Span]) -> None
     """Append the sentences of the paragraph ``text[start:end]`` (already trimmed) to ``spans``."""
     cursor = start
     for match in _BOUNDARY.finditer(text, start, end):
-        dot = match.start()
-        if match.end() - dot == 1 and text[dot] == "." and is_abbreviation(text, start, dot):
+        dot, found = match.start(), match.group()
+        mark_end = dot + len(found.rstrip())
+        if mark_end - dot == 1 and text[dot] == "." and is_abbreviation(text, start, dot):
             continue
-        following = match.end() + 1
-        while following < end and text[following].isspace():
-            following += 1
-        if following < end and text[following].islower():
+        if match.end() < end and text[match.end()].islower():
             continue
-        spans.append((cursor, match.end()))
-        cursor = following
+        spans.append((cursor, mark_end))
+        cursor = match.end()
     if cursor < end:
         spans.append((cursor, end))
 

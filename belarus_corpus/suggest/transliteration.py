@@ -6,7 +6,8 @@ person's canonical surname; a listed given-name variant counts only right before
 initial and) a spelling of the same person's surname, so that other people's given names ("Aleksander
 Olech") are left alone. A spelling listed for several people is resolved by the given name before it.
 Unseen spellings are caught by fuzzy matching (rapidfuzz ratio) against the surname spellings of
-people marked ``fuzzy``, for capitalized tokens of similar length sharing the first letter. The
+people marked ``fuzzy``, for capitalized tokens of similar length that begin with the first two letters
+of some listed spelling. The
 canonical spelling itself is never flagged. The span is the token, without a possessive ending.
 
 Known limits: only the people listed are known; inflected forms ("Lukashenkas") may come out as fuzzy
@@ -25,9 +26,6 @@ from .entities import Person, fuzzy_settings, people
 from .lexicon import LazyPattern
 from .names import UPPER
 
-# Starts with a character class, which the regex engine scans for quickly; may also yield a capitalized
-# tail inside a word ("McDonald" → "Donald"), which the bounded second pass then ignores.
-_CAPITALIZED = LazyPattern(rf"[{UPPER}][^\W\d_]+")
 _GIVEN_BEFORE = LazyPattern(rf"([{UPPER}][^\W\d_]+)(?:\s+[{UPPER}]\.)?\s+$")
 _SURNAME_AFTER = LazyPattern(rf"\s+(?:[{UPPER}]\.\s+)?([{UPPER}][^\W\d_]+)")
 
@@ -129,6 +127,16 @@ def _proposal(match: re.Match[str], canonical: str, person: Person) -> Proposal:
                     attributes={"canonical": canonical, "explanation": explanation})
 
 
+@functools.cache
+def _candidate_regex() -> re.Pattern[str]:
+    """Capitalized tokens that begin with the first two letters of a listed spelling: a literal prefix that the
+    regex engine finds fast. (May also yield the tail of a word, "McLukas"; the bounded second pass drops it.)"""
+    table = spellings()
+    prefixes = {spelling[:2] for spelling in (*table.surname_owners, *table.given_owners) if len(spelling) >= 2}
+    alternatives = "|".join(sorted(map(re.escape, prefixes)))
+    return re.compile(rf"(?:{alternatives})[^\W\d_]*")
+
+
 @functools.lru_cache(maxsize=65536)
 def _might_be_variant(token: str) -> bool:
     table = spellings()
@@ -153,7 +161,7 @@ class Transliteration:
 
     def detect(self, document: DocumentView) -> list[Proposal]:
         text = document.text
-        suspects = {token for token in set(_CAPITALIZED.findall(text)) if _might_be_variant(token)}
+        suspects = {token for token in set(_candidate_regex().findall(text)) if _might_be_variant(token)}
         if not suspects:
             return []
         proposals = []

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from interop_corpus import ALPHA, BETA_CRLF, Small, build_small
-
 from helpers import MakeCorpus
+from interop_corpus import ALPHA, BETA_CRLF, Small, build_small
 
 
 @pytest.fixture

@@ -90,7 +90,7 @@ def test_import_reports_what_it_cannot_take(small: Small, tmp_path: Path) -> Non
         f"T2\thedge_guess {at} {at + 6}\tNearly",
         f"T3\thedge_approximator {at} {at + 6}\tnearly",
         f"T4\tclaim_quantity {at} {at + 6};{at + 10} {at + 19}\tNearly prisoners",
-        f"E1\tclaim_event:T1 Arg:T4",
+        "E1\tclaim_event:T1 Arg:T4",
         "#1\tAnnotatorNotes T1\tlooks right to me",
         "garbage",
     ]) + "\n")

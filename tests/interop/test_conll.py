@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from interop_corpus import Small
@@ -41,7 +42,7 @@ def test_rows_are_the_corpus_tokens_with_one_tag_per_layer(small: Small, tmp_pat
 def test_no_sentence_break_inside_a_span(small: Small, tmp_path: Path) -> None:
     conll.export(small.selection(), tmp_path)
     lines = (tmp_path / "corpus.conll").read_text(encoding="utf-8").split("\n")
-    firsts = [after for before, after in zip(lines, lines[1:], strict=False)
+    firsts = [after for before, after in pairwise(lines)
               if not before and after and not after.startswith("#")]
     assert len(firsts) > 4
     assert all(not tag.startswith("I-") for first in firsts for tag in first.split("\t")[3:])

@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from helpers import tree
 from interop_corpus import Small
 
 from belarus_corpus.cli.interop_cmd import export, import_
-from helpers import tree
 
 
 def _run(command: object, *args: str) -> object:
@@ -33,7 +33,8 @@ def test_export_lists_losses_and_counts(small: Small, tmp_path: Path) -> None:
 
 def test_import_stores_valid_records_once(small: Small, tmp_path: Path) -> None:
     root = str(small.corpus.root)
-    assert CliRunner().invoke(export, ["--format", "labelstudio", "--out", str(tmp_path), "--root", root]).exit_code == 0
+    exported = CliRunner().invoke(export, ["--format", "labelstudio", "--out", str(tmp_path), "--root", root])
+    assert exported.exit_code == 0
     _empty_stores(small)
     first = CliRunner().invoke(import_, ["--format", "labelstudio", str(tmp_path / "tasks.json"), "--root", root])
     assert first.exit_code == 0, first.output

@@ -108,8 +108,10 @@ def test_card_states_the_computed_facts(annotated: tuple[Corpus, Path]) -> None:
     assert f"{len(machine)} article of {n} appears machine-written" in text
     # The cross-document table comes from clustered gold claims (the fixture plants a disagreeing cluster).
     assert "Articles disagree on figures" in text
-    assert re.search(r"\| `political-prisoners-held` \| `002_78f193878130a4b8` \| 1100-1300 \|.*\*\*disagree\*\*", text)
-    assert re.search(r"\| `prisoners-freed-september` \| `004_c31f13c431a41b4e` \| 52 \|.*\| agree \|", text)
+    assert re.search(r"\| `political-prisoners-held` \| quantity \| `002_78f193878130a4b8` \| 1100-1300 \|"
+                     r".*\| \*\*differ\*\* \(2 values\) \|", text)
+    assert re.search(r"\| `prisoners-freed-september` \| quantity \| `004_c31f13c431a41b4e` \| 52 \|.*\| same \|",
+                     text)
     # The licence section says what unknown means; the annotation process claims nothing the data do not say.
     assert f"the licence is unknown for all {n} articles" in text and "no permission to redistribute" in text
     for claim in ("expert", "crowd", "adjudicated by"):

@@ -16,11 +16,11 @@ from belarus_corpus import Corpus
 from belarus_corpus.annotate.api import add_span
 from belarus_corpus.annotate.operations import SpanEdit, remove_span, update_span
 from belarus_corpus.cli.release_cmd import diff as diff_command
+from belarus_corpus.errors import UsageError
 from belarus_corpus.model import Span
-from belarus_corpus.release.diff import diff, render_text
+from belarus_corpus.release.diff import DatasetDiff, diff, render_text
 from belarus_corpus.release.snapshot import Snapshot, snapshot_of_build
 from belarus_corpus.release.versioning import Version, check_bump
-from belarus_corpus.errors import UsageError
 
 
 def _unused_suggestions(corpus: Corpus) -> list[Span]:
@@ -34,8 +34,8 @@ def _unused_suggestions(corpus: Corpus) -> list[Span]:
     return [s for s in found if s.id not in used]
 
 
-def _keys(result: object, config: str, kind: str) -> list[str]:
-    return [c.key for c in result.changes(config, kind)]  # type: ignore[attr-defined]
+def _keys(result: DatasetDiff, config: str, kind: str) -> list[str]:
+    return [c.key for c in result.changes(config, kind)]
 
 
 def test_diff_reports_exactly_the_planted_changes(seed_corpus: Corpus, tmp_path: Path) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import refresh_datasheet
 from helpers import ARTICLE, tree
+from release_helpers import refresh_datasheet
 
 from belarus_corpus import Corpus
 from belarus_corpus.build.checksums import write_checksums

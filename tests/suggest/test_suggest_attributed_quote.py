@@ -25,7 +25,8 @@ def test_verb_before_the_quote(make_view: MakeView) -> None:
 
 
 def test_dash_attribution_and_pronoun(make_view: MakeView) -> None:
-    document = make_view("„This is a serious step forward,” – stressed she.\n«Nothing has changed at all» – the envoy said.")
+    document = make_view("„This is a serious step forward,” – stressed she.\n"
+                         "«Nothing has changed at all» – the envoy said.")
     assert found(document) == [("This is a serious step forward,", "she"), ("Nothing has changed at all", "the envoy")]
 
 

@@ -16,8 +16,8 @@ def test_conflicting_release_counts_are_linked(make_view: MakeView) -> None:
     second = make_view("Officials freed fifty-two political prisoners, the report said.", "b")
     third = make_view("🙂 Ça alors: the regime freed 25 political prisoners last week.", "c")
     findings = DETECTOR.detect_corpus([first, second, third])
-    figures = {(doc_id, [d for d in (first, second, third) if d.doc_id == doc_id][0].text[p.start : p.end])
-               for doc_id, p in findings}
+    texts = {document.doc_id: document.text for document in (first, second, third)}
+    figures = {(doc_id, texts[doc_id][p.start : p.end]) for doc_id, p in findings}
     assert figures == {("a", "52"), ("c", "25")}
     (link,) = findings.links
     assert link.type == "contradicts"
