@@ -54,6 +54,12 @@ def parse_lines(path: Path, display: str | None = None) -> Iterator[ParsedLine]:
             yield _parse_one(name, number, raw, orjson.loads)
 
 
+def parse_line(name: str, number: int, raw: bytes) -> ParsedLine:
+    import orjson
+
+    return _parse_one(name, number, raw, orjson.loads)
+
+
 def _parse_one(name: str, number: int, raw: bytes, loads: Callable[[bytes], Any]) -> ParsedLine:
     body = raw.rstrip(b"\n").rstrip(b"\r")
     if not raw.endswith(b"\n"):

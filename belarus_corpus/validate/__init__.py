@@ -8,13 +8,12 @@ from pathlib import Path
 from ..document import load_document
 from ..errors import CorpusError, Problem
 from ..layout import CROSS_DOCUMENT_STORE, Layout, is_safe_doc_id
-from ..store import parse_lines
 from ..taxonomy import Taxonomy, load_taxonomy
 from .cross import CrossDocumentIndex
 from .provenance import check_document_files, check_orphan_raw_files
 from .report import Report
 from .repository import check_repository_files
-from .stores import DocText, StoreCheck, check_lines, resolve_local_relations
+from .stores import DocText, StoreCheck, check_file, resolve_local_relations
 
 __all__ = ["Report", "validate"]
 
@@ -94,11 +93,12 @@ def _check_store(layout: Layout, taxonomy: Taxonomy, path: Path, doc_ids: set[st
     else:
         doc = _doc_text(layout, doc_id, report)
     check = StoreCheck(file=shown, doc_id=doc_id, taxonomy=taxonomy, doc=doc)
-    check_lines(check, parse_lines(path, shown))
+    check_file(check, path)
     resolve_local_relations(check)
     cross.resolve(doc_id, check.spans)
     report.extend(check.problems)
-    report.stats.update(check.counts)
+    report.stats["spans"] += check.n_spans
+    report.stats["relations"] += check.n_relations
     report.stats["stores"] += 1
 
 

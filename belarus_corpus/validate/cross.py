@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 
 from ..errors import Problem
 from ..layout import Layout
-from ..store import parse_lines
 from ..taxonomy import Taxonomy
 from .report import Report
-from .stores import Endpoint, PendingRelation, StoreCheck, check_endpoint, check_lines
+from .stores import Endpoint, PendingRelation, StoreCheck, check_endpoint, check_file
 
 
 @dataclass
@@ -29,7 +28,7 @@ class CrossDocumentIndex:
         if not path.is_file():
             return
         check = StoreCheck(file=self.file, doc_id="", taxonomy=self.taxonomy, doc=None)
-        check_lines(check, parse_lines(path, self.file), cross_store=True)
+        check_file(check, path, cross_store=True)
         report.extend(check.problems)
         report.stats["cross-document relations"] += len(check.relations)
         for pending in check.relations:
