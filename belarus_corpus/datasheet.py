@@ -6,7 +6,6 @@ match the data. The dataset card is generated from the same functions.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from .errors import Problem
@@ -19,47 +18,27 @@ END = "<!-- END GENERATED -->"
 DATASHEET = "DATASHEET.md"
 
 
-def _table(header: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    return lines + ["| " + " | ".join(cell.replace("|", "\\|").replace("\n", " ") for cell in row) + " |"
-                    for row in rows]
-
-
 def statistics_markdown(corpus: Corpus) -> str:
+    """The card's statistics (one source: ``release.facts``) plus how gold spans were made and paragraph languages."""
+    from .release.facts import corpus_facts
+    from .release.facts import statistics_markdown as facts_statistics
     from .stats import corpus_stats
 
     figures = corpus_stats(corpus)
-    layers = list(corpus.taxonomy.layers)
-    lines = [f"- Documents: {figures['documents']}", f"- Characters (normalized text): {figures['characters']}",
-             "- Spans by status: " + (", ".join(f"{k} {v}" for k, v in figures["spans_by_status"].items()) or "none"),
-             "- Spans by method: " + (", ".join(f"{k} {v}" for k, v in figures["spans_by_method"].items()) or "none"),
-             "- Gold spans by origin: " + (", ".join(f"{k} {v}" for k, v in figures["gold_origin"].items()) or "none"),
-             "- Paragraph languages (langdetect, seeded): "
-             + (", ".join(f"{k} {v}" for k, v in figures["paragraph_languages"].items()) or "none"), "",
-             "Gold spans per document and layer:", ""]
-    rows = [[doc_id, *[str(row["gold_by_layer"].get(layer, 0)) for layer in layers], str(row["artifacts"])]
-            for doc_id, row in figures["per_document"].items()]
-    lines += _table(["document", *layers, "artifacts"], rows)
-    lines += ["", "Gold spans per type:", ""]
-    lines += _table(["layer/type", "gold spans"], [[k, str(v)] for k, v in figures["gold_spans_by_type"].items()])
-    return "\n".join(lines)
+    origin = ", ".join(f"{k} {v}" for k, v in figures["gold_origin"].items()) or "none"
+    languages = ", ".join(f"{k} {v}" for k, v in figures["paragraph_languages"].items()) or "none"
+    artifacts = ", ".join(f"`{d}` {row['artifacts']}" for d, row in figures["per_document"].items()) or "none"
+    return "\n".join([facts_statistics(corpus_facts(corpus)), "",
+                      f"- Gold spans by origin (accepted suggestion, edited suggestion, manual): {origin}",
+                      f"- Gold artifact spans per document: {artifacts}",
+                      f"- Paragraph languages (langdetect, seed 0; short paragraphs are unreliable): {languages}"])
 
 
 def cross_document_markdown(corpus: Corpus) -> str:
-    """Which article reports what for the same fact: claim spans sharing a ``cluster`` attribute."""
-    clusters: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for doc_id in corpus.doc_ids():
-        for span in corpus.annotations(doc_id).spans:
-            cluster = span.attributes.get("cluster")
-            if span.layer == "claim" and span.status == "gold" and cluster:
-                shown = span.attributes.get("value") or span.text
-                clusters[str(cluster)][doc_id].append(str(shown) if len(str(shown)) <= 60 else str(shown)[:57] + "…")
-    if not clusters:
-        return "No claim clusters are annotated yet."
-    doc_ids = sorted({d for reports in clusters.values() for d in reports})
-    rows = [[cluster, *["; ".join(reports.get(d, [])) or "—" for d in doc_ids]]
-            for cluster, reports in sorted(clusters.items())]
-    return "\n".join(_table(["claim cluster", *doc_ids], rows))
+    """Which article reports what for the same fact (``release.facts``, shared with the card)."""
+    from .release.facts import corpus_facts, figures_markdown
+
+    return figures_markdown(corpus_facts(corpus))
 
 
 def generated_block(corpus: Corpus) -> str:

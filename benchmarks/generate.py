@@ -16,7 +16,8 @@ What goes through the library (nothing about the formats is re-implemented here)
   ``durable=True`` to write them with ``store.save`` and the fsync'd atomic writes.
 
 Generated corpora are cached under ``benchmarks/out/corpora/n<N>-m<M>-s<seed>/``; the cache is reused only when
-its marker records the same generator version, taxonomy and normalization pipeline.
+its marker records the same generator version, taxonomy, provenance schema and normalization pipeline (the
+generated span/relation schemas in its ``schema/`` are refreshed on every use). Delete the folder to regenerate.
 
 Run ``python -m benchmarks.generate N M [--seed S] [--out DIR]`` to make one.
 """
@@ -661,18 +662,15 @@ def generate(root: Path, n_docs: int, n_spans: int, seed: int = 0, *, workers: i
 
 
 def _fingerprint() -> dict[str, Any]:
-    """What a cached corpus depends on: generator version, schemas (as generated now), normalization, structure."""
+    """What a cached corpus's data depends on: generator version, taxonomy, provenance schema, normalization."""
     from belarus_corpus.normalize import pipeline_id
-    from belarus_corpus.schemagen import generated_schemas
     from belarus_corpus.structure import STRUCTURE_VERSION
-    from belarus_corpus.taxonomy import load_taxonomy, package_schema_dir
+    from belarus_corpus.taxonomy import package_schema_dir
 
     schema = package_schema_dir()
     digest = hashlib.sha256()
     for name in ("taxonomy.json", "provenance.schema.json"):
         digest.update((schema / name).read_bytes())
-    for name, text in sorted(generated_schemas(load_taxonomy()).items()):
-        digest.update(name.encode() + b"\0" + text.encode())
     return {"generator": GENERATOR_VERSION, "schema_sha256": digest.hexdigest(), "pipeline": pipeline_id(),
             "structure": STRUCTURE_VERSION}
 
@@ -692,6 +690,7 @@ def cached_corpus(n_docs: int, n_spans: int, seed: int = 0, out: Path = OUT) -> 
     if marker.is_file():
         info = json.loads(marker.read_text(encoding="utf-8"))
         if info.get("fingerprint") == fingerprint:
+            write_schema(root)  # span/relation schemas as schemagen makes them now (new optional fields, wording)
             return root, {**info, "cached": True}
     shutil.rmtree(root, ignore_errors=True)
     staging = root.with_name(root.name + ".partial")

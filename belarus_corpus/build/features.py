@@ -50,6 +50,7 @@ def features_for(config: str, taxonomy: Taxonomy) -> Any:
             "id": string, "doc_id": string, "layer": ds.ClassLabel(names=list(taxonomy.layers)),
             "type": ds.ClassLabel(names=all_span_types(taxonomy)), "start": int32, "end": int32, "text": string,
             "prefix": string, "suffix": string, "attributes": attributes, **common, "text_sha256": string,
+            "reviewed_by": string, "edited": ds.Value("bool"),
         })
     if config == "relations":
         return ds.Features({

@@ -69,6 +69,8 @@ def span_rows(bundle: DocumentBundle, taxonomy: Taxonomy) -> Iterator[dict[str, 
         row.pop("kind")
         row["attributes"] = {name: _attribute_text(span.attributes.get(name)) for name in names}
         row["note"] = span.note
+        row["reviewed_by"] = span.reviewed_by
+        row["edited"] = span.edited
         yield row
 
 

@@ -21,6 +21,10 @@ COMMANDS = {
     "review": "review_cmd:review",
     "agreement": "agreement_cmd:agreement",
     "suggest": "suggest_cmd:suggest",
+    "release": "release_cmd:release",
+    "diff": "release_cmd:diff",
+    "verify": "release_cmd:verify",
+    "publish": "release_cmd:publish",
 }
 
 

@@ -11,7 +11,10 @@ from . import COMMANDS, main
 
 
 def _help(path: list[str], command: click.Command) -> str:
-    with click.Context(command, info_name=" ".join(["belarus-corpus", *path]), terminal_width=100) as context:
+    """Help as the user sees it: inside the main group's context (so ``-h, --help``), 100 columns wide."""
+    root = click.Context(main, info_name="belarus-corpus", terminal_width=100, max_content_width=100,
+                         help_option_names=["-h", "--help"])
+    with click.Context(command, info_name=" ".join(path), parent=root) as context:
         return command.get_help(context)
 
 

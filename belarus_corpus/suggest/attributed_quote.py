@@ -19,8 +19,8 @@ from collections.abc import Iterator
 
 from .base import DocumentView, Proposal
 from .lexicon import LazyPattern
-from .names import NAME, NAME_RE, clean_name
-from .quotes import QUOTE_MARK, Quotation, quotations
+from .names import NAME, clean_name, names_in
+from .quotes import QUOTE_MARK, Quotation, paired
 from .segment import SpanIndex, is_abbreviation, paragraphs_of, trim
 
 MIN_WORDS = 3
@@ -51,14 +51,14 @@ _BEFORE_WHO_VERB = LazyPattern(
     rf"{_WHO}(?:\s+(?:himself|herself|themselves))?(?:,?\s+who)?(?:\s+(?:has|had|have|also|then|once))?"
     rf"(?:\s+\w+ly)?\s+(?P<verb>{_VERB})[^.!?“”\"«»„]{{0,100}}$"
 )
-_BEFORE_VERB = LazyPattern(rf"(?<!\w)(?P<verb>{_VERB})[^.!?“”\"«»„]{{0,100}}$")
+# Starts with the verbs themselves (no look-behind) so that the regex engine skips ahead fast.
+_BEFORE_VERB = LazyPattern(rf"(?P<verb>{_VERB})[^.!?“”\"«»„]{{0,100}}$")
 _BEFORE_POSSESSIVE = LazyPattern(
     rf"(?P<who>{NAME})['’]s?\s+(?:statement|words|remarks|message|comment|reply|response|answer|post)\s*:?\s*$")
 _BEFORE_ACCORDING = LazyPattern(rf"according\s+to\s+{_WHO}\s*,?\s*$", re.IGNORECASE)
-_BEFORE_COLON = LazyPattern(r":\s*$")
-_NOT_ABBREVIATION = r"(?<!Dr)(?<!Mr)(?<!Ms)(?<!Mrs)(?<!Prof)(?<!Gen)(?<!Sen)(?<!St)(?<!\b[A-Z])"
 _RUNS_ON = LazyPattern(r"\s+[a-z]")
-_AFTER_STOP = LazyPattern(rf"{_NOT_ABBREVIATION}[.!?…](?:\s|$)|[“„«\"]")
+_SENTENCE_ENDS = (". ", "? ", "! ", ".” ", ".\" ")
+_AFTER_STOPS = (". ", "? ", "! ", "“", "„", "«", "\"")
 
 
 def _before_window(text: str, quotation: Quotation, paragraph_start: int) -> str:
@@ -66,7 +66,7 @@ def _before_window(text: str, quotation: Quotation, paragraph_start: int) -> str
     low = max(paragraph_start, quotation.open - WINDOW)
     cursor = quotation.open
     while cursor > low:
-        end = max(text.rfind(mark, low, cursor) for mark in (". ", "? ", "! ", ".” ", ".\" "))
+        end = max(text.rfind(mark, low, cursor) for mark in _SENTENCE_ENDS)
         if end < 0:
             break
         if text[end] != "." or not is_abbreviation(text, low, end):
@@ -76,14 +76,29 @@ def _before_window(text: str, quotation: Quotation, paragraph_start: int) -> str
 
 
 def _after_window(text: str, quotation: Quotation, paragraph_end: int) -> str:
-    window = text[quotation.close + 1 : min(paragraph_end, quotation.close + 1 + WINDOW)]
-    stop = _AFTER_STOP.search(window, 1)
-    return window[: stop.start()] if stop else window
+    """The clause after the closing mark: up to the next sentence end (not an abbreviation) or quotation."""
+    start, high = quotation.close + 1, min(paragraph_end, quotation.close + 1 + WINDOW)
+    stop = high
+    for mark in _AFTER_STOPS:
+        found = text.find(mark, start + 1, stop)
+        while found >= 0 and mark == ". " and is_abbreviation(text, start, found):
+            found = text.find(mark, found + 1, stop)
+        if found >= 0:
+            stop = found
+    return text[start:stop]
+
+
+def _last_verb(before: str) -> re.Match[str] | None:
+    """The first speech verb (a whole word) from which no sentence punctuation runs to the end of ``before``."""
+    found = _BEFORE_VERB.search(before)
+    while found and found.start() and (before[found.start() - 1].isalnum() or before[found.start() - 1] == "_"):
+        found = _BEFORE_VERB.search(before, found.start() + 1)
+    return found
 
 
 def _subject(clause: str) -> str | None:
     """The first name of the clause, preferring a full name (two tokens or more)."""
-    names = [name for name in (clean_name(match.group()) for match in NAME_RE.finditer(clause)) if name]
+    names = names_in(clause)
     full = [name for name in names if " " in name]
     preferred = full or names
     return preferred[0] if preferred else None
@@ -108,7 +123,7 @@ def _from_before(before: str) -> tuple[bool, str | None]:
         match = pattern.search(before, tail)
         if match:
             return True, _holder(match)
-    verb = _BEFORE_VERB.search(before)
+    verb = _last_verb(before)
     if not verb:
         return _colon_introduced(before)
     match = _BEFORE_WHO_VERB.search(before, max(0, verb.start() - TAIL))
@@ -117,8 +132,12 @@ def _from_before(before: str) -> tuple[bool, str | None]:
     return True, _subject(before[: verb.start()])
 
 
+def _ends_with_colon(before: str) -> bool:
+    return before.rstrip().endswith(":")
+
+
 def _colon_introduced(before: str) -> tuple[bool, str | None]:
-    if _BEFORE_COLON.search(before):
+    if _ends_with_colon(before):
         subject = _subject(before)
         return subject is not None, subject
     return False, None
@@ -136,17 +155,24 @@ def attribute(text: str, quotation: Quotation, paragraph: tuple[int, int]) -> tu
     if attributed and holder:
         return True, holder
     before = _before_window(text, quotation, paragraph[0])
-    if not _BEFORE_COLON.search(before) and _is_phrase_in_running_text(text, quotation, quotation.close):
+    if not _ends_with_colon(before) and _is_phrase_in_running_text(text, quotation, quotation.close):
         return False, None
     found_before, holder_before = _from_before(before)
     return attributed or found_before, holder or holder_before
 
 
-def _paragraphs_with_quotes(document: DocumentView) -> list[tuple[int, int]]:
-    text = document.text
+def _marks_by_paragraph(document: DocumentView) -> dict[tuple[int, int], list[int]]:
+    """Offsets of quotation marks, grouped by the paragraph they are in (in text order)."""
     index = SpanIndex(tuple((start, end) for start, end, _ in paragraphs_of(document)))
-    found = {index.containing(match.start()) for match in QUOTE_MARK.finditer(text)}
-    return sorted(span for span in found if span)
+    grouped: dict[tuple[int, int], list[int]] = {}
+    paragraph: tuple[int, int] | None = None
+    for match in QUOTE_MARK.finditer(document.text):
+        position = match.start()
+        if paragraph is None or not paragraph[0] <= position < paragraph[1]:
+            paragraph = index.containing(position)
+        if paragraph:
+            grouped.setdefault(paragraph, []).append(position)
+    return grouped
 
 
 class AttributedQuote:
@@ -155,8 +181,8 @@ class AttributedQuote:
 
     def detect(self, document: DocumentView) -> Iterator[Proposal]:
         text = document.text
-        for start, end in _paragraphs_with_quotes(document):
-            for quotation in quotations(text, start, end):
+        for (start, end), marks in _marks_by_paragraph(document).items():
+            for quotation in paired(text, marks):
                 if quotation.depth:
                     continue
                 inner = trim(text, *quotation.inner)

@@ -56,3 +56,8 @@ def sentence_claims(document: DocumentView, triggers: Iterable[tuple[int, int, s
         attributes = {"value": "; ".join(values)} if values else {}
         proposals.append(Proposal(layer="claim", type=claim_type, start=start, end=end, attributes=attributes))
     return proposals
+
+
+def clear_caches() -> None:
+    dates_in.cache_clear()
+    figures_in.cache_clear()

@@ -7,8 +7,10 @@ Recognized, most specific first: "August 17, 2025" / "Aug. 17 2025" / "17 August
 → 2020), and relative references without a value ("this week", "last year", "in recent months").
 An unknown year is written ``XXXX`` as in TimeML. Month names must be capitalized ("march" is a verb).
 
-Known limits: "May" is only a date with a day, a year or a time word before it; a year glued to a name
-by a hyphen ("Zapad-2025") is not a date; weekday names and "today" are not dated.
+Known limits: "May" is only a date with a day, a year or a time word before it; a month abbreviation that
+is a name after a time word ("from Jan Nowak") is taken as a month; a year glued to a name by a hyphen
+("Zapad-2025") is not a date; weekday names and "today" are not dated. Relative units ("week", "year")
+are found by the shared word scan (see ``scan``), so all-capitals text is missed.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
-TIME_WORDS = frozenset("this last next early late mid in since until by on from during before after of through between".split())
+TIME_WORDS = frozenset(["this", "last", "next", "early", "late", "mid", "in", "since", "until", "by", "on", "from",
+                        "during", "before", "after", "of", "through", "between"])
 _SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
 _END = r"(?![\w-])"
@@ -82,7 +85,7 @@ def _iso(year: int | None, month: int | None = None, day: int | None = None) -> 
 
 
 def _day(text: str) -> int:
-    return int(re.sub(r"\D", "", text))
+    return int("".join(char for char in text if char.isdigit()))
 
 
 def vocabulary() -> tuple[str, ...]:

@@ -3,12 +3,17 @@
 Rule, driven by ``data/events.json``: a count (digits or number words; not a percentage or a score) is
 an event figure when one of the listed nouns follows it within three words ("52 freed political
 prisoners", "three political prisoners") and one of the listed verbs is in its sentence within 80
-characters (the nearest wins). In a table row ("Political prisoners released | 52") the row label before
-the figure supplies noun and verb. A generic noun ("individuals") takes the class of a specific noun
-elsewhere in the sentence. A figure followed by "other", "more" or "additional" is a partial count and
-skipped. Approximators before the figure widen its interval: "nearly n" → [0.9n, n], "about n" →
-[0.85n, 1.15n], "over n" / "at least n" → [n, ∞), "up to n" / "fewer than n" → [0, n]. The month of the
-first dated mention in the sentence, if any, is kept as the event time.
+characters (the nearest wins). The sentence here is the stretch between the nearest ". ", "? ", "! " or
+line breaks, which is cheaper than full segmentation and good enough around a figure. In a table row
+("Political prisoners released | 52") the row label before the figure supplies noun and verb. A generic
+noun ("individuals") takes the class of a specific noun elsewhere in the sentence. A figure followed by
+"other", "more" or "additional" is a partial count and skipped. Approximators before the figure widen
+its interval: "nearly n" → [0.9n, n], "about n" → [0.85n, 1.15n], "over n" / "at least n" → [n, ∞), "up
+to n" / "fewer than n" → [0, n]. The month of the first dated mention in the sentence, if any, is kept
+as the event time.
+
+Known limits: sub-counts in enumerations ("one American and two Belarusians") get their own nationality
+keys only when the noun is listed; abbreviations ("Dr. ") can cut the sentence short.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from dataclasses import dataclass
 from .base import DocumentView
 from .claims import dates_in, figures_in
 from .figures import Figure
-from .lexicon import LazyPattern, load_table, phrase_key, phrase_pattern
+from .lexicon import load_table, phrase_key, phrase_pattern
 
 WINDOW = 80
 _SENTENCE_MARKS = (". ", "? ", "! ", "\n")
@@ -33,7 +38,11 @@ _APPROXIMATORS = {
     "no fewer than": (1.0, math.inf), "up to": (0.0, 1.0), "fewer than": (0.0, 1.0), "less than": (0.0, 1.0),
     "under": (0.0, 1.0), "at most": (0.0, 1.0), "no more than": (0.0, 1.0),
 }
-_APPROXIMATOR_BEFORE = LazyPattern(rf"(?i)(?<!\w)(?P<cue>{phrase_pattern(_APPROXIMATORS)})\s+$")
+
+
+@functools.cache
+def _approximator_before() -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?<!\w)(?P<cue>{phrase_pattern(_APPROXIMATORS)})\s+$")
 
 
 @dataclass(frozen=True)
@@ -115,7 +124,7 @@ def _verb_class(text: str, figure: Figure, noun_end: int, sentence: tuple[int, i
 
 def _interval(text: str, figure: Figure) -> tuple[int, float, float]:
     """Start of the figure with its approximator, and its value interval."""
-    cue = _APPROXIMATOR_BEFORE.search(text, max(0, figure.start - 20), figure.start)
+    cue = _approximator_before().search(text, max(0, figure.start - 20), figure.start)
     if not cue:
         return figure.start, figure.low, figure.high
     low_factor, high_factor = _APPROXIMATORS[phrase_key(cue.group("cue"))]

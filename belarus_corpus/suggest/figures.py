@@ -6,9 +6,13 @@ A figure is one of: digits ("52", "1,200", "1.5 million"), a percentage ("87%", 
 Each has a value interval ``(low, high)`` and a normalized ``value`` string ("1200", "1100-1300", "87%",
 "12/100"; None for vague amounts).
 
+Figures are looked for only where a digit or a number word starts (number words come from the shared
+word scan, see ``scan``), and read there with an anchored pattern.
+
 Known limits: four-digit numbers from 1800 to 2099 without a separator are taken as years and skipped;
-the lone word "one" is skipped (it is mostly a pronoun); numbers glued to letters or hyphens ("G7",
-"Zapad-2025", "COVID-19") and ordinals ("26th") are not figures.
+number words in all capitals are missed; the lone word "one" is skipped (it is mostly a pronoun);
+numbers glued to letters or hyphens ("G7", "Zapad-2025", "COVID-19") and ordinals ("26th") are not
+figures.
 """
 
 from __future__ import annotations

@@ -42,9 +42,11 @@ def _cue_types() -> dict[str, str]:
 
 
 def _figure_start() -> str:
-    words = "|".join(sorted([*SMALL_NUMBERS, *SCALES, "a", "half", "dozens", "hundreds", "thousands", "tens"],
-                            key=len, reverse=True))
-    return rf"(?:[$€£]?\d|(?:{words})(?!\w))"
+    """What a figure begins with: a digit, a number word, or "a" / "half a" before a scale word."""
+    scales = "|".join(SCALES)
+    numbers = [*SMALL_NUMBERS, *SCALES, "dozens", "hundreds", "thousands", "tens"]
+    words = "|".join(sorted(numbers, key=len, reverse=True))
+    return rf"(?:[$€£]?\d|(?:half\s+)?a\s+(?:{scales})(?!\w)|(?:{words})(?!\w))"
 
 
 def _shield_pattern() -> str:
@@ -77,7 +79,8 @@ def _is_month_may(text: str, match: re.Match[str]) -> bool:
     if match.group() != "May":
         return False
     before = text[max(0, match.start() - 12) : match.start()]
-    if re.match(r"\s+\d", text[match.end() : match.end() + 3]) or _MONTH_CONTEXT.search(before):
+    after = text[match.end() : match.end() + 3]
+    if (after[:1].isspace() and after.strip()[:1].isdigit()) or _MONTH_CONTEXT.search(before):
         return True
     return not _OPENING.search(before)
 

@@ -7,8 +7,6 @@ capitalized only because they open a sentence ("The", "But", "Yet", "In") are st
 
 from __future__ import annotations
 
-import re
-
 from .lexicon import LazyPattern
 
 UPPER = "A-Z" + "".join(chr(code) for code in range(0x00C0, 0x0250) if chr(code).isupper()) + "Α-ΩА-ЯЁІЎЄЇҐ"
@@ -16,7 +14,8 @@ NAME_TOKEN = rf"[{UPPER}][\w'’-]*"
 TITLES = (r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sen|Rep|Gov|Amb)\.?|President|Minister|Secretary|Ambassador"
           r"|Senator|General|Chancellor|Premier|Envoy)")
 NAME = rf"(?:{TITLES}\s+)?{NAME_TOKEN}(?:\s+(?:[{UPPER}]\.|{NAME_TOKEN})){{0,3}}"
-NAME_RE = LazyPattern(NAME)
+# For scanning: a single character class first (fast for the regex engine); titles come in as tokens ("Dr.").
+_NAME_SCAN = LazyPattern(rf"[{UPPER}][\w'’-]*\.?(?:\s+(?:[{UPPER}][\w'’-]*\.?)){{0,3}}")
 
 STOP_WORDS = frozenset(
     [
@@ -38,13 +37,20 @@ def clean_name(candidate: str) -> str | None:
         tokens.pop(0)
     if not tokens:
         return None
-    tokens[-1] = re.sub(r"['’]s?$", "", tokens[-1])
+    tokens[-1] = _without_possessive(tokens[-1].rstrip("."))
     name = " ".join(tokens)
     return name or None
+
+
+def _without_possessive(token: str) -> str:
+    for ending in ("'s", "’s", "'", "’"):
+        if token.endswith(ending):
+            return token[: -len(ending)]
+    return token
 
 
 def names_in(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """Names in ``text[start:end]`` in order, cleaned."""
     stop = len(text) if end is None else end
-    found = (clean_name(match.group()) for match in NAME_RE.finditer(text, start, stop))
+    found = (clean_name(match.group()) for match in _NAME_SCAN.finditer(text, start, stop))
     return [name for name in found if name]

@@ -39,14 +39,19 @@ def _closes(top: str, mark: str, text: str, position: int) -> bool:
 
 def quotations(text: str, start: int, end: int) -> list[Quotation]:
     """Quotations of ``text[start:end]`` (one paragraph), ordered by their opening mark."""
+    return paired(text, [match.start() for match in QUOTE_MARK.finditer(text, start, end)])
+
+
+def paired(text: str, marks: list[int]) -> list[Quotation]:
+    """Quotations from the offsets of the quotation marks of one paragraph, in order."""
     stack: list[tuple[str, int]] = []
     found: list[Quotation] = []
-    for match in QUOTE_MARK.finditer(text, start, end):
-        mark = match.group()
-        if stack and _closes(stack[-1][0], mark, text, match.start()):
-            opener, position = stack.pop()
-            found.append(Quotation(position, match.start(), len(stack), opener, mark))
+    for position in marks:
+        mark = text[position]
+        if stack and _closes(stack[-1][0], mark, text, position):
+            opener, opened = stack.pop()
+            found.append(Quotation(opened, position, len(stack), opener, mark))
         elif mark in _CLOSERS:
-            stack.append((mark, match.start()))
+            stack.append((mark, position))
     found.sort(key=lambda quotation: quotation.open)
     return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 from . import (
     attributed_quote,
     boilerplate,
+    claims,
     date_claim,
     duplicates,
     foreign_typography,
@@ -17,6 +18,8 @@ from . import (
     hypothetical_framing,
     numeric_conflict,
     quantity_claim,
+    scan,
+    segment,
     transliteration,
 )
 from .base import CorpusDetector, Detector
@@ -53,8 +56,6 @@ def get(name: str) -> Detector | CorpusDetector:
 
 def clear_caches() -> None:
     """Forget the per-text results detectors share (segmentation, word scan, figures, dates) after a run."""
-    from . import claims, scan, segment
-
-    for cached in (claims.dates_in, claims.figures_in, scan.keyword_hits, segment._computed_paragraphs,
-                   segment._sentences, segment._sentence_index):
-        cached.cache_clear()
+    claims.clear_caches()
+    segment.clear_caches()
+    scan.keyword_hits.cache_clear()

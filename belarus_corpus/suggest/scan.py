@@ -71,7 +71,8 @@ def _spaced(text: str) -> str:
     return f" {text} "
 
 
-@functools.lru_cache(maxsize=16)
+# Enough documents for a run that goes detector by detector over a batch; ``registry.clear_caches`` frees them.
+@functools.lru_cache(maxsize=1024)
 def keyword_hits(text: str) -> Hits:
     """Start offsets of every vocabulary word in ``text``, by the word in lower case.
 

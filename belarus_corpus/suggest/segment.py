@@ -4,7 +4,8 @@ Sentences are found inside paragraphs by a rule: a run of ``. ! ? …`` (plus cl
 then white space, then a character that is not lower case. A single ``.`` after a known abbreviation
 ("Dr", "Gen", "Oct"), an initial ("W") or a dotted acronym ("U.S") is not a boundary. Known limits: a
 sentence that really ends with "U.S." before a capital is not split; two sentences glued without a space
-("channel.Why") stay one. Results are cached per text, so several detectors share one segmentation.
+("channel.Why") stay one. Results are cached per text (see ``CACHED_DOCUMENTS``), so several detectors
+share one segmentation.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from .base import DocumentView
 from .lexicon import LazyPattern
 
 ParagraphSpan = tuple[int, int, str]
+# Results are kept for this many texts, so that detectors run one after the other over a batch of documents
+# share one segmentation; ``registry.clear_caches`` frees them.
+CACHED_DOCUMENTS = 1024
 Span = tuple[int, int]
 
 # Starts with a single character class (no group, no repeat) so that the regex engine skips ahead fast.
@@ -38,7 +42,7 @@ def trim(text: str, start: int, end: int) -> Span | None:
     return (start, end) if start < end else None
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=64)
 def _computed_paragraphs(text: str) -> tuple[ParagraphSpan, ...]:
     from ..structure import paragraphs
 
@@ -46,10 +50,20 @@ def _computed_paragraphs(text: str) -> tuple[ParagraphSpan, ...]:
 
 
 def paragraphs_of(document: DocumentView) -> tuple[ParagraphSpan, ...]:
-    """The document's paragraphs, or the ones ``structure`` finds when the view carries none."""
-    if document.paragraphs:
-        return tuple(document.paragraphs)
-    return _computed_paragraphs(document.text)
+    """The document's paragraphs (trimmed of white space), or the ones ``structure`` finds when it has none."""
+    if not document.paragraphs:
+        return _computed_paragraphs(document.text)
+    return _trimmed(document.text, tuple(document.paragraphs))
+
+
+@functools.lru_cache(maxsize=CACHED_DOCUMENTS)
+def _trimmed(text: str, paragraphs: tuple[ParagraphSpan, ...]) -> tuple[ParagraphSpan, ...]:
+    found = []
+    for start, end, role in paragraphs:
+        span = trim(text, start, end)
+        if span:
+            found.append((*span, role))
+    return tuple(found)
 
 
 def is_abbreviation(text: str, start: int, dot: int) -> bool:
@@ -76,7 +90,7 @@ def _split_paragraph(text: str, start: int, end: int, spans: list[Span]) -> None
         spans.append((cursor, end))
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=CACHED_DOCUMENTS)
 def _sentences(text: str, paragraph_spans: tuple[Span, ...]) -> tuple[Span, ...]:
     found: list[Span] = []
     for start, end in paragraph_spans:
@@ -106,7 +120,7 @@ class SpanIndex:
         return None
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=CACHED_DOCUMENTS)
 def _sentence_index(text: str, paragraph_spans: tuple[Span, ...]) -> SpanIndex:
     return SpanIndex(_sentences(text, paragraph_spans))
 
@@ -114,3 +128,8 @@ def _sentence_index(text: str, paragraph_spans: tuple[Span, ...]) -> SpanIndex:
 def sentence_index(document: DocumentView) -> SpanIndex:
     spans = tuple((start, end) for start, end, _ in paragraphs_of(document))
     return _sentence_index(document.text, spans)
+
+
+def clear_caches() -> None:
+    for cached in (_computed_paragraphs, _trimmed, _sentences, _sentence_index):
+        cached.cache_clear()

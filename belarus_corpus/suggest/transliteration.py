@@ -25,6 +25,7 @@ from .base import DocumentView, Proposal
 from .entities import Person, fuzzy_settings, people
 from .lexicon import LazyPattern
 from .names import UPPER
+from .scan import find_all
 
 _GIVEN_BEFORE = LazyPattern(rf"([{UPPER}][^\W\d_]+)(?:\s+[{UPPER}]\.)?\s+$")
 _SURNAME_AFTER = LazyPattern(rf"\s+(?:[{UPPER}]\.\s+)?([{UPPER}][^\W\d_]+)")
@@ -99,31 +100,31 @@ def _given_before(text: str, start: int) -> str | None:
     return found.group(1) if found else None
 
 
-def _surname_proposal(text: str, match: re.Match[str]) -> Proposal | None:
-    owners = _surname_people(match.group())
+def _surname_proposal(text: str, position: int, token: str) -> Proposal | None:
+    owners = _surname_people(token)
     if not owners:
         return None
-    person = _resolve(owners, _given_before(text, match.start()))
-    if match.group() == person.canonical_surname:
+    person = _resolve(owners, _given_before(text, position))
+    if token == person.canonical_surname:
         return None
-    return _proposal(match, person.canonical_surname, person)
+    return _proposal(position, token, person.canonical_surname, person)
 
 
-def _given_proposal(text: str, match: re.Match[str]) -> Proposal | None:
-    owners = spellings().given_owners.get(match.group(), ())
-    following = _SURNAME_AFTER.match(text, match.end())
+def _given_proposal(text: str, position: int, token: str) -> Proposal | None:
+    owners = spellings().given_owners.get(token, ())
+    following = _SURNAME_AFTER.match(text, position + len(token))
     if not owners or not following:
         return None
     surname_owners = _surname_people(following.group(1))
     for person in owners:
-        if person in surname_owners and match.group() != person.canonical_given and person.canonical_given:
-            return _proposal(match, person.canonical_given, person)
+        if person in surname_owners and token != person.canonical_given and person.canonical_given:
+            return _proposal(position, token, person.canonical_given, person)
     return None
 
 
-def _proposal(match: re.Match[str], canonical: str, person: Person) -> Proposal:
-    explanation = f"'{match.group()}' is a variant spelling of '{canonical}' ({person.canonical})."
-    return Proposal(layer="artifact", type="transliteration-variant", start=match.start(), end=match.end(),
+def _proposal(position: int, token: str, canonical: str, person: Person) -> Proposal:
+    explanation = f"'{token}' is a variant spelling of '{canonical}' ({person.canonical})."
+    return Proposal(layer="artifact", type="transliteration-variant", start=position, end=position + len(token),
                     attributes={"canonical": canonical, "explanation": explanation})
 
 
@@ -149,10 +150,15 @@ def _might_be_variant(token: str) -> bool:
     return fuzzy_person(token) is not None
 
 
-@functools.lru_cache(maxsize=256)
-def _suspect_regex(suspects: frozenset[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(token) for token in sorted(suspects, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?![^\W\d_])")
+def _occurrences(text: str, tokens: set[str]) -> list[tuple[int, str]]:
+    """Where the tokens occur as whole words, in text order."""
+    found = []
+    for token in tokens:
+        for position in find_all(text, token):
+            end = position + len(token)
+            if (position == 0 or not text[position - 1].isalnum()) and (end == len(text) or not text[end].isalpha()):
+                found.append((position, token))
+    return sorted(found)
 
 
 class Transliteration:
@@ -165,8 +171,8 @@ class Transliteration:
         if not suspects:
             return []
         proposals = []
-        for match in _suspect_regex(frozenset(suspects)).finditer(text):
-            proposal = _surname_proposal(text, match) or _given_proposal(text, match)
+        for position, token in _occurrences(text, suspects):
+            proposal = _surname_proposal(text, position, token) or _given_proposal(text, position, token)
             if proposal:
                 proposals.append(proposal)
         return proposals

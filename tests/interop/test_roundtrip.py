@@ -9,6 +9,7 @@ from interop_corpus import Small
 from interop_support import IMPORT_PATH, all_relations, expected_spans, imported_spans, lost, relation_keys
 
 from belarus_corpus.interop import FORMATS
+from belarus_corpus.store import StoreContent, load, save
 
 # What each format reports as lost for the small corpus: record name → lost paths ("$" = the whole record).
 EXPECTED_LOSSES = {
@@ -79,3 +80,13 @@ def test_status_and_layer_filters(small: Small, tmp_path: Path) -> None:
     result = FORMATS["jsonl"].import_(tmp_path, small.corpus)
     assert sorted(s.text for s in result.spans) == ["Analysts say", "Nearly", "may"]
     assert report.relations == 0 and result.relations == []
+
+
+def test_relation_whose_endpoint_is_gone_is_reported_not_exported(small: Small, tmp_path: Path) -> None:
+    store = small.corpus.layout.store("beta")
+    content = load(store)
+    ghost = small.relations["b-scope"].with_changes(id="r_0000000000000000", tail="s_0000000000000000")
+    save(store, StoreContent(content.spans, [*content.relations, ghost]))
+    report = FORMATS["jsonl"].export(small.corpus, tmp_path)
+    assert [(p.record_id, p.path) for p in report.losses] == [("r_0000000000000000", "$")]
+    assert b"r_0000000000000000" not in (tmp_path / "annotations.jsonl").read_bytes()

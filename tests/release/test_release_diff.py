@@ -17,21 +17,24 @@ from belarus_corpus.annotate.api import add_span
 from belarus_corpus.annotate.operations import SpanEdit, remove_span, update_span
 from belarus_corpus.cli.release_cmd import diff as diff_command
 from belarus_corpus.errors import UsageError
-from belarus_corpus.model import Span
 from belarus_corpus.release.diff import DatasetDiff, diff, render_text
 from belarus_corpus.release.snapshot import Snapshot, snapshot_of_build
 from belarus_corpus.release.versioning import Version, check_bump
 
 
-def _unused_suggestions(corpus: Corpus) -> list[Span]:
-    """Suggested spans no relation uses: changing them touches only their own row."""
-    used = {r.head for r in corpus.cross_document().relations} | {r.tail for r in corpus.cross_document().relations}
-    found = []
-    for doc_id in corpus.doc_ids():
-        content = corpus.annotations(doc_id)
-        used |= {r.head for r in content.relations} | {r.tail for r in content.relations}
-        found += [s for s in content.spans if s.status == "suggested"]
-    return [s for s in found if s.id not in used]
+def _free_words(corpus: Corpus, doc_id: str, count: int) -> list[tuple[int, int]]:
+    """Words no hedge span overlaps and no span has exactly: new spans there collide with nothing."""
+    import re
+
+    spans = corpus.annotations(doc_id).spans
+    hedges = [(span.start, span.end) for span in spans if span.layer == "hedge"]
+    taken = {(span.start, span.end) for span in spans}
+    text = corpus.document(doc_id).text
+    words = [(m.start(), m.end()) for m in re.finditer(r"[A-Za-z]{4,}", text)]
+    free = [(start, end) for start, end in words
+            if (start, end) not in taken and all(end <= s or start >= e for s, e in hedges)]
+    assert len(free) >= count
+    return free[:count]
 
 
 def _keys(result: DatasetDiff, config: str, kind: str) -> list[str]:
@@ -39,21 +42,19 @@ def _keys(result: DatasetDiff, config: str, kind: str) -> list[str]:
 
 
 def test_diff_reports_exactly_the_planted_changes(seed_corpus: Corpus, tmp_path: Path) -> None:
+    doc_id = "003_122411c343ab6a52"
+    (one, two, three) = _free_words(seed_corpus, doc_id, 3)
+    retyped = add_span(seed_corpus, doc_id, layer="claim", type_="date", start=one[0], end=one[1],
+                       status="suggested", annotator="test-suite")
+    removed = add_span(seed_corpus, doc_id, layer="hedge", type_="speculative", start=two[0], end=two[1],
+                       status="suggested", annotator="test-suite")
     old_out = seed_corpus.build(tmp_path / "old").out
     old = snapshot_of_build(old_out)
 
-    candidates = _unused_suggestions(seed_corpus)
-    retyped = next(s for s in candidates if s.layer == "claim" and s.type == "date")
-    removed = next(s for s in candidates if s.id != retyped.id)
-    update_span(seed_corpus, retyped.id, SpanEdit(type="event"), retyped.doc_id)
+    update_span(seed_corpus, retyped.id, SpanEdit(type="event"), doc_id)
     remove_span(seed_corpus, removed.id)
-    doc_with_new_span = "003_122411c343ab6a52"
-    text = seed_corpus.document(doc_with_new_span).text
-    start = next(i for i in range(len(text) - 1) if text[i].isalpha() and (i == 0 or not text[i - 1].isalnum()))
-    end = start + 1
-    while end < len(text) and text[end].isalnum():
-        end += 1
-    added = add_span(seed_corpus, doc_with_new_span, layer="hedge", type_="speculative", start=start, end=end,
+    doc_with_new_span = doc_id
+    added = add_span(seed_corpus, doc_id, layer="hedge", type_="speculative", start=three[0], end=three[1],
                      annotator="test-suite")
     source = tmp_path / "envoy-visit.txt"
     source.write_text(ARTICLE, encoding="utf-8")
@@ -163,11 +164,9 @@ def test_diff_between_git_revisions(seed_corpus: Corpus, tmp_path: Path) -> None
     git("init", "-q")
     git("add", "-A")
     git("commit", "-q", "-m", "seed")
-    text = seed_corpus.document("003_122411c343ab6a52").text
-    word = text.split()[1]
-    added = add_span(seed_corpus, "003_122411c343ab6a52", layer="hedge", type_="speculative",
-                     start=text.index(word), end=text.index(word) + len(word), status="suggested",
-                     annotator="test-suite")
+    ((start, end),) = _free_words(seed_corpus, "003_122411c343ab6a52", 1)
+    added = add_span(seed_corpus, "003_122411c343ab6a52", layer="hedge", type_="speculative", start=start, end=end,
+                     status="suggested", annotator="test-suite")
     git("add", "-A")
     git("commit", "-q", "-m", "one more suggestion")
 

@@ -49,6 +49,7 @@ def _version(corpus: Corpus) -> str:
 
 
 def test_release_refuses_an_invalid_corpus(seed_corpus: Corpus) -> None:
+    refresh_datasheet(seed_corpus)
     _write_changelog(seed_corpus, "something")
     store = seed_corpus.layout.store("001_f75b1ab643833f62")
     with store.open("a", encoding="utf-8") as handle:
@@ -80,6 +81,7 @@ def test_release_records_versions_and_refuses_a_smaller_bump(seed_corpus: Corpus
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
     first_version = _version(seed_corpus)
+    refresh_datasheet(seed_corpus)
     _write_changelog(seed_corpus, "The seed articles.")
     out = tmp_path / "dist" / "belarus-corpus"
 

@@ -30,7 +30,8 @@ def test_multi_word_cues_win_over_their_parts(make_view: MakeView) -> None:
 
 
 def test_approximators_need_a_figure(make_view: MakeView) -> None:
-    text = "They talked about it over dinner. About 50 came, over a dozen left, some 3,000 stayed."
+    text = ("They talked about it over dinner, more than a little. About 50 came, over a dozen left, some 3,000 "
+            "stayed.")
     assert found(make_view(text)) == [("About", "approximator"), ("over", "approximator"), ("some", "approximator")]
 
 

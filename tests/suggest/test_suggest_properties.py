@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -48,3 +50,13 @@ def test_corpus_detectors_give_valid_spans(texts: list[str]) -> None:
             assert_valid(by_id[doc_id], proposal.start, proposal.end)
         for link in findings.links:
             assert link.head[0] in by_id and link.tail[0] in by_id
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text_strategy)
+def test_views_without_or_with_loose_paragraphs(text: str) -> None:
+    loose = tuple((match.start(), match.end(), "body") for match in re.finditer(r"[^\n]+", text))
+    for document in (DocumentView("doc", text), DocumentView("doc", text, loose)):
+        for detector in DETECTORS.values():
+            for proposal in detector.detect(document):
+                assert_valid(text, proposal.start, proposal.end)

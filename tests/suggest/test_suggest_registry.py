@@ -49,3 +49,11 @@ def test_importing_the_registry_loads_no_rapidfuzz() -> None:
     code = "import sys, belarus_corpus.suggest.registry; print('rapidfuzz' in sys.modules)"
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.strip() == "False"
+
+
+def test_clear_caches_keeps_results_the_same(seed_views: list[object]) -> None:
+    document = seed_views[0]
+    before = [list(detector.detect(document)) for detector in registry.DETECTORS.values()]  # type: ignore[arg-type]
+    registry.clear_caches()
+    after = [list(detector.detect(document)) for detector in registry.DETECTORS.values()]  # type: ignore[arg-type]
+    assert before == after
