@@ -10,7 +10,6 @@ import pytest
 from belarus_corpus import Corpus
 from belarus_corpus.errors import CorpusError, UsageError
 from belarus_corpus.ingest import IngestOptions
-
 from helpers import ARTICLE, MakeCorpus, tree
 
 

@@ -7,7 +7,7 @@ store, whatever its status, is skipped, so a second run adds nothing.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -90,39 +90,96 @@ def _store_new(corpus: Corpus, doc_id: str, spans: list[tuple[str, Span]], repor
     change_store(corpus, doc_id, change)
 
 
-def suggest(corpus: Corpus, doc_ids: Sequence[str] | None = None,
-            detectors: Sequence[str] | None = None) -> SuggestReport:
-    document_detectors, corpus_detectors = choose_detectors(detectors)
+PARALLEL_MIN_DOCS = 64
+CHUNK_DOCS = 32
+
+
+@dataclass
+class DocumentResult:
+    """What the document detectors found in one document (made in a worker process or in this one)."""
+
+    doc_id: str
+    characters: int
+    proposed: Counter[str]
+    spans: list[tuple[str, Span]]
+    invalid: list[Problem]
+    view: DocumentView | None
+
+
+def _detect_chunk(root: str, doc_ids: list[str], names: tuple[str, ...] | None,
+                  keep_views: bool) -> list[DocumentResult]:
+    from ..corpus import Corpus
+
+    corpus = Corpus(root)
+    document_detectors, _ = choose_detectors(names)
+    results = []
+    for doc_id in doc_ids:
+        document = corpus.document(doc_id)
+        view = view_of(document)
+        partial = SuggestReport()
+        spans: list[tuple[str, Span]] = []
+        for detector in document_detectors:
+            for proposal in detector.detect(view):
+                partial.proposed[detector.name] += 1
+                span = _span(corpus, document, detector, proposal, partial)
+                if span is not None:
+                    spans.append((detector.name, span))
+        results.append(DocumentResult(doc_id, len(document.text), partial.proposed, spans, partial.invalid,
+                                      view if keep_views else None))
+    from ..suggest.registry import clear_caches
+
+    clear_caches()
+    return results
+
+
+def _document_results(corpus: Corpus, doc_ids: list[str], names: tuple[str, ...] | None, keep_views: bool,
+                      workers: int) -> Iterator[DocumentResult]:
+    """Results in document order; spread over processes for large corpora (detectors are CPU-bound)."""
+    chunks = [doc_ids[i : i + CHUNK_DOCS] for i in range(0, len(doc_ids), CHUNK_DOCS)]
+    if workers <= 1 or len(doc_ids) < PARALLEL_MIN_DOCS:
+        for chunk in chunks:
+            yield from _detect_chunk(str(corpus.root), chunk, names, keep_views)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for results in pool.map(_detect_chunk, [str(corpus.root)] * len(chunks), chunks,
+                                [names] * len(chunks), [keep_views] * len(chunks)):
+            yield from results
+
+
+def suggest(corpus: Corpus, doc_ids: Sequence[str] | None = None, detectors: Sequence[str] | None = None,
+            workers: int | None = None) -> SuggestReport:
+    """Run the detectors and store new proposals; ``workers`` processes (default: the CPU count)."""
+    import os
+
+    _, corpus_detectors = choose_detectors(detectors)
     report = SuggestReport()
     known: dict[SpanKey, str] = {}
     views: list[DocumentView] = []
-    documents: dict[str, Document] = {}
-    for doc_id in doc_ids or corpus.doc_ids():
-        document = corpus.document(doc_id)
-        view = view_of(document)
-        report.characters += len(document.text)
-        new: list[tuple[str, Span]] = []
-        for detector in document_detectors:
-            for proposal in detector.detect(view):
-                report.proposed[detector.name] += 1
-                span = _span(corpus, document, detector, proposal, report)
-                if span is not None:
-                    new.append((detector.name, span))
-        _store_new(corpus, doc_id, new, report, known)
-        if corpus_detectors:
-            views.append(view)
-            documents[doc_id] = document
+    names = tuple(detectors) if detectors else None
+    chosen = list(doc_ids or corpus.doc_ids())
+    for result in _document_results(corpus, chosen, names, bool(corpus_detectors), workers or os.cpu_count() or 1):
+        report.characters += result.characters
+        report.proposed.update(result.proposed)
+        report.invalid += result.invalid
+        _store_new(corpus, result.doc_id, result.spans, report, known)
+        if result.view is not None:
+            views.append(result.view)
     for detector in corpus_detectors:
-        _run_corpus_detector(corpus, detector, views, documents, report, known)
+        _run_corpus_detector(corpus, detector, views, report, known)
     return report
 
 
-def _run_corpus_detector(corpus: Corpus, detector: Any, views: list[DocumentView], documents: dict[str, Document],
-                         report: SuggestReport, known: dict[SpanKey, str]) -> None:
+def _run_corpus_detector(corpus: Corpus, detector: Any, views: list[DocumentView], report: SuggestReport,
+                         known: dict[SpanKey, str]) -> None:
     findings = detector.detect_corpus(views)
     by_doc: dict[str, list[tuple[str, Span]]] = {}
+    documents: dict[str, Document] = {}
     for doc_id, proposal in findings.proposals:
         report.proposed[detector.name] += 1
+        if doc_id not in documents:
+            documents[doc_id] = corpus.document(doc_id)
         span = _span(corpus, documents[doc_id], detector, proposal, report)
         if span is not None:
             by_doc.setdefault(doc_id, []).append((detector.name, span))

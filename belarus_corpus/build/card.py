@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .features import CONFIGS, features_for
+from .tokens import TOKENIZER
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
@@ -85,7 +86,7 @@ FIELD_DESCRIPTIONS = {
     "head_doc": "Document of the head span.",
     "tail_doc": "Document of the tail span.",
     "cross_document": "Whether head and tail are in different documents.",
-    "tokens": "Tokens (regex-words@1).",
+    "tokens": f"Tokens ({TOKENIZER}).",
     "token_starts": "Start offset of each token.",
     "token_ends": "End offset of each token.",
 }

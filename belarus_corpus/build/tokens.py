@@ -1,8 +1,9 @@
 """The token view: a regex word tokenizer and BIO tags per layer from gold spans.
 
-Tokenizer ``regex-words@1``: runs of letters/digits joined by inner apostrophes, hyphens, periods or
-commas between digits (``U.S.``-style abbreviations are split at the periods), and every other
-non-space character as its own token. Spans whose edges are not token edges, and spans that overlap
+Tokenizer ``regex-words@2``: numbers with inner periods or commas (``1,200``, ``3.5``); words (letters, digits
+and combining marks) joined by inner hyphens or apostrophes, except that a possessive ``'s``/``’s`` is its own
+token (``Lukashenka’s`` → ``Lukashenka`` ``’s``); every other non-space character is its own token
+(``U.S.``-style abbreviations are split at the periods). Spans whose edges are not token edges, and spans that overlap
 an earlier span of the same layer, cannot be tagged; they are reported, never shifted.
 """
 
@@ -14,8 +15,9 @@ from dataclasses import dataclass
 
 from ..model import Span
 
-TOKENIZER = "regex-words@1"
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’-]\w+)*|[^\w\s]", re.UNICODE)
+TOKENIZER = "regex-words@2"
+_WORD = r"[\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
+_TOKEN = re.compile(rf"\d+(?:[.,]\d+)*(?!\w)|{_WORD}(?:-{_WORD}|['’](?![sS]\b){_WORD})*|['’][sS]\b|[^\w\s]")
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ COMMANDS = {
     "diff": "release_cmd:diff",
     "verify": "release_cmd:verify",
     "publish": "release_cmd:publish",
+    "export": "interop_cmd:export",
+    "import": "interop_cmd:import_",
 }
 
 

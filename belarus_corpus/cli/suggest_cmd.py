@@ -11,9 +11,11 @@ from .common import corpus_for, reports_errors, root_option
 @click.argument("doc_ids", nargs=-1)
 @click.option("--detector", "detectors", multiple=True, help="Run only this detector (repeatable); default: all.")
 @click.option("--list", "list_only", is_flag=True, help="List the detectors and exit.")
+@click.option("--workers", type=click.IntRange(min=1), help="Processes for large corpora (default: CPU count).")
 @root_option
 @reports_errors
-def suggest(doc_ids: tuple[str, ...], detectors: tuple[str, ...], list_only: bool, root: str) -> None:
+def suggest(doc_ids: tuple[str, ...], detectors: tuple[str, ...], list_only: bool, workers: int | None,
+            root: str) -> None:
     """Propose suggested spans with the rule-based detectors (name@version); review them with 'review'.
 
     Gold, rejected and orphaned spans are never touched, and a second run adds nothing.
@@ -29,7 +31,7 @@ def suggest(doc_ids: tuple[str, ...], detectors: tuple[str, ...], list_only: boo
         return
     from ..annotate.suggesting import suggest as run
 
-    report = run(corpus_for(root), list(doc_ids) or None, list(detectors) or None)
+    report = run(corpus_for(root), list(doc_ids) or None, list(detectors) or None, workers)
     for problem in report.invalid:
         click.echo(problem.render(), err=True)
     click.echo("\n".join(report.lines()))

@@ -1,6 +1,6 @@
 """CoNLL-style BIO: one token per line, ``TOKEN<TAB>START<TAB>END<TAB><tag per layer>``, in ``corpus.conll``.
 
-Tokens come from the corpus tokenizer (``build.tokens.tokenize``, ``regex-words@1``), the same as the ``tokens``
+Tokens come from the corpus tokenizer (``build.tokens.tokenize``, ``regex-words@2``), the same as the ``tokens``
 table of the built dataset; START/END are code point offsets into the normalized text. Tags are ``O``,
 ``B-<type>``, ``I-<type>``, one column per exported layer, named in the ``# columns = ...`` header. Each document
 starts with ``# doc_id = ...`` and ``# text_sha256 = ...``; a blank line ends each sentence (a line break, or

@@ -9,8 +9,9 @@ holding the phrase, cut at the first sentence end after the phrase even when no 
 ("...our YouTube channel.Why is ..." keeps the title out). A long ``boilerplate`` paragraph without any
 of the phrases is proposed whole.
 
-Known limits: boilerplate in a language other than English is not recognized; a long paragraph that is
-entirely a site blurb without any of the phrases is missed.
+Known limits: boilerplate in a language other than English is not recognized; a site blurb that has
+none of the phrases is missed unless ``structure`` gives it the ``boilerplate`` role; phrases are found
+around their anchor words from the shared word scan (see ``scan``), so all-capitals lines are missed.
 """
 
 from __future__ import annotations

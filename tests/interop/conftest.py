@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from helpers import MakeCorpus
 from interop_corpus import ALPHA, BETA_CRLF, Small, build_small
+
+from helpers import MakeCorpus
 
 
 @pytest.fixture

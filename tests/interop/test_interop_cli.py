@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-from helpers import tree
 from interop_corpus import Small
 
 from belarus_corpus.cli.interop_cmd import export, import_
+from helpers import tree
 
 
 def _run(command: object, *args: str) -> object:

@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import tree
 
 from belarus_corpus import Corpus
 from belarus_corpus.build.checksums import file_sha256
 from belarus_corpus.build.features import CONFIGS, features_for
+from helpers import tree
 
 
 def _parquet_rows(folder: Path, config: str, split: str | None = None) -> int:

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import ARTICLE
 
 from belarus_corpus import Corpus
 from belarus_corpus.annotate.api import add_span
@@ -20,6 +19,7 @@ from belarus_corpus.errors import UsageError
 from belarus_corpus.release.diff import DatasetDiff, diff, render_text
 from belarus_corpus.release.snapshot import Snapshot, snapshot_of_build
 from belarus_corpus.release.versioning import Version, check_bump
+from helpers import ARTICLE
 
 
 def _free_words(corpus: Corpus, doc_id: str, count: int) -> list[tuple[int, int]]:

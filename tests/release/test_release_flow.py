@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import ARTICLE, tree
 from release_helpers import refresh_datasheet
 
 from belarus_corpus import Corpus
@@ -20,6 +19,7 @@ from belarus_corpus.release.changelog import read_changelog
 from belarus_corpus.release.publish import publish
 from belarus_corpus.release.release import release
 from belarus_corpus.release.verify import verify
+from helpers import ARTICLE, tree
 
 CHANGELOG = """# Changelog
 

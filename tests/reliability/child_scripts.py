@@ -69,12 +69,18 @@ def slow_store_write(root: str) -> None:
     from belarus_corpus.annotate.operations import add_spans
     from belarus_corpus.annotate.records import make_span
 
-    real_fdopen = os.fdopen
+    real_fdopen, real_mkstemp = os.fdopen, fsio.tempfile.mkstemp
+    names: dict[int, str] = {}
+
+    def mkstemp(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        fd, name = real_mkstemp(*args, **kwargs)
+        names[fd] = name
+        return fd, name
 
     def slow_fdopen(fd: int, *args: Any, **kwargs: Any) -> Any:
-        name = os.readlink(f"/proc/self/fd/{fd}") if Path("/proc/self/fd").is_dir() else str(fd)
-        return _SlowFile(real_fdopen(fd, *args, **kwargs), name)
+        return _SlowFile(real_fdopen(fd, *args, **kwargs), names.get(fd, str(fd)))
 
+    fsio.tempfile.mkstemp = mkstemp  # type: ignore[assignment]
     fsio.os.fdopen = slow_fdopen  # type: ignore[assignment]
     corpus = Corpus(root)
     document, taxonomy = corpus.document("doc"), corpus.taxonomy
