@@ -242,12 +242,15 @@ def test_corrupted_parquet_is_reported_and_replaced_by_a_rebuild(corpus_root: Pa
     parquet.write_bytes(bytes(corrupted))
     (problem,) = verify(built)
     assert (problem.code, problem.file) == ("checksum-mismatch", str(parquet))
-    assert problem.hint
+    verified = run(["verify", built])
+    expect(verified, 1, "checksum-mismatch", file=f"dist/belarus-corpus/data/documents/{parquet.name}", line=None,
+           hint="belarus-corpus build")
     found = run(["--root", corpus_root], command=doctor_cli())
     expect(found, 1, "checksum-mismatch", file=f"dist/belarus-corpus/data/documents/{parquet.name}")
     rebuilt = run(["build", "--root", corpus_root])
     assert rebuilt.returncode == 0, rebuilt.describe()
     assert not verify(built)
+    assert run(["verify", built]).returncode == 0
     assert parquet.read_bytes() == good
 
 

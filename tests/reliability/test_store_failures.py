@@ -248,7 +248,7 @@ def test_100_mb_store_of_large_records_is_streamed(corpus_root: Path, store: Pat
 
 
 @pytest.mark.xfail(strict=True, reason="BUG validate/stores.py StoreCheck keeps an Endpoint object per span id plus "
-                   "a (layer, type, start, end) key per span: about 600 bytes a span, so a 100 MB store of ~250,000 "
+                   "a (layer, type, start, end) key per span: about 500 bytes a span, so a 100 MB store of ~250,000 "
                    "small spans peaks near 140 MB, more than the file itself")
 def test_100_mb_store_of_small_records_is_streamed(corpus_root: Path, store: Path) -> None:
     count = _write_big_store(store, note_bytes=0)
