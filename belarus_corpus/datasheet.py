@@ -27,10 +27,8 @@ def statistics_markdown(corpus: Corpus) -> str:
     figures = corpus_stats(corpus)
     origin = ", ".join(f"{k} {v}" for k, v in figures["gold_origin"].items()) or "none"
     languages = ", ".join(f"{k} {v}" for k, v in figures["paragraph_languages"].items()) or "none"
-    artifacts = ", ".join(f"`{d}` {row['artifacts']}" for d, row in figures["per_document"].items()) or "none"
     return "\n".join([facts_statistics(corpus_facts(corpus)), "",
                       f"- Gold spans by origin (accepted suggestion, edited suggestion, manual): {origin}",
-                      f"- Gold artifact spans per document: {artifacts}",
                       f"- Paragraph languages (langdetect, seed 0; short paragraphs are unreliable): {languages}"])
 
 

@@ -23,6 +23,7 @@ from belarus_corpus import Corpus
 from belarus_corpus.annotate.api import add_span
 from belarus_corpus.annotate.records import make_relation
 from belarus_corpus.cli import main
+from belarus_corpus.datasheet import update_datasheet
 from belarus_corpus.provenance import dumps as dumps_provenance
 from belarus_corpus.store import StoreContent, dumps_record, load, save
 from belarus_corpus.validate import validate
@@ -235,6 +236,8 @@ def test_broken_copy_of_the_repository_reports_every_planted_problem(seed_corpus
     content = load(store)
     content.relations.append(scope)
     save(store, content)
+    assert corpus.validate().codes() == {"stale-datasheet"}
+    update_datasheet(corpus)
     assert corpus.validate().valid
 
     planted: list[Row] = []

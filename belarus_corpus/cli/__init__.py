@@ -27,6 +27,7 @@ COMMANDS = {
     "publish": "release_cmd:publish",
     "export": "interop_cmd:export",
     "import": "interop_cmd:import_",
+    "doctor": "doctor_cmd:doctor",
 }
 
 

@@ -37,7 +37,8 @@ def reports_errors(function: F) -> F:
                        "and is readable/writable, then run the command again", err=True)
             sys.exit(1)
         except KeyboardInterrupt:
-            click.echo("interrupted: nothing half-written was kept (writes are atomic)", err=True)
+            click.echo("<interrupted>: error [interrupted] stopped by Ctrl-C; every write is atomic, so no file was "
+                       "left half-written\n  hint: run the command again", err=True)
             sys.exit(130)
 
     return wrapper  # type: ignore[return-value]
