@@ -50,8 +50,9 @@ def read_provenance(layout: Layout, doc_id: str) -> dict[str, Any]:
     except FileNotFoundError as exc:
         raise CorpusError(Problem(shown, None, "unknown-document", f"no document {doc_id!r} in this corpus",
                                   "list the documents with 'belarus-corpus stats'")) from exc
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CorpusError(Problem(shown, None, "provenance-invalid", f"cannot read provenance: {exc}",
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)[:200]
+        raise CorpusError(Problem(shown, None, "provenance-invalid", f"cannot read provenance: {reason}",
                                   "restore the file from git")) from exc
     if not isinstance(record, dict):
         raise CorpusError(Problem(shown, None, "provenance-invalid", "provenance is not a JSON object",

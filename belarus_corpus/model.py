@@ -63,8 +63,11 @@ class Span:
 
     @classmethod
     def from_dict(cls, record: dict[str, Any]) -> Span:
-        known = {f.name for f in fields(cls)}
-        return cls(**{key: value for key, value in record.items() if key in known})
+        """Refuses (TypeError) unknown fields and non-integer offsets rather than dropping or keeping them."""
+        _check_fields(cls, record)
+        if type(record.get("start")) is not int or type(record.get("end")) is not int:
+            raise TypeError(f"start and end must be integers, not {record.get('start')!r}, {record.get('end')!r}")
+        return cls(**{key: value for key, value in record.items() if key != "kind"})
 
     def with_changes(self, **changes: Any) -> Span:
         return replace(self, **changes)
@@ -101,14 +104,20 @@ class Relation:
 
     @classmethod
     def from_dict(cls, record: dict[str, Any]) -> Relation:
-        known = {f.name for f in fields(cls)}
-        return cls(**{key: value for key, value in record.items() if key in known})
+        _check_fields(cls, record)
+        return cls(**{key: value for key, value in record.items() if key != "kind"})
 
     def with_changes(self, **changes: Any) -> Relation:
         return replace(self, **changes)
 
 
 Record = Span | Relation
+
+
+def _check_fields(cls: type, record: dict[str, Any]) -> None:
+    unknown = sorted(set(record) - {f.name for f in fields(cls)} - {"kind"})
+    if unknown:
+        raise TypeError(f"unknown field(s) {', '.join(unknown)}")
 
 
 def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[str, str]:

@@ -108,8 +108,8 @@ def load(path: Path, display: str | None = None) -> StoreContent:
             item = from_record(parsed.record)
         except TypeError as exc:
             problems.append(Problem(display or str(path), parsed.line, "schema-violation",
-                                    f"record does not have the fields of a {parsed.record.get('kind')}: {exc}",
-                                    "run 'belarus-corpus validate' to see what is missing"))
+                                    f"not a valid {parsed.record.get('kind')} record: {exc}; nothing was written",
+                                    "fix the line (run 'belarus-corpus validate' for details), then retry"))
             continue
         (content.relations if isinstance(item, Relation) else content.spans).append(item)  # type: ignore[arg-type]
     if problems:

@@ -82,6 +82,10 @@ def _check_store(layout: Layout, taxonomy: Taxonomy, path: Path, doc_ids: set[st
                  report: Report) -> None:
     shown = layout.relative(path)
     doc_id = path.stem
+    if path.is_symlink() and layout.root not in path.resolve().parents:
+        report.add(Problem(shown, None, "path-escapes-root", f"is a symbolic link to {path.resolve()}, outside "
+                           "the corpus", "replace the link by the store itself"))
+        return
     if not path.is_file():
         report.add(Problem(shown, None, "store-not-a-file", "the store is not a regular file",
                            "remove it or replace it by a .jsonl file"))

@@ -36,8 +36,9 @@ def check_document_files(layout: Layout, doc_id: str) -> list[Problem]:
     shown = layout.relative(provenance_path)
     try:
         record = json.loads(provenance_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return [Problem(shown, getattr(exc, "lineno", None), "provenance-invalid", f"cannot read: {exc}",
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)[:200]
+        return [Problem(shown, getattr(exc, "lineno", None), "provenance-invalid", f"cannot read: {reason}",
                         "restore the file from git, or re-ingest the article")]
     problems = check_provenance_record(record, shown)
     if isinstance(record, dict) and record.get("doc_id") not in (None, doc_id):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -32,8 +32,9 @@ class DocText:
         self.identity_map = self.normalized.char_origin is None
 
 
-@dataclass
-class Endpoint:
+class Endpoint(NamedTuple):
+    """What a relation needs to know of a span; shared between spans (a handful of distinct values)."""
+
     layer: str
     status: str
 
@@ -59,6 +60,8 @@ class StoreCheck:
     doc: DocText | None
     problems: list[Problem] = field(default_factory=list)
     spans: dict[str, Endpoint] = field(default_factory=dict)
+    endpoints: dict[Endpoint, Endpoint] = field(default_factory=dict)
+    group: tuple[int, int] = (-1, -1)
     relations: list[PendingRelation] = field(default_factory=list)
     relation_ids: set[str] = field(default_factory=set)
     span_keys: dict[tuple[Any, ...], str] = field(default_factory=dict)
@@ -193,7 +196,8 @@ def _check_span(check: StoreCheck, line: int, record: dict[str, Any]) -> None:
     if span_id in check.spans:
         check.problem(line, "duplicate-id", f"id {span_id} is used by an earlier record",
                       "give this record a new id (ids never change once made, so edit the newer one)", "$.id", span_id)
-    check.spans[span_id] = Endpoint(layer, status)
+    endpoint = Endpoint(layer, status)
+    check.spans[span_id] = check.endpoints.setdefault(endpoint, endpoint)
     if record.get("doc_id") != check.doc_id:
         check.problem(line, "doc-id-mismatch", f"doc_id is {record.get('doc_id')!r} in the store of {check.doc_id!r}",
                       f"move the record to annotations/{record.get('doc_id')}.jsonl or fix doc_id", "$.doc_id",
@@ -203,6 +207,9 @@ def _check_span(check: StoreCheck, line: int, record: dict[str, Any]) -> None:
                       "a span covers at least one character; fix start/end", "$.end", span_id)
         return
     if status != "rejected":
+        if not check.order_reported and (start, end) != check.group:
+            check.group = (start, end)
+            check.span_keys.clear()  # sorted store: equal (start, end) are adjacent, so only this group can repeat
         earlier = check.span_keys.setdefault(key[1:5], span_id)
         if earlier != span_id:
             check.problem(line, "duplicate-span", f"same layer, type and offsets as {earlier}",
