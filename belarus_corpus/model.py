@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
@@ -12,7 +13,8 @@ SPAN_FIELDS = ("id", "doc_id", "layer", "type", "start", "end", "text", "prefix"
                "reviewed_by", "edited")
 OPTIONAL_SPAN_FIELDS = {"note": None, "reviewed_by": None, "edited": False}
 RELATION_FIELDS = ("id", "type", "head", "tail", "head_doc", "tail_doc", "attributes", "annotator", "method",
-                   "status", "created", "guidelines_version", "note")
+                   "status", "created", "guidelines_version", "note", "reviewed_by")
+OPTIONAL_RELATION_FIELDS = {"note": None, "reviewed_by": None}
 
 
 def _short_hash(*parts: object) -> str:
@@ -20,9 +22,19 @@ def _short_hash(*parts: object) -> str:
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
 
 
-def span_id(doc_id: str, layer: str, type_: str, start: int, end: int, annotator: str, method: str) -> str:
-    """Stable id from what the span was created as; it never changes afterwards."""
-    return "s_" + _short_hash(doc_id, layer, type_, start, end, annotator, method)
+def span_id(doc_id: str, layer: str, type_: str, start: int, end: int, annotator: str, method: str,
+            attributes: dict[str, Any] | None = None) -> str:
+    """Stable id from what the span was created as (attributes too, so two stances on one sentence toward
+    different targets are two spans); it never changes afterwards."""
+    parts: list[object] = [doc_id, layer, type_, start, end, annotator, method]
+    if attributes:
+        parts.append(json.dumps(attributes, sort_keys=True, ensure_ascii=False))
+    return "s_" + _short_hash(*parts)
+
+
+def same_span_key(span: Span) -> tuple[Any, ...]:
+    """What makes two spans the same annotation: label, offsets and attributes."""
+    return (span.layer, span.type, span.start, span.end, json.dumps(span.attributes, sort_keys=True))
 
 
 def relation_id(type_: str, head: str, tail: str) -> str:
@@ -88,6 +100,7 @@ class Relation:
     guidelines_version: str
     attributes: dict[str, Any] = field(default_factory=dict)
     note: str | None = None
+    reviewed_by: str | None = None
 
     record_kind = "relation"
 
@@ -99,7 +112,8 @@ class Relation:
         return (self.type, self.head, self.tail, self.id)
 
     def to_dict(self) -> dict[str, Any]:
-        record = {name: getattr(self, name) for name in RELATION_FIELDS if name != "note" or self.note is not None}
+        record = {name: getattr(self, name) for name in RELATION_FIELDS
+                  if name not in OPTIONAL_RELATION_FIELDS or getattr(self, name) is not None}
         return {"kind": "relation", **record}
 
     @classmethod

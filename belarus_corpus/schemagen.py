@@ -95,6 +95,8 @@ def relation_schema(taxonomy: Taxonomy) -> dict[str, Any]:
         "head_doc": {"type": "string", "pattern": DOC_ID_PATTERN},
         "tail_doc": {"type": "string", "pattern": DOC_ID_PATTERN},
         "attributes": {"type": "object", "additionalProperties": {"type": ["string", "number", "boolean"]}},
+        "reviewed_by": {"type": "string", "minLength": 1,
+                        "description": "Who accepted or rejected a suggested relation (absent when never reviewed)."},
     }
     return {
         "$schema": DRAFT,
@@ -104,7 +106,7 @@ def relation_schema(taxonomy: Taxonomy) -> dict[str, Any]:
         f"annotations/_cross_document.jsonl. {GENERATED_NOTE}",
         "type": "object",
         "properties": properties,
-        "required": [name for name in properties if name != "note"],
+        "required": [name for name in properties if name not in ("note", "reviewed_by")],
         "additionalProperties": False,
         "examples": [{
             "kind": "relation", "id": "r_0123456789abcdef", "type": "hedge-scope", "head": "s_0123456789abcdef",

@@ -193,3 +193,31 @@ def test_parallel_suggest_stores_the_same_spans_as_sequential(make_corpus: MakeC
     assert parallel.added == sequential.added and parallel.relations_added == sequential.relations_added
     assert {d: corpus.layout.store(d).read_bytes() for d in corpus.doc_ids()} == stored
     assert corpus.layout.cross_document_store.read_bytes() == cross
+
+
+def test_suggested_relations_are_reviewed_like_spans(make_corpus: MakeCorpus) -> None:
+    corpus = make_corpus({"a.txt": ARTICLE, "b.txt": ARTICLE.replace("Nearly 40", "Some 52")})
+    first = add_span(corpus, "a", layer="claim", type_="quantity", quote="Nearly 40 prisoners were freed")
+    second = add_span(corpus, "b", layer="claim", type_="quantity", quote="Some 52 prisoners were freed")
+    from belarus_corpus.annotate.operations import add_relations
+    from belarus_corpus.annotate.records import make_relation
+
+    (relation,) = add_relations(corpus, [make_relation(corpus.taxonomy, "contradicts", first, second,
+                                                       method="rule:numeric-conflict@1", status="suggested")])
+    result = run(corpus, "review", "reject", relation.id)
+    assert result.exit_code == 0 and "rejected 1 suggestion" in result.output
+    (stored,) = corpus.cross_document().relations
+    assert stored.status == "rejected" and stored.reviewed_by == "test-suite"
+    assert corpus.validate().valid
+
+
+def test_two_stances_on_one_sentence_toward_different_targets(corpus: Corpus) -> None:
+    quote = "Critics warn the thaw may not last"
+    for target in ("us-belarus-rapprochement", "sanctions-relief"):
+        result = run(corpus, "annotate", "add", "story", "--layer", "stance", "--type", "against", "--quote", quote,
+                     "--attr", f"target={target}", "--attr", "holder=critics")
+        assert result.exit_code == 0, result.output
+    again = run(corpus, "annotate", "add", "story", "--layer", "stance", "--type", "against", "--quote", quote,
+                "--attr", "target=sanctions-relief", "--attr", "holder=critics")
+    assert again.exit_code == 1 and "[duplicate-span]" in again.output
+    assert len(corpus.annotations("story").spans) == 2 and corpus.validate().valid

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import CorpusError, Problem, UsageError
-from ..model import Relation, Span
+from ..model import Relation, Span, same_span_key
 from ..store import StoreContent, update
 from .records import check_attributes, check_label, check_offsets, make_relation
 
@@ -31,9 +31,9 @@ def add_spans(corpus: Corpus, doc_id: str, spans: list[Span], skip_existing: boo
 
     def change(content: StoreContent) -> StoreContent:
         ids = {s.id for s in content.spans}
-        keys = {(s.layer, s.type, s.start, s.end) for s in content.spans if s.status != "rejected"}
+        keys = {same_span_key(s) for s in content.spans if s.status != "rejected"}
         for span in spans:
-            key = (span.layer, span.type, span.start, span.end)
+            key = same_span_key(span)
             if span.id in ids or key in keys:
                 if skip_existing:
                     continue

@@ -74,7 +74,7 @@ def make_span(document: Document, taxonomy: Taxonomy, *, layer: str, type_: str,
     check_offsets(document, start, end)
     who = annotator or default_annotator()
     prefix, suffix = context(document.text, start, end)
-    return Span(id=span_id(document.doc_id, layer, type_, start, end, who, method), doc_id=document.doc_id,
+    return Span(id=span_id(document.doc_id, layer, type_, start, end, who, method, checked), doc_id=document.doc_id,
                 layer=layer, type=type_, start=start, end=end, text=document.text[start:end], prefix=prefix,
                 suffix=suffix, annotator=who, method=method, status=status, created=today(),
                 guidelines_version=taxonomy.guidelines_version, text_sha256=document.text_sha256,

@@ -1,70 +1,91 @@
-"""Reviewing suggestions: accept or reject by id or by detector; rejected spans stay so they are not proposed again."""
+"""Reviewing suggestions: accept or reject spans and relations by id or by detector.
+
+Rejected records stay in the store (so the same proposal is not made again); who decided is recorded in
+``reviewed_by``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import Problem, UsageError
-from ..model import Span
-from ..store import StoreContent
-from .operations import change_store, iter_spans
+from ..model import Relation, Span
+from ..store import StoreContent, update
 from .records import default_annotator
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
 
 DECISIONS = {"accept": "gold", "reject": "rejected"}
+Record = Span | Relation
 
 
 @dataclass
 class ReviewOutcome:
-    changed: list[Span] = field(default_factory=list)
+    changed: list[Record] = field(default_factory=list)
     not_suggested: list[str] = field(default_factory=list)
 
 
-def _set_status(corpus: Corpus, doc_id: str, chosen: Callable[[Span], bool], status: str,
-                outcome: ReviewOutcome, annotator: str | None) -> None:
+def _stores(corpus: Corpus, doc_ids: list[str] | None) -> list[Path]:
+    paths = [corpus.layout.store(doc_id) for doc_id in doc_ids or corpus.doc_ids()]
+    return [*paths, corpus.layout.cross_document_store] if doc_ids is None else paths
+
+
+def _decide(corpus: Corpus, paths: list[Path], chosen: Callable[[Record], bool], status: str,
+            outcome: ReviewOutcome, annotator: str | None) -> None:
+    """Set ``status`` on every chosen suggestion, one locked store at a time."""
+    reviewer = annotator or default_annotator()
+
+    def decide(record: Record) -> Record:
+        if chosen(record) and record.status == "suggested":
+            record = record.with_changes(status=status, reviewed_by=reviewer)
+            outcome.changed.append(record)
+        return record
+
     def change(content: StoreContent) -> StoreContent:
-        updated = []
-        for span in content.spans:
-            if chosen(span) and span.status == "suggested":
-                span = span.with_changes(status=status, reviewed_by=annotator or default_annotator())
-                outcome.changed.append(span)
-            updated.append(span)
-        content.spans = updated
+        content.spans = [decide(s) for s in content.spans]  # type: ignore[misc]
+        content.relations = [decide(r) for r in content.relations]  # type: ignore[misc]
         return content
 
-    change_store(corpus, doc_id, change)
+    for path in paths:
+        if path.is_file():
+            update(path, change, corpus.layout.relative(path))
 
 
-def decide_ids(corpus: Corpus, decision: str, span_ids: list[str], annotator: str | None = None) -> ReviewOutcome:
-    status = DECISIONS[decision]
-    wanted = set(span_ids)
-    where: dict[str, str] = {}
+def _states(corpus: Corpus, wanted: set[str]) -> dict[str, str]:
     states: dict[str, str] = {}
-    for span in iter_spans(corpus):
-        if span.id in wanted:
-            where[span.id], states[span.id] = span.doc_id, span.status
-    missing = sorted(wanted - set(where))
+    for doc_id in corpus.doc_ids():
+        content = corpus.annotations(doc_id)
+        for record in [*content.spans, *content.relations]:
+            if record.id in wanted:
+                states[record.id] = record.status
+    for relation in corpus.cross_document().relations:
+        if relation.id in wanted:
+            states[relation.id] = relation.status
+    return states
+
+
+def decide_ids(corpus: Corpus, decision: str, ids: list[str], annotator: str | None = None) -> ReviewOutcome:
+    wanted = set(ids)
+    states = _states(corpus, wanted)
+    missing = sorted(wanted - set(states))
     if missing:
-        raise UsageError(Problem("<arguments>", None, "unknown-span", "no span " + ", ".join(missing),
+        raise UsageError(Problem("<arguments>", None, "unknown-span", "no span or relation " + ", ".join(missing),
                                  "list suggestions with 'belarus-corpus annotate list --status suggested'"))
     outcome = ReviewOutcome(not_suggested=sorted(i for i, s in states.items() if s != "suggested"))
-    for doc_id in sorted(set(where.values())):
-        _set_status(corpus, doc_id, lambda s: s.id in wanted, status, outcome, annotator)
+    _decide(corpus, _stores(corpus, None), lambda r: r.id in wanted, DECISIONS[decision], outcome, annotator)
     return outcome
 
 
 def decide_detector(corpus: Corpus, decision: str, detector: str, doc_ids: list[str] | None = None,
                     annotator: str | None = None) -> ReviewOutcome:
-    status = DECISIONS[decision]
     prefix = f"rule:{detector}" if not detector.startswith("rule:") else detector
     outcome = ReviewOutcome()
-    for doc_id in doc_ids or corpus.doc_ids():
-        _set_status(corpus, doc_id, lambda s: s.method == prefix or s.method.startswith(prefix + "@"), status,
-                    outcome, annotator)
+    _decide(corpus, _stores(corpus, doc_ids), lambda r: r.method == prefix or r.method.startswith(prefix + "@"),
+            DECISIONS[decision], outcome, annotator)
     return outcome
 
 

@@ -56,6 +56,7 @@ def features_for(config: str, taxonomy: Taxonomy) -> Any:
         return ds.Features({
             "id": string, "type": ds.ClassLabel(names=list(taxonomy.relations)), "head": string, "tail": string,
             "head_doc": string, "tail_doc": string, "cross_document": ds.Value("bool"), **common,
+            "reviewed_by": string,
         })
     if config == "tokens":
         tags = {f"{name}_tags": ds.List(ds.ClassLabel(names=taxonomy.bio_labels(name))) for name in taxonomy.layers}

@@ -85,6 +85,7 @@ def relation_rows(relations: list[Relation]) -> Iterator[dict[str, Any]]:
         row.pop("attributes")
         row["cross_document"] = relation.cross_document
         row["note"] = relation.note
+        row["reviewed_by"] = relation.reviewed_by
         yield row
 
 

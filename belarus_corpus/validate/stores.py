@@ -48,6 +48,7 @@ class PendingRelation:
     tail: str
     head_doc: str = ""
     tail_doc: str = ""
+    status: str = ""
 
 
 @dataclass
@@ -210,9 +211,10 @@ def _check_span(check: StoreCheck, line: int, record: dict[str, Any]) -> None:
         if not check.order_reported and (start, end) != check.group:
             check.group = (start, end)
             check.span_keys.clear()  # sorted store: equal (start, end) are adjacent, so only this group can repeat
-        earlier = check.span_keys.setdefault(key[1:5], span_id)
+        same = (*key[1:5], orjson.dumps(record.get("attributes"), option=orjson.OPT_SORT_KEYS))
+        earlier = check.span_keys.setdefault(same, span_id)
         if earlier != span_id:
-            check.problem(line, "duplicate-span", f"same layer, type and offsets as {earlier}",
+            check.problem(line, "duplicate-span", f"same layer, type, offsets and attributes as {earlier}",
                           f"remove one of them ('belarus-corpus annotate rm {span_id}')", "", span_id)
     doc = check.doc
     if doc is not None:
@@ -285,7 +287,8 @@ def _check_relation_record(check: StoreCheck, line: int, record: dict[str, Any],
                       "use same-claim, contradicts, same-entity or duplicate-of across documents", "$.type",
                       relation_id)
     check.relations.append(PendingRelation(line, relation_id, str(record["type"]), str(record["head"]),
-                                           str(record["tail"]), str(head_doc), str(tail_doc)))
+                                           str(record["tail"]), str(head_doc), str(tail_doc),
+                                           str(record.get("status", ""))))
 
 
 def check_endpoint(file: str, pending: PendingRelation, role: str, endpoint: Endpoint | None,
@@ -294,6 +297,10 @@ def check_endpoint(file: str, pending: PendingRelation, role: str, endpoint: End
     if endpoint is None:
         return [Problem(file, pending.line, "relation-missing-endpoint", f"{role} {span_id} is not a span of {doc_id}",
                         "add the span first, or remove the relation", f"$.{role}", pending.record_id)]
+    if endpoint.status == "rejected" and pending.status in ("gold", "suggested"):
+        return [Problem(file, pending.line, "relation-to-rejected-span", f"{pending.status} relation's {role} "
+                        f"{span_id} is a rejected span", "reject or remove the relation, or accept the span",
+                        f"$.{role}", pending.record_id, "warning")]
     spec = taxonomy.relations.get(pending.type)
     allowed = () if spec is None else (spec.head_layers if role == "head" else spec.tail_layers)
     if spec is not None and endpoint.layer not in allowed:
