@@ -13,9 +13,20 @@ LAYER_STYLES = {"claim": "bold cyan", "stance": "bold magenta", "hedge": "bold y
 
 
 def print_span_table(spans: list[Span]) -> None:
+    """A rich table on a terminal; tab-separated columns when piped, so that it stays readable and greppable."""
     from rich.console import Console
     from rich.table import Table
 
+    console = Console()
+    if not console.is_terminal:
+        import click
+
+        click.echo("id\tdoc\tlayer/type\toffsets\tstatus\tmethod\ttext")
+        for span in spans:
+            text = span.text.replace("\t", " ").replace("\n", " ")
+            click.echo(f"{span.id}\t{span.doc_id}\t{span.layer}/{span.type}\t{span.start}:{span.end}\t"
+                       f"{span.status}\t{span.method}\t{text}")
+        return
     table = Table(show_lines=False)
     for column in ("id", "doc", "layer/type", "offsets", "status", "method", "text"):
         table.add_column(column, overflow="fold")
@@ -23,7 +34,6 @@ def print_span_table(spans: list[Span]) -> None:
         text = span.text if len(span.text) <= 60 else span.text[:57] + "..."
         table.add_row(span.id, span.doc_id, f"{span.layer}/{span.type}", f"{span.start}:{span.end}", span.status,
                       span.method, text)
-    console = Console()
     console.print(table)
     console.print(f"{len(spans)} span(s)")
 

@@ -31,6 +31,10 @@ def reports_errors(function: F) -> F:
             for problem in error.problems:
                 click.echo(problem.render(), err=True)
             sys.exit(error.exit_code)
+        except BrokenPipeError:
+            devnull = os.open(os.devnull, os.O_WRONLY)  # the reader went away (e.g. | head): stop quietly
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(141)
         except OSError as error:
             where = error.filename or "<file system>"
             click.echo(f"{where}: error [os-error] {error.strerror or error}\n  hint: check that the path exists "
