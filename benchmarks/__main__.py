@@ -178,8 +178,20 @@ class Runner:
         generated = sum(c["generation_seconds"] for c in self.corpora.values() if not c["cached"])
         self.say(f"corpora ready ({generated:.1f} s of generation in this run)")
         self.cli()
-        self.validate(v1, v10)
-        build_dir = self.build(b1, b10)
+        # The 1× runs first: they also tell whether the 10× runs fit the time budget (validate 10× first).
+        v_first = self.probe("validate", str(v1))
+        self.check_valid(v_first, v1)
+        a_first = self.probe("floor-a", str(v1))
+        b_first, b_notes = self.run_build(b1, self.work / "build-1x")
+        validate_10x = 13 * (v_first.get("seconds", 60) + a_first.get("seconds", 10)) + 15
+        build_10x = 11 * b_first.get("seconds", 60) * 2.3  # build, floor, incremental rebuild
+        rest = 90  # load_dataset, suggest, detectors
+        big_validate = not self.plan.guard or validate_10x + 4 * b_first.get("seconds", 60) + rest < self.remaining()
+        big_build = not self.plan.guard or (validate_10x if big_validate else 15) + build_10x + rest < self.remaining()
+        self.say(f"estimates: validate 10× {validate_10x:.0f} s, build 10× {build_10x:.0f} s; "
+                 f"{self.remaining():.0f} s left: validate at 10× {big_validate}, build at 10× {big_build}")
+        self.validate(v1, v10, v_first, a_first, big_validate)
+        build_dir = self.build(b1, b10, b_first, b_notes, big_build)
         self.load_dataset(build_dir)
         self.suggest(v1)
         self.datasheet(b1, b10)
@@ -219,15 +231,11 @@ class Runner:
         self.compare("cli validate (empty corpus)", "0 docs", best["validate"], best["click"],
                      "python -c 'import click'", "(no target)", None, list(notes))
 
-    def validate(self, v1: Path, v10: Path) -> None:
+    def validate(self, v1: Path, v10: Path, first: dict[str, Any], floor_first: dict[str, Any], big: bool) -> None:
         small, large = Plan.tenth(self.plan.validate), self.plan.validate
-        first = self.probe("validate", str(v1))
-        self.check_valid(first, v1)
-        floor_first = self.probe("floor-a", str(v1))
-        estimate = 10 * (first.get("seconds", 0) + floor_first.get("seconds", 0))
         rss_large: dict[str, Any] | None = None
-        if self.plan.guard and estimate > self.remaining() - 330:
-            self.say(f"validate at {_size(*large)} would take ~{estimate:.0f} s: measuring at {_size(*small)} only")
+        if not big:
+            self.say(f"validate at {_size(*large)} does not fit the time budget: measuring at {_size(*small)} only")
             ours, floor, root, size = first, floor_first, v1, small
         else:
             ours = self.probe("validate", str(v10))
@@ -279,15 +287,13 @@ class Runner:
         self.add(Row(f"peak RSS {operation}", f"{entry['size_10x']} vs {entry['size_1x']}", entry["peak_rss_mb_10x"],
                      entry["peak_rss_mb_1x"], "peak RSS at 1×", unit="MB", target="≤ 1.5×", limit=1.5, notes=notes))
 
-    def build(self, b1: Path, b10: Path) -> Path:
+    def build(self, b1: Path, b10: Path, first: dict[str, Any], first_notes: list[str], big: bool) -> Path:
         small, large = Plan.tenth(self.plan.build), self.plan.build
-        first, _ = self.run_build(b1, self.work / "build-1x")
         copy = self.work / "corpus-edit"
         out = self.work / "build-10x"
-        estimate = 10 * first.get("seconds", 60)
         rss_large: dict[str, Any] | None = None
-        if self.plan.guard and estimate * 2.2 > self.remaining() - 90:
-            self.say(f"build at {_size(*large)} would take ~{estimate:.0f} s: measuring at {_size(*small)} only")
+        if not big:
+            self.say(f"build at {_size(*large)} does not fit the time budget: measuring at {_size(*small)} only")
             shutil.copytree(b1, copy)
             large = small
             ours, notes = self.run_build(copy, out)
@@ -295,6 +301,7 @@ class Runner:
             shutil.copytree(b10, copy)
             ours, notes = self.run_build(copy, out)
             rss_large = ours
+        notes += first_notes
         floor = self.probe("floor-build", str(copy), str(self.work / "floor-build"))
         notes = ["ours: Corpus.build(out, incremental=False) into a new folder, datasets and pyarrow imported before "
                  "the clock; includes the card (release facts), Croissant, checksums, shard digests, staging swap",

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 OUT = Path(__file__).resolve().parent / "out"
 SOURCE_DATE_EPOCH = "1759276800"  # 2025-10-01T00:00:00Z: ingest times and span dates are reproducible
 ANNOTATOR = "benchmark-generator"
@@ -494,6 +494,12 @@ def spans_for(document: Any, taxonomy: Any, art: Article, quota: int,
         return span
 
     relations: list[Any] = []
+
+    def relate(type_: str, head: Any, tail: Any) -> None:
+        """A relation between two chosen spans, unless one of them is rejected (validate warns about those)."""
+        if head is not None and tail is not None and "rejected" not in (head.status, tail.status):
+            relations.append(make_relation(taxonomy, type_, head, tail, annotator=ANNOTATOR))
+
     order = list(range(len(art.sentences)))
     rng.shuffle(order)
     for index in order:
@@ -502,17 +508,13 @@ def spans_for(document: Any, taxonomy: Any, art: Article, quota: int,
         sentence = art.sentences[index]
         claim = add(sentence.claim)
         for cue in sentence.cues:
-            hedge = add(cue)
-            if hedge is not None and claim is not None:
-                relations.append(make_relation(taxonomy, "hedge-scope", hedge, claim, annotator=ANNOTATOR))
+            relate("hedge-scope", add(cue), claim)
         for extra in sentence.extras:
             added = add(extra)
             if added is not None and claim is not None and added.layer == "claim" and added.id != claim.id:
-                relations.append(make_relation(taxonomy, "attribution", added, claim, annotator=ANNOTATOR))
+                relate("attribution", added, claim)
         if sentence.stance is not None:
-            stance = add(sentence.stance)
-            if stance is not None and claim is not None:
-                relations.append(make_relation(taxonomy, "stance-evidence", stance, claim, annotator=ANNOTATOR))
+            relate("stance-evidence", add(sentence.stance), claim)
     for mark in art.paragraph_marks:
         add(mark)
     # Top up with word windows (they cross sentence edges, so spans also overlap partly).
@@ -572,7 +574,7 @@ def _make_documents(job: tuple[str, int, list[int], list[int], list[int], bool])
             data = canonical_bytes(content.spans, content.relations)
             if data:
                 layout.store(doc_id).write_bytes(data)
-        claims = [s for s in spans if s.layer == "claim" and s.type == "quantity"]
+        claims = [s for s in spans if s.layer == "claim" and s.type == "quantity" and s.status != "rejected"]
         anchors.append((doc_id, claims[0] if claims else None))
     return anchors
 
