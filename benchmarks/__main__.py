@@ -382,7 +382,7 @@ class Runner:
             self.add(Row(name, sizes, None, None, "-", target="(no target)", notes=["not measured in --quick mode"]))
             return
         small = self.probe("datasheet", str(b1))
-        if self.plan.guard and 10 * small.get("seconds", 0) * 12 > self.remaining():
+        if self.plan.guard and 15 * small.get("seconds", 0) > self.remaining() - 10:
             self.add(Row(name, sizes, None, None, "-", target="(no target)", notes=["did not fit the time budget"]))
             return
         large = self.probe("datasheet", str(b10))

@@ -59,7 +59,8 @@ def _states(corpus: Corpus, wanted: set[str]) -> dict[str, str]:
     states: dict[str, str] = {}
     for doc_id in corpus.doc_ids():
         content = corpus.annotations(doc_id)
-        for record in [*content.spans, *content.relations]:
+        records: list[Record] = [*content.spans, *content.relations]
+        for record in records:
             if record.id in wanted:
                 states[record.id] = record.status
     for relation in corpus.cross_document().relations:
