@@ -8,10 +8,12 @@ from pathlib import Path
 import click
 
 from ..errors import Problem
-from ..interop import FORMATS
 from .common import corpus_for, reports_errors, root_option
 
-_FORMAT = click.option("--format", "format_name", required=True, type=click.Choice(sorted(FORMATS)),
+# The names of belarus_corpus.interop.FORMATS, spelled out so that --help does not import every format
+# (tests/test_cli.py checks that they agree).
+FORMAT_NAMES = ("brat", "conll", "jsonl", "labelstudio", "spacy")
+_FORMAT = click.option("--format", "format_name", required=True, type=click.Choice(FORMAT_NAMES),
                        help="brat, labelstudio, conll, spacy (DocBin) or jsonl.")
 _SHOWN = 10
 
@@ -33,6 +35,8 @@ def export(format_name: str, out: Path, layers: tuple[str, ...], statuses: tuple
     Example:
       belarus-corpus export --format brat --out /tmp/brat --status gold
     """
+    from ..interop import FORMATS
+
     report = FORMATS[format_name].export(corpus_for(root), out, layers=list(layers) or None,
                                          statuses=list(statuses) or None)
     _show(report.losses, None if all_losses else _SHOWN, "--all-losses lists them")
@@ -66,6 +70,8 @@ def import_(format_name: str, path: Path, as_gold: bool, annotator: str | None, 
     from ..interop.apply import apply_import
 
     corpus = corpus_for(root)
+    from ..interop import FORMATS
+
     result = FORMATS[format_name].import_(path, corpus, as_gold=as_gold, annotator=annotator)
     for problem in result.problems:
         click.echo(problem.render(), err=True)
