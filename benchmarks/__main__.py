@@ -389,8 +389,8 @@ class Runner:
         self.compare(name, sizes, large, small, "the same at 1×", "(no target; 10× the data)", None,
                      ["datasheet.generated_block(corpus), which validate recomputes when DATASHEET.md exists "
                       "(the synthetic corpora have none, so the validate rows do not include it); block "
-                      f"{small.get('block_bytes')} → {large.get('block_bytes')} bytes: the cross-document table has "
-                      "one column per document and one row per claim cluster"])
+                      f"{small.get('block_bytes')} → {large.get('block_bytes')} bytes; it reads every document and "
+                      "store three times (stats.corpus_stats, and release.facts.corpus_facts twice)"])
 
     # ----------------------------------------------------------------------------------------------- output
 
