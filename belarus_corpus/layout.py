@@ -93,6 +93,8 @@ class Layout:
 
     def relative(self, path: Path) -> str:
         """The path as the user sees it under the root (a symbolic link is named, not followed)."""
+        if path.is_absolute() and path.parts[: len(self.root.parts)] == self.root.parts:
+            return Path(*path.parts[len(self.root.parts):]).as_posix()
         for candidate in (path.absolute(), path.resolve()):
             try:
                 return candidate.relative_to(self.root).as_posix()

@@ -128,8 +128,16 @@ class Relation:
 Record = Span | Relation
 
 
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+
+
 def _check_fields(cls: type, record: dict[str, Any]) -> None:
-    unknown = sorted(set(record) - {f.name for f in fields(cls)} - {"kind"})
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls)) | {"kind"}
+    if record.keys() <= names:
+        return
+    unknown = sorted(set(record) - names)
     if unknown:
         raise TypeError(f"unknown field(s) {', '.join(unknown)}")
 

@@ -74,15 +74,15 @@ def _span(corpus: Corpus, document: Document, detector: Any, proposal: Proposal,
 
 
 def _store_new(corpus: Corpus, doc_id: str, spans: list[tuple[str, Span]], report: SuggestReport,
-               known: dict[SpanKey, str]) -> None:
+               known: dict[SpanKey, Span]) -> None:
     def change(content: StoreContent) -> StoreContent:
-        existing = {(s.doc_id, s.start, s.end, s.layer, s.type): s.id for s in content.spans}
+        existing = {(s.doc_id, s.start, s.end, s.layer, s.type): s for s in content.spans}
         for name, span in spans:
             key = (span.doc_id, span.start, span.end, span.layer, span.type)
             if key in existing:
                 known[key] = existing[key]
                 continue
-            existing[key] = known[key] = span.id
+            existing[key] = known[key] = span
             content.spans.append(span)
             report.added[name] += 1
         return content
@@ -155,7 +155,7 @@ def suggest(corpus: Corpus, doc_ids: Sequence[str] | None = None, detectors: Seq
 
     _, corpus_detectors = choose_detectors(detectors)
     report = SuggestReport()
-    known: dict[SpanKey, str] = {}
+    known: dict[SpanKey, Span] = {}
     views: list[DocumentView] = []
     names = tuple(detectors) if detectors else None
     chosen = list(doc_ids or corpus.doc_ids())
@@ -172,7 +172,7 @@ def suggest(corpus: Corpus, doc_ids: Sequence[str] | None = None, detectors: Seq
 
 
 def _run_corpus_detector(corpus: Corpus, detector: Any, views: list[DocumentView], report: SuggestReport,
-                         known: dict[SpanKey, str]) -> None:
+                         known: dict[SpanKey, Span]) -> None:
     findings = detector.detect_corpus(views)
     by_doc: dict[str, list[tuple[str, Span]]] = {}
     documents: dict[str, Document] = {}
@@ -194,8 +194,5 @@ def _run_corpus_detector(corpus: Corpus, detector: Any, views: list[DocumentView
     report.relations_added += len(add_relations(corpus, relations, skip_existing=True))
 
 
-def _known_span(corpus: Corpus, known: dict[SpanKey, str], key: SpanKey) -> Span | None:
-    span_id = known.get(key)
-    if span_id is None:
-        return None
-    return next((s for s in corpus.annotations(key[0]).spans if s.id == span_id), None)
+def _known_span(corpus: Corpus, known: dict[SpanKey, Span], key: SpanKey) -> Span | None:
+    return known.get(key)

@@ -30,6 +30,7 @@ def validate(root: str | Path, paths: Iterable[str | Path] | None = None) -> Rep
         taxonomy = load_taxonomy(None)
     only = {Path(p).resolve() for p in paths} if paths else None
     doc_ids = layout.doc_ids()
+    known = set(doc_ids)
     if only is None:
         repository = check_repository_files(layout, taxonomy)
         report.extend(repository)
@@ -45,7 +46,7 @@ def validate(root: str | Path, paths: Iterable[str | Path] | None = None) -> Rep
     for path in _store_files(layout, report):
         if only is not None and path.resolve() not in only:
             continue
-        _check_store(layout, taxonomy, path, set(doc_ids), cross, report)
+        _check_store(layout, taxonomy, path, known, cross, report)
     cross.finish(report, check_all=only is None)
     if only is None:
         report.extend(_check_generated_files(root))

@@ -77,13 +77,18 @@ def schema_code(error: SchemaError, layer_known: bool, kind: str = "span") -> st
 
 
 _COMPILED: dict[str, tuple[RecordValidator, RecordValidator]] = {}
+_BY_OBJECT: dict[int, tuple[Taxonomy, tuple[RecordValidator, RecordValidator]]] = {}
 
 
 def record_validators(taxonomy: Taxonomy) -> tuple[RecordValidator, RecordValidator]:
     """Span and relation validators for this taxonomy, compiled once per process."""
+    cached = _BY_OBJECT.get(id(taxonomy))
+    if cached is not None and cached[0] is taxonomy:
+        return cached[1]
     key = json.dumps(taxonomy.source, sort_keys=True)
     if key not in _COMPILED:
         _COMPILED[key] = RecordValidator(span_schema(taxonomy)), RecordValidator(relation_schema(taxonomy))
+    _BY_OBJECT[id(taxonomy)] = (taxonomy, _COMPILED[key])
     return _COMPILED[key]
 
 
