@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -102,8 +103,16 @@ class Layout:
                 continue
         return str(path)
 
+    @functools.cached_property
+    def _safe_dirs(self) -> frozenset[Path]:
+        """raw/ and annotations/ when they are real folders inside the root (checked once)."""
+        return frozenset(d for d in (self.raw_dir, self.annotations_dir)
+                         if d.is_dir() and not d.is_symlink() and self.root in d.resolve().parents)
+
     def inside(self, path: Path) -> Path:
         """Refuse a path that resolves outside the root (symlinks included)."""
+        if path.parent in self._safe_dirs and not path.is_symlink():
+            return path
         resolved = path.resolve()
         if resolved != self.root and self.root not in resolved.parents:
             raise CorpusError(
