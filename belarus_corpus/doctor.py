@@ -8,7 +8,6 @@ anything; every finding's hint says what to run.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -19,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from .build.checksums import CHECKSUMS, verify
 from .errors import Problem
 from .fsio import LOCK_SUFFIX
-from .layout import Layout
+from .layout import Layout, sha256_file
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -44,13 +43,6 @@ def _shown(layout: Layout, path: Path) -> str:
     except ValueError:
         return str(path)
 
-
-def _sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 # raw files against provenance -----------------------------------------------------------------------------------
@@ -96,7 +88,7 @@ def _raw_against_provenance(layout: Layout, doc_id: str) -> Iterator[Problem]:
     elif not raw.is_file():
         yield Problem(shown, None, "raw-missing", "the raw file of this provenance record is missing",
                       "restore it from git, or delete the provenance record")
-    elif (digest := _sha256_file(raw)) != sha:
+    elif (digest := sha256_file(raw)) != sha:
         yield Problem(shown, None, "raw-hash-mismatch",
                       f"sha256 is {digest[:12]}…, its provenance records {str(sha)[:12]}…",
                       "raw files are never edited: restore it from git, or ingest the new version with "
@@ -260,7 +252,7 @@ def _current_raw_hashes(layout: Layout) -> dict[str, str]:
     for doc_id in layout.doc_ids():
         raw = layout.raw_dir / f"{doc_id}.txt"
         if raw.is_file() and not raw.is_symlink():
-            current[doc_id] = _sha256_file(raw)
+            current[doc_id] = sha256_file(raw)
     return current
 
 

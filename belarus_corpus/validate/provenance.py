@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
-from ..layout import Layout
+from ..layout import Layout, sha256_file
 from .schemas import provenance_validator
 
 
@@ -60,7 +58,7 @@ def _check_raw(layout: Layout, doc_id: str, record: dict[str, Any]) -> list[Prob
     if not raw_path.is_file():
         return [Problem(shown, None, "raw-missing", "the raw file of this provenance record is missing",
                         "restore it from git, or delete the provenance record")]
-    digest = _sha256_file(raw_path)
+    digest = sha256_file(raw_path)
     if record.get("sha256") and digest != record["sha256"]:
         return [Problem(shown, None, "raw-hash-mismatch",
                         f"sha256 is {digest[:12]}…, provenance records {str(record['sha256'])[:12]}…",
@@ -68,13 +66,6 @@ def _check_raw(layout: Layout, doc_id: str, record: dict[str, Any]) -> list[Prob
                         f"'belarus-corpus ingest FILE --replace {doc_id}'")]
     return []
 
-
-def _sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def check_orphan_raw_files(layout: Layout, known: set[str]) -> list[Problem]:
