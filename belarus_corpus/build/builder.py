@@ -34,6 +34,7 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     reused_shards: int = 0
+    facts: dict[str, Any] | None = None  # release.facts.corpus_facts, computed once for the card and Croissant
 
 
 def parse_split_spec(spec: str) -> tuple[int, list[tuple[str, float]]]:

@@ -219,7 +219,9 @@ def render_card(corpus: Corpus, staging: Path, result: BuildResult) -> str:
 
     from ..release.facts import corpus_facts, release_settings
 
-    facts = corpus_facts(corpus)
+    if result.facts is None:
+        result.facts = corpus_facts(corpus)
+    facts = result.facts
     settings = release_settings(corpus)
     metadata = card_metadata(corpus, staging, result, facts, settings)
     data = DatasetCardData(**metadata)

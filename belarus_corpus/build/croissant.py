@@ -94,7 +94,9 @@ def croissant_document(corpus: Corpus, staging: Path, result: BuildResult) -> di
     from ..release.versioning import POLICY
     from .card import PRETTY_NAME, citation
 
-    facts = f.corpus_facts(corpus)
+    if result.facts is None:
+        result.facts = f.corpus_facts(corpus)
+    facts = result.facts
     settings = f.release_settings(corpus)
     summary, author = f.package_summary()
     labels = _label_sets(corpus)

@@ -17,7 +17,7 @@ from ..normalize import pipeline_id
 if TYPE_CHECKING:
     from ..corpus import Corpus
 
-DOCS_PER_SHARD = 500
+DOCS_PER_SHARD = 100
 INPUTS_KEY = "belarus_corpus_inputs"
 
 
