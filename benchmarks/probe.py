@@ -176,35 +176,6 @@ def op_build(root: Path, out: Path, incremental: bool, without_croissant: bool) 
         return {"error": f"{type(error).__name__}: {error}"[:600], "peak_rss_mb": round(peak_rss_mb(), 1)}
 
 
-def _classlabel_encoder(feature: Any) -> Callable[[Any], Any] | None:
-    """A plain-Python encoder for the ClassLabel columns inside ``feature`` (None: nothing to encode)."""
-    import datasets as ds
-
-    if isinstance(feature, ds.ClassLabel):
-        index = {name: number for number, name in enumerate(feature.names)}
-        return lambda value: None if value is None else index[value]
-    if type(feature).__name__ in ("List", "LargeList", "Sequence") and hasattr(feature, "feature"):
-        inner = _classlabel_encoder(feature.feature)
-        if inner is None:
-            return None
-        return lambda values: None if values is None else [inner(v) for v in values]
-    if isinstance(feature, dict):
-        encoders = {key: enc for key, sub in feature.items() if (enc := _classlabel_encoder(sub)) is not None}
-        if not encoders:
-            return None
-
-        def encode(row: Any) -> Any:
-            if row is None:
-                return None
-            row = dict(row)
-            for key, enc in encoders.items():
-                row[key] = enc(row.get(key))
-            return row
-
-        return encode
-    return None
-
-
 def floor_rows(root: Path) -> Iterator[tuple[str, dict[str, Any]]]:
     """(config, row) for every row of every config, made by the library's own row functions."""
     from belarus_corpus import Corpus
@@ -241,17 +212,18 @@ def op_floor_build(root: Path, out: Path) -> dict[str, Any]:
     import pyarrow.parquet as pq
 
     from belarus_corpus.build.features import CONFIGS, features_for
+    from belarus_corpus.build.writer import row_encoder
     from belarus_corpus.taxonomy import load_taxonomy
 
     def run() -> dict[str, Any]:
         taxonomy = load_taxonomy(root)
         features = {config: features_for(config, taxonomy) for config in CONFIGS}
-        encoders = {config: _classlabel_encoder(dict(features[config])) for config in CONFIGS}
+        # the builder's own label encoder: plain dicts of ClassLabel names to integers, built once per config
+        encoders = {config: row_encoder(features[config]) for config in CONFIGS}
         rows: dict[str, list[dict[str, Any]]] = {config: [] for config in CONFIGS}
         began = time.perf_counter()
         for config, row in floor_rows(root):
-            encoder = encoders[config]
-            rows[config].append(encoder(row) if encoder else row)
+            rows[config].append(encoders[config](row))
         rows_seconds = time.perf_counter() - began
         out.mkdir(parents=True, exist_ok=True)
         for config in CONFIGS:
