@@ -60,11 +60,15 @@ def read_provenance(layout: Layout, doc_id: str) -> dict[str, Any]:
     return record
 
 
-def load_document(layout: Layout, doc_id: str) -> Document:
-    provenance = read_provenance(layout, doc_id)
+def load_document(layout: Layout, doc_id: str, provenance: dict[str, Any] | None = None,
+                  raw: bytes | None = None) -> Document:
+    """The document ``doc_id``; a caller that has already read its provenance record or raw bytes hands them in."""
+    if provenance is None:
+        provenance = read_provenance(layout, doc_id)
     path = layout.raw_text(doc_id)
     try:
-        raw = path.read_bytes()
+        if raw is None:
+            raw = path.read_bytes()
         decoded = raw.decode("utf-8")
     except FileNotFoundError as exc:
         raise CorpusError(Problem(layout.relative(path), None, "raw-missing", "the raw file is missing",

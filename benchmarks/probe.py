@@ -1,7 +1,8 @@
 """One measurement in a fresh process: ``python -m benchmarks.probe OPERATION ARGS...``.
 
 Prints one JSON object on the last line of stdout: ``seconds`` (wall time of the operation itself, measured
-after the imports listed for it), ``peak_rss_mb`` (``ru_maxrss`` of this process at the end),
+after the imports listed for it), ``cpu_seconds`` (this process and the worker processes it waited for),
+``peak_rss_mb`` (``ru_maxrss`` of this process or its largest worker, at the end),
 ``rss_after_imports_mb`` (``VmHWM`` right before the operation) and operation-specific fields.
 The runner (``python -m benchmarks``) starts one of these per measurement, so no run warms another's caches.
 """
@@ -34,16 +35,26 @@ def vm_hwm_mb() -> float:
 
 
 def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak RSS of this process or of the largest worker process it waited for (a pool's workers count too)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def children_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def measure(operation: Callable[[], dict[str, Any] | None]) -> dict[str, Any]:
-    """Wall and CPU time (user + system, every thread of this process) of ``operation``, and peak RSS."""
+    """Wall and CPU time (user + system of this process and of the worker processes it waited for), peak RSS."""
     before = vm_hwm_mb()
-    began, cpu_began = time.perf_counter(), time.process_time()
+    began, cpu_began, children_began = time.perf_counter(), time.process_time(), children_cpu_seconds()
     extra = operation() or {}
-    seconds, cpu_seconds = time.perf_counter() - began, time.process_time() - cpu_began
-    return {"seconds": round(seconds, 4), "cpu_seconds": round(cpu_seconds, 4), "peak_rss_mb": round(peak_rss_mb(), 1),
+    seconds = time.perf_counter() - began
+    own_cpu, children_cpu = time.process_time() - cpu_began, children_cpu_seconds() - children_began
+    return {"seconds": round(seconds, 4), "cpu_seconds": round(own_cpu + children_cpu, 4),
+            "worker_cpu_seconds": round(children_cpu, 4), "peak_rss_mb": round(peak_rss_mb(), 1),
             "rss_after_imports_mb": round(before, 1), **extra}
 
 

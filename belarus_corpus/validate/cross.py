@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..errors import Problem
@@ -19,9 +21,13 @@ class CrossDocumentIndex:
     wanted: dict[str, list[tuple[PendingRelation, str]]] = field(default_factory=lambda: defaultdict(list))
     problems: list[Problem] = field(default_factory=list)
 
-    @property
+    @functools.cached_property
     def file(self) -> str:
         return self.layout.relative(self.layout.cross_document_store)
+
+    def wanted_span_ids(self) -> dict[str, set[str]]:
+        """Per document, the span ids the cross-document relations name there."""
+        return {doc_id: {_endpoint(pending, role) for pending, role in items} for doc_id, items in self.wanted.items()}
 
     def read(self, report: Report) -> None:
         path = self.layout.cross_document_store
@@ -35,7 +41,7 @@ class CrossDocumentIndex:
             self.wanted[pending.head_doc].append((pending, "head"))
             self.wanted[pending.tail_doc].append((pending, "tail"))
 
-    def resolve(self, doc_id: str, spans: dict[str, Endpoint]) -> None:
+    def resolve(self, doc_id: str, spans: Mapping[str, Endpoint]) -> None:
         """Check the endpoints wanted in ``doc_id`` while its span ids are in memory."""
         for pending, role in self.wanted.pop(doc_id, []):
             self.problems += check_endpoint(self.file, pending, role, spans.get(_endpoint(pending, role)),

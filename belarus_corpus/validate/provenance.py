@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 from ..errors import Problem
-from ..layout import Layout, sha256_file
+from ..layout import Layout, sha256_hex
 from .schemas import provenance_validator
 
 
@@ -29,43 +32,55 @@ def check_provenance_record(record: Any, file: str) -> list[Problem]:
     return problems
 
 
-def check_document_files(layout: Layout, doc_id: str) -> list[Problem]:
-    provenance_path = layout.provenance(doc_id)
-    shown = layout.relative(provenance_path)
+@dataclass
+class DocumentFiles:
+    """What checking a document's files found, and what was read on the way (so it is read only once)."""
+
+    problems: list[Problem]
+    record: dict[str, Any] | None = None  # the provenance record, when it is a JSON object
+    raw: bytes | None = None  # the raw file's bytes, when it is a regular file inside the corpus
+
+
+def check_document_files(layout: Layout, doc_id: str) -> DocumentFiles:
+    shown = f"raw/{doc_id}.provenance.json"
     try:
-        record = json.loads(provenance_path.read_text(encoding="utf-8"))
+        text = layout.provenance(doc_id).read_bytes()
+        try:
+            record = orjson.loads(text)
+        except orjson.JSONDecodeError:
+            record = json.loads(text.decode("utf-8"))  # what orjson refuses and json takes, or json's message
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)[:200]
-        return [Problem(shown, getattr(exc, "lineno", None), "provenance-invalid", f"cannot read: {reason}",
-                        "restore the file from git, or re-ingest the article")]
+        return DocumentFiles([Problem(shown, getattr(exc, "lineno", None), "provenance-invalid",
+                                      f"cannot read: {reason}", "restore the file from git, or re-ingest the article")])
     problems = check_provenance_record(record, shown)
     if isinstance(record, dict) and record.get("doc_id") not in (None, doc_id):
         problems.append(Problem(shown, None, "provenance-invalid", f"doc_id is {record.get('doc_id')!r}, "
                                 f"but the file is named for {doc_id!r}", "rename the file or fix doc_id",
                                 path="$.doc_id"))
-    problems += _check_raw(layout, doc_id, record if isinstance(record, dict) else {})
-    return problems
+    raw_problems, raw = _check_raw(layout, doc_id, record if isinstance(record, dict) else {})
+    return DocumentFiles(problems + raw_problems, record if isinstance(record, dict) else None, raw)
 
 
-def _check_raw(layout: Layout, doc_id: str, record: dict[str, Any]) -> list[Problem]:
+def _check_raw(layout: Layout, doc_id: str, record: dict[str, Any]) -> tuple[list[Problem], bytes | None]:
     raw_path = layout.raw_dir / f"{doc_id}.txt"
-    shown = layout.relative(raw_path)
+    shown = f"raw/{doc_id}.txt"
     if raw_path.is_symlink():
         target = raw_path.resolve()
         if layout.root not in target.parents:
             return [Problem(shown, None, "path-escapes-root", f"is a symbolic link to {target}, outside the corpus",
-                            "replace the link by the file itself (raw files must be regular files in raw/)")]
+                            "replace the link by the file itself (raw files must be regular files in raw/)")], None
     if not raw_path.is_file():
         return [Problem(shown, None, "raw-missing", "the raw file of this provenance record is missing",
-                        "restore it from git, or delete the provenance record")]
-    digest = sha256_file(raw_path)
+                        "restore it from git, or delete the provenance record")], None
+    raw = raw_path.read_bytes()
+    digest = sha256_hex(raw)
     if record.get("sha256") and digest != record["sha256"]:
         return [Problem(shown, None, "raw-hash-mismatch",
                         f"sha256 is {digest[:12]}…, provenance records {str(record['sha256'])[:12]}…",
                         "raw files are never edited: restore it from git, or ingest the new version with "
-                        f"'belarus-corpus ingest FILE --replace {doc_id}'")]
-    return []
-
+                        f"'belarus-corpus ingest FILE --replace {doc_id}'")], raw
+    return [], raw
 
 
 def check_orphan_raw_files(layout: Layout, known: set[str]) -> list[Problem]:

@@ -1,0 +1,142 @@
+"""The per-document part of validate: a document's raw file and provenance, then its store, as one unit of work.
+
+Units are independent of each other, so a large corpus is checked by a pool of processes, each taking a chunk of
+units in document order; the results come back in that order, so the report is the same with one process or many.
+What a unit needs from the rest of the corpus (the set of known doc ids, the cross-document relations' wanted
+endpoints) is handed in; what the cross-document check needs back (the wanted spans' layer and status) is returned.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..document import load_document
+from ..errors import CorpusError, Problem
+from ..layout import Layout, is_safe_doc_id
+from ..taxonomy import Taxonomy
+from .provenance import DocumentFiles, check_document_files
+from .stores import DocText, Endpoint, StoreCheck, check_file, resolve_local_relations
+
+PARALLEL_MIN_UNITS = 200
+"""Below this many documents a pool costs more than it saves (process start-up is about 50 ms)."""
+CHUNK_UNITS = 50
+
+
+@dataclass(frozen=True)
+class Unit:
+    doc_id: str
+    check_files: bool  # check raw/<doc_id>.txt and its provenance record
+    store: Path | None  # annotations/<doc_id>.jsonl, when there is one to check
+
+
+@dataclass
+class UnitResult:
+    problems: list[Problem] = field(default_factory=list)
+    stats: Counter[str] = field(default_factory=Counter)
+    endpoints: dict[str, dict[str, Endpoint]] = field(default_factory=dict)  # doc id → wanted span id → endpoint
+    checked: list[str] = field(default_factory=list)  # doc ids whose store was read
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every unit needs to know of the whole corpus; given to each worker once."""
+
+    root: Path
+    taxonomy: Taxonomy
+    known: frozenset[str]
+
+
+def plan_units(doc_ids: Sequence[str], stores: Mapping[str, Path], check_files: bool) -> list[Unit]:
+    """One unit per document and per store, in name order (a store may lack a document and vice versa)."""
+    names = sorted(set(doc_ids if check_files else ()) | set(stores))
+    known = set(doc_ids)
+    return [Unit(name, check_files and name in known, stores.get(name)) for name in names]
+
+
+def run_units(context: Context, units: list[Unit], wanted: Mapping[str, set[str]],
+              workers: int | None = None) -> Iterator[UnitResult]:
+    """Results per chunk of units, in unit order; spread over ``workers`` processes for a large corpus."""
+    chunks = [units[i:i + CHUNK_UNITS] for i in range(0, len(units), CHUNK_UNITS)]
+    requests = [(chunk, {u.doc_id: wanted[u.doc_id] for u in chunk if u.doc_id in wanted}) for chunk in chunks]
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(units) < PARALLEL_MIN_UNITS:
+        for chunk, wanted_here in requests:
+            yield check_chunk(context, chunk, wanted_here)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), initializer=_start_worker,
+                             initargs=(context,)) as pool:
+        yield from pool.map(_check_chunk_in_worker, *zip(*requests, strict=True))
+
+
+_WORKER_CONTEXT: Context | None = None
+
+
+def _start_worker(context: Context) -> None:
+    global _WORKER_CONTEXT
+    _WORKER_CONTEXT = context
+
+
+def _check_chunk_in_worker(chunk: list[Unit], wanted: dict[str, set[str]]) -> UnitResult:
+    assert _WORKER_CONTEXT is not None
+    return check_chunk(_WORKER_CONTEXT, chunk, wanted)
+
+
+def check_chunk(context: Context, chunk: list[Unit], wanted: Mapping[str, set[str]]) -> UnitResult:
+    layout = Layout(context.root)
+    result = UnitResult()
+    for unit in chunk:
+        files = check_document_files(layout, unit.doc_id) if unit.check_files else None
+        if files is not None:
+            result.problems += files.problems
+            result.stats["documents"] += 1
+        if unit.store is not None:
+            _check_store(layout, context, unit, files, wanted.get(unit.doc_id, set()), result)
+    return result
+
+
+def _check_store(layout: Layout, context: Context, unit: Unit, files: DocumentFiles | None, wanted: set[str],
+                 result: UnitResult) -> None:
+    assert unit.store is not None
+    path, doc_id = unit.store, unit.doc_id
+    shown = f"annotations/{path.name}"
+    if path.is_symlink() and layout.root not in path.resolve().parents:
+        result.problems.append(Problem(shown, None, "path-escapes-root", f"is a symbolic link to {path.resolve()}, "
+                                       "outside the corpus", "replace the link by the store itself"))
+        return
+    if not path.is_file():
+        result.problems.append(Problem(shown, None, "store-not-a-file", "the store is not a regular file",
+                                       "remove it or replace it by a .jsonl file"))
+        return
+    if not is_safe_doc_id(doc_id) or doc_id not in context.known:
+        result.problems.append(Problem(shown, None, "store-without-document", f"no document {doc_id!r} in raw/",
+                                       "ingest the document first, or remove this store"))
+        doc = None
+    else:
+        doc = _doc_text(layout, doc_id, files)
+    check = StoreCheck(file=shown, doc_id=doc_id, taxonomy=context.taxonomy, doc=doc)
+    check_file(check, path)
+    resolve_local_relations(check)
+    result.problems += check.problems
+    result.endpoints[doc_id] = {span_id: check.spans[span_id] for span_id in wanted if span_id in check.spans}
+    result.checked.append(doc_id)
+    result.stats["spans"] += check.n_spans
+    result.stats["relations"] += check.n_relations
+    result.stats["stores"] += 1
+
+
+def _doc_text(layout: Layout, doc_id: str, files: DocumentFiles | None) -> DocText | None:
+    """The normalized text, from the provenance record and raw bytes already read by the file checks."""
+    try:
+        if files is not None and files.record is not None and files.raw is not None:
+            document = load_document(layout, doc_id, provenance=files.record, raw=files.raw)
+        else:
+            document = load_document(layout, doc_id)
+    except CorpusError:
+        return None  # reported by the document file checks
+    return DocText(doc_id, document.normalized, document.text_sha256)
