@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
@@ -71,11 +70,18 @@ def remove_zero_width(text: str) -> StepResult:
     return _substitute(text, _ZERO_WIDTH, "")
 
 
+_DECOMPOSABLE_BELOW = 0x20000
+"""No code point from U+20000 on has a two-part canonical decomposition (U+2F800… are singletons)."""
+_HANGUL_JAMO_V_T = range(0x1161, 0x1176), range(0x11A8, 0x11C3)
+"""Conjoining vowels and trailing consonants: NFC composes them into the syllable before them (algorithmically,
+so ``unicodedata.decomposition`` does not list them)."""
+
+
 @functools.lru_cache(maxsize=1)
 def _may_compose_with_previous() -> frozenset[str]:
-    """Code points that NFC may merge into the code point before them (NFC_Quick_Check = Maybe)."""
-    seconds = set()
-    for code in range(sys.maxunicode + 1):
+    """Code points that NFC may merge into the code point before them (NFC_Quick_Check = Maybe, or a superset)."""
+    seconds = {chr(code) for block in _HANGUL_JAMO_V_T for code in block}
+    for code in range(_DECOMPOSABLE_BELOW):
         decomposition = unicodedata.decomposition(chr(code))
         if decomposition and not decomposition.startswith("<"):
             parts = decomposition.split()
@@ -84,42 +90,68 @@ def _may_compose_with_previous() -> frozenset[str]:
     return frozenset(seconds)
 
 
-def _clusters(text: str) -> list[int]:
-    """Start indices of the segments NFC treats independently (a starter and what may attach to it)."""
+@functools.lru_cache(maxsize=4096)
+def _starts_segment(char: str) -> bool:
+    """NFC cannot reach back past ``char``: neither it nor the first code point of its decomposition is a mark
+    or may compose with what precedes (U+0F73, a starter, decomposes into two marks: not a segment start)."""
+    first = unicodedata.normalize("NFD", char)[0]
     attach = _may_compose_with_previous()
+    return (unicodedata.combining(char) == 0 and char not in attach
+            and unicodedata.combining(first) == 0 and first not in attach)
+
+
+def _clusters(text: str) -> list[int]:
+    """Start indices of the segments NFC treats independently (a stable code point and what follows it)."""
     starts = [0]
     for index in range(1, len(text)):
-        char = text[index]
-        if unicodedata.combining(char) == 0 and char not in attach:
+        if _starts_segment(text[index]):
             starts.append(index)
     return starts
 
 
 def nfc(text: str) -> StepResult:
+    """NFC, line by line (a newline is stable: NFC never merges across it); only a line that is not NFC already
+    is cut into segments, each composed on its own so that every new code point knows where it came from."""
     if unicodedata.is_normalized("NFC", text):
         return text, None, 0
-    starts = [*_clusters(text), len(text)]
     pieces: list[str] = []
     origin: list[int] = []
     changed = 0
+    position = 0
+    for line in text.split("\n"):
+        if unicodedata.is_normalized("NFC", line):
+            pieces.append(line)
+            origin.extend(range(position, position + len(line)))
+        else:
+            changed += _compose_line(line, position, pieces, origin)
+        pieces.append("\n")
+        origin.append(position + len(line))
+        position += len(line) + 1
+    pieces.pop()  # the newline after the last line
+    origin[-1] = len(text)  # ... whose origin entry becomes the end position
+    return "".join(pieces), origin, changed
+
+
+def _compose_line(line: str, offset: int, pieces: list[str], origin: list[int]) -> int:
+    changed = 0
+    starts = [*_clusters(line), len(line)]
     for begin, end in pairwise(starts):
-        segment = text[begin:end]
+        segment = line[begin:end]
         composed = unicodedata.normalize("NFC", segment)
         pieces.append(composed)
         if composed == segment:
-            origin.extend(range(begin, end))
+            origin.extend(range(offset + begin, offset + end))
         else:
             changed += 1
-            origin.extend([begin] * len(composed))
-    origin.append(len(text))
-    return "".join(pieces), origin, changed
+            origin.extend([offset + begin] * len(composed))
+    return changed
 
 
 STEPS: tuple[Step, ...] = (
     Step("strip-bom", 1, "remove a leading byte order mark", strip_bom),
     Step("newlines", 1, "turn CRLF and lone CR into LF", unify_newlines),
     Step("zero-width", 1, "remove zero-width space, word joiner, inner BOM and soft hyphen", remove_zero_width),
-    Step("nfc", 1, "compose canonically equivalent sequences (Unicode NFC)", nfc),
+    Step("nfc", 2, "compose canonically equivalent sequences (Unicode NFC)", nfc),
 )
 
 
