@@ -8,6 +8,7 @@ from ..errors import Problem
 from ..layout import Layout
 from ..schemagen import generated_schemas
 from ..taxonomy import Taxonomy
+from .schemas import RecordValidator, meta_schema_error
 
 
 def check_repository_files(layout: Layout, taxonomy: Taxonomy) -> list[Problem]:
@@ -26,8 +27,6 @@ def check_repository_files(layout: Layout, taxonomy: Taxonomy) -> list[Problem]:
 
 
 def _check_taxonomy_file(layout: Layout) -> list[Problem]:
-    import jsonschema
-
     from ..taxonomy import package_schema_dir
 
     path, schema_path = layout.schema_dir / "taxonomy.json", package_schema_dir() / "taxonomy.schema.json"
@@ -37,22 +36,20 @@ def _check_taxonomy_file(layout: Layout) -> list[Problem]:
         instance = json.loads(path.read_text(encoding="utf-8"))
     except ValueError:
         return []  # reported as taxonomy-invalid when it is loaded
-    validator = jsonschema.Draft202012Validator(json.loads(schema_path.read_text(encoding="utf-8")))
+    validator = RecordValidator(json.loads(schema_path.read_text(encoding="utf-8")))
     return [Problem(layout.relative(path), None, "taxonomy-invalid", error.message,
-                    "fix the taxonomy so it matches schema/taxonomy.schema.json",
-                    path="$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path))
-            for error in validator.iter_errors(instance)]
+                    "fix the taxonomy so it matches schema/taxonomy.schema.json", path=error.path)
+            for error in validator.errors(instance)]
 
 
 def _check_meta_schema(layout: Layout) -> list[Problem]:
-    import jsonschema
-
     problems = []
     for path in sorted(layout.schema_dir.glob("*.schema.json")):
         try:
-            jsonschema.Draft202012Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))
-        except (ValueError, jsonschema.SchemaError) as exc:
-            message = exc.message if isinstance(exc, jsonschema.SchemaError) else str(exc)
+            message = meta_schema_error(json.loads(path.read_text(encoding="utf-8")))
+        except ValueError as exc:
+            message = str(exc)
+        if message is not None:
             problems.append(Problem(layout.relative(path), None, "schema-invalid", message,
                                     "fix the schema so it is valid JSON Schema 2020-12"))
     return problems

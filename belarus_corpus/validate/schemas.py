@@ -96,3 +96,24 @@ def record_validators(taxonomy: Taxonomy) -> tuple[RecordValidator, RecordValida
 def provenance_validator(schema_path: str | None = None) -> RecordValidator:
     path = Path(schema_path) if schema_path else package_schema_dir() / "provenance.schema.json"
     return RecordValidator(json.loads(path.read_text(encoding="utf-8")))
+
+
+def meta_schema_error(schema: Any) -> str | None:
+    """Why ``schema`` is not valid JSON Schema (2020-12 unless it says otherwise), or None when it is."""
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - the fallback path
+        import jsonschema
+
+        try:
+            jsonschema.Draft202012Validator.check_schema(schema)
+        except jsonschema.SchemaError as exc:
+            return str(exc.message)
+        return None
+    try:
+        jsonschema_rs.meta.validate(schema)
+    except jsonschema_rs.ValidationError as exc:
+        return str(exc.message)
+    except Exception as exc:  # an unknown $schema, or a schema it cannot read at all
+        return str(exc)
+    return None

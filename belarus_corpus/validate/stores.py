@@ -10,7 +10,7 @@ import orjson
 
 from ..errors import Problem
 from ..normalize import Normalized
-from ..store import ParsedLine, parse_line
+from ..store import parse_line
 from ..taxonomy import Taxonomy
 from .schemas import RecordValidator, record_validators, schema_code
 
@@ -61,11 +61,11 @@ class StoreCheck:
     doc: DocText | None
     problems: list[Problem] = field(default_factory=list)
     spans: dict[str, Endpoint] = field(default_factory=dict)
-    endpoints: dict[Endpoint, Endpoint] = field(default_factory=dict)
+    endpoints: dict[tuple[str, str], Endpoint] = field(default_factory=dict)
     group: tuple[int, int] = (-1, -1)
     relations: list[PendingRelation] = field(default_factory=list)
     relation_ids: set[str] = field(default_factory=set)
-    span_keys: dict[tuple[Any, ...], str] = field(default_factory=dict)
+    span_keys: dict[tuple[Any, ...], list[tuple[str, Any]]] = field(default_factory=dict)
     last_key: tuple[Any, ...] | None = None
     n_spans: int = 0
     n_relations: int = 0
@@ -92,39 +92,41 @@ def check_file(check: StoreCheck, path: Path, cross_store: bool = False) -> None
                 if parsed.problem is not None:
                     check.problems.append(parsed.problem)
                     continue
-            else:
-                parsed = ParsedLine(number, record, None, raw)
-            check_record(check, parsed, span_validator, relation_validator, cross_store)
+                assert parsed.record is not None
+                record = parsed.record
+            check_record(check, number, record, raw, span_validator, relation_validator, cross_store)
 
 
-def check_record(check: StoreCheck, parsed: ParsedLine, spans: RecordValidator, relations: RecordValidator,
-                 cross_store: bool) -> None:
-    record = parsed.record
-    assert record is not None
+def check_record(check: StoreCheck, line: int, record: dict[str, Any], raw: bytes | None, spans: RecordValidator,
+                 relations: RecordValidator, cross_store: bool) -> None:
     kind = record.get("kind")
+    if kind == "span" and not cross_store:
+        if not spans.is_valid(record):
+            _report_schema(check, line, record, spans, kind)
+            if not _semantic_checks_possible(record, kind):
+                return
+        elif type(record["start"]) is not int or type(record["end"]) is not int:
+            check.problem(line, "wrong-type", "start and end must be whole numbers (not 37.0)",
+                          "write offsets as integers", "$.start", _record_id(record))
+            return
+        _check_canonical(check, line, record, raw)
+        _check_span(check, line, record)
+        return
     if kind not in ("span", "relation"):
-        check.problem(parsed.line, "unknown-kind" if kind is not None else "missing-field",
+        check.problem(line, "unknown-kind" if kind is not None else "missing-field",
                       f"kind is {kind!r}; a record is a 'span' or a 'relation'", "set \"kind\" to span or relation",
                       "$.kind", _record_id(record))
         return
-    if cross_store and kind == "span":
-        check.problem(parsed.line, "span-in-cross-store", "the cross-document store holds relations only",
+    if kind == "span":
+        check.problem(line, "span-in-cross-store", "the cross-document store holds relations only",
                       f"move the span to annotations/{record.get('doc_id')}.jsonl", "$.kind", _record_id(record))
         return
-    validator = spans if kind == "span" else relations
-    if not validator.is_valid(record):
-        _report_schema(check, parsed.line, record, validator, kind)
+    if not relations.is_valid(record):
+        _report_schema(check, line, record, relations, kind)
         if not _semantic_checks_possible(record, kind):
             return
-    elif kind == "span" and not _semantic_checks_possible(record, kind):
-        check.problem(parsed.line, "wrong-type", "start and end must be whole numbers (not 37.0)",
-                      "write offsets as integers", "$.start", _record_id(record))
-        return
-    _check_canonical(check, parsed)
-    if kind == "span":
-        _check_span(check, parsed.line, record)
-    else:
-        _check_relation_record(check, parsed.line, record, cross_store)
+    _check_canonical(check, line, record, raw)
+    _check_relation_record(check, line, record, cross_store)
 
 
 def _record_id(record: dict[str, Any]) -> str | None:
@@ -169,12 +171,12 @@ def _schema_hint(code: str, record: dict[str, Any], taxonomy: Taxonomy) -> str:
     return "see the schema in schema/ for the allowed values"
 
 
-def _check_canonical(check: StoreCheck, parsed: ParsedLine) -> None:
-    if check.canonical_reported or parsed.raw is None:
+def _check_canonical(check: StoreCheck, line: int, record: dict[str, Any], raw: bytes | None) -> None:
+    if check.canonical_reported or raw is None:
         return
-    if orjson.dumps(parsed.record, option=orjson.OPT_SORT_KEYS) + b"\n" != parsed.raw:
+    if orjson.dumps(record, option=orjson.OPT_SORT_KEYS) + b"\n" != raw:
         check.canonical_reported = True
-        check.problem(parsed.line, "store-not-canonical",
+        check.problem(line, "store-not-canonical",
                       "the line is not in canonical form (key order, spacing, escapes or line ending)",
                       "run 'belarus-corpus fmt' to rewrite the store canonically", severity="warning")
 
@@ -188,8 +190,9 @@ def _check_order(check: StoreCheck, line: int, key: tuple[Any, ...]) -> None:
 
 def _check_span(check: StoreCheck, line: int, record: dict[str, Any]) -> None:
     span_id, start, end, layer = str(record["id"]), record["start"], record["end"], str(record["layer"])
+    span_type = str(record["type"])
     check.n_spans += 1
-    key = (0, start, end, layer, str(record["type"]), span_id)
+    key = (0, start, end, layer, span_type, span_id)
     if check.last_key is not None and key < check.last_key:
         _check_order(check, line, key)
     check.last_key = key
@@ -197,8 +200,10 @@ def _check_span(check: StoreCheck, line: int, record: dict[str, Any]) -> None:
     if span_id in check.spans:
         check.problem(line, "duplicate-id", f"id {span_id} is used by an earlier record",
                       "give this record a new id (ids never change once made, so edit the newer one)", "$.id", span_id)
-    endpoint = Endpoint(layer, status)
-    check.spans[span_id] = check.endpoints.setdefault(endpoint, endpoint)
+    endpoint = check.endpoints.get((layer, status))  # a handful of distinct values, shared by every span
+    if endpoint is None:
+        endpoint = check.endpoints[(layer, status)] = Endpoint(layer, status)
+    check.spans[span_id] = endpoint
     if record.get("doc_id") != check.doc_id:
         check.problem(line, "doc-id-mismatch", f"doc_id is {record.get('doc_id')!r} in the store of {check.doc_id!r}",
                       f"move the record to annotations/{record.get('doc_id')}.jsonl or fix doc_id", "$.doc_id",
@@ -211,17 +216,30 @@ def _check_span(check: StoreCheck, line: int, record: dict[str, Any]) -> None:
         if not check.order_reported and (start, end) != check.group:
             check.group = (start, end)
             check.span_keys.clear()  # sorted store: equal (start, end) are adjacent, so only this group can repeat
-        same = (*key[1:5], orjson.dumps(record.get("attributes"), option=orjson.OPT_SORT_KEYS))
-        earlier = check.span_keys.setdefault(same, span_id)
-        if earlier != span_id:
-            check.problem(line, "duplicate-span", f"same layer, type, offsets and attributes as {earlier}",
-                          f"remove one of them ('belarus-corpus annotate rm {span_id}')", "", span_id)
+        same = (start, end, layer, span_type)
+        earlier = check.span_keys.get(same)
+        if earlier is None:
+            check.span_keys[same] = [(span_id, record.get("attributes"))]
+        else:
+            _check_duplicate(check, line, earlier, span_id, record.get("attributes"))
     doc = check.doc
     if doc is not None:
         if end <= doc.length and record.get("text_sha256") == doc.text_sha256 and doc.text[start:end] == record.get(
                 "text") and (doc.identity_map or _on_boundaries(doc, start, end)):
             return
         _check_span_text(check, line, record, start, end)
+
+
+def _check_duplicate(check: StoreCheck, line: int, earlier: list[tuple[str, Any]], span_id: str,
+                     attributes: Any) -> None:
+    """Spans with the same offsets, layer and type as this one came before: compare attributes (canonical JSON)."""
+    mine = orjson.dumps(attributes, option=orjson.OPT_SORT_KEYS)
+    for other_id, other in earlier:
+        if orjson.dumps(other, option=orjson.OPT_SORT_KEYS) == mine:
+            check.problem(line, "duplicate-span", f"same layer, type, offsets and attributes as {other_id}",
+                          f"remove one of them ('belarus-corpus annotate rm {span_id}')", "", span_id)
+            break
+    earlier.append((span_id, attributes))
 
 
 def _on_boundaries(doc: DocText, start: int, end: int) -> bool:
