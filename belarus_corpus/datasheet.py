@@ -6,7 +6,7 @@ match the data. The dataset card is generated from the same functions.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import Problem
 
@@ -18,30 +18,31 @@ END = "<!-- END GENERATED -->"
 DATASHEET = "DATASHEET.md"
 
 
-def statistics_markdown(corpus: Corpus) -> str:
+def statistics_markdown(facts: dict[str, Any]) -> str:
     """The card's statistics (one source: ``release.facts``) plus how gold spans were made and paragraph languages."""
-    from .release.facts import corpus_facts
-    from .release.facts import statistics_markdown as facts_statistics
-    from .stats import corpus_stats
+    from .release.facts_text import statistics_markdown as facts_statistics
 
-    figures = corpus_stats(corpus)
-    origin = ", ".join(f"{k} {v}" for k, v in figures["gold_origin"].items()) or "none"
-    languages = ", ".join(f"{k} {v}" for k, v in figures["paragraph_languages"].items()) or "none"
-    return "\n".join([facts_statistics(corpus_facts(corpus)), "",
+    origin = ", ".join(f"{k} {v}" for k, v in facts["spans"]["gold_origin"].items()) or "none"
+    languages = ", ".join(f"{k} {v}" for k, v in facts["paragraph_languages"].items()) or "none"
+    return "\n".join([facts_statistics(facts), "",
                       f"- Gold spans by origin (accepted suggestion, edited suggestion, manual): {origin}",
                       f"- Paragraph languages (langdetect, seed 0; short paragraphs are unreliable): {languages}"])
 
 
-def cross_document_markdown(corpus: Corpus) -> str:
+def cross_document_markdown(facts: dict[str, Any]) -> str:
     """Which article reports what for the same fact (``release.facts``, shared with the card)."""
-    from .release.facts import corpus_facts, figures_markdown
+    from .release.facts_text import figures_markdown
 
-    return figures_markdown(corpus_facts(corpus))
+    return figures_markdown(facts)
 
 
 def generated_block(corpus: Corpus) -> str:
-    return "\n".join([BEGIN, "", "### Statistics", "", statistics_markdown(corpus), "",
-                      "### Cross-document figures", "", cross_document_markdown(corpus), "", END])
+    """The block, from one pass over the corpus (``release.facts.corpus_facts``)."""
+    from .release.facts import corpus_facts
+
+    facts = corpus_facts(corpus)
+    return "\n".join([BEGIN, "", "### Statistics", "", statistics_markdown(facts), "",
+                      "### Cross-document figures", "", cross_document_markdown(facts), "", END])
 
 
 def _split(text: str) -> tuple[str, str, str] | None:

@@ -239,7 +239,7 @@ def _as_dict(data: Any) -> dict[str, Any]:
 
 def card_body(corpus: Corpus, staging: Path, result: BuildResult, facts: dict[str, Any],
               settings: dict[str, Any]) -> str:
-    from ..release import facts as f
+    from ..release import facts_text as f
 
     sections = [
         f"# {PRETTY_NAME}",
@@ -299,7 +299,7 @@ def _summary(facts: dict[str, Any]) -> str:
 
 
 def _summary_sentence(facts: dict[str, Any]) -> str:
-    from ..release.facts import summary_sentence
+    from ..release.facts_text import summary_sentence
 
     return summary_sentence(facts)
 
@@ -472,7 +472,7 @@ def _rationale(facts: dict[str, Any]) -> str:
 
 
 def _source_data(facts: dict[str, Any]) -> str:
-    from ..release.facts import bullets
+    from ..release.facts_text import bullets
 
     lines = [f"{facts['documents']} plain-text files, ingested as delivered; each keeps its original file name and "
              "the SHA-256 of its bytes (also listed in `croissant.json`). Normalization: "
@@ -481,7 +481,7 @@ def _source_data(facts: dict[str, Any]) -> str:
     lines.append("")
     lines.append(bullets(f"`{d['doc_id']}`: `{d['original_file_name']}`, {d['raw_bytes']:,} bytes, sha256 "
                          f"`{d['raw_sha256'][:16]}…`" for d in facts["per_document"]))
-    from ..release.facts import assessment_items
+    from ..release.facts_text import assessment_items
 
     assessments = assessment_items(facts)
     if assessments:

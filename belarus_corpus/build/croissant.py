@@ -90,15 +90,16 @@ def write_croissant(corpus: Corpus, staging: Path, result: BuildResult) -> Path:
 
 
 def croissant_document(corpus: Corpus, staging: Path, result: BuildResult) -> dict[str, Any]:
-    from ..release import facts as f
+    from ..release import facts_text as f
+    from ..release.facts import corpus_facts, package_summary, release_settings
     from ..release.versioning import POLICY
     from .card import PRETTY_NAME, citation
 
     if result.facts is None:
-        result.facts = f.corpus_facts(corpus)
+        result.facts = corpus_facts(corpus)
     facts = result.facts
-    settings = f.release_settings(corpus)
-    summary, author = f.package_summary()
+    settings = release_settings(corpus)
+    summary, author = package_summary()
     labels = _label_sets(corpus)
     document: dict[str, Any] = {
         "@context": CONTEXT,
@@ -319,7 +320,7 @@ def _enumeration(rid: str, names: list[str], users: list[str]) -> dict[str, Any]
 
 
 def _licences(facts: dict[str, Any], settings: dict[str, Any]) -> list[Any]:
-    from ..release.facts import licence_items
+    from ..release.facts_text import licence_items
 
     annotations = str(settings["annotations_licence"])
     items: list[Any] = [SPDX.format(annotations) if annotations not in ("unspecified", "") else annotations]
