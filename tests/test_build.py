@@ -13,6 +13,7 @@ from belarus_corpus.annotate.api import add_span
 from belarus_corpus.build.features import CONFIGS, features_for
 from belarus_corpus.build.loading import load_config
 from belarus_corpus.ingest import IngestOptions
+from belarus_corpus.release.facts import corpus_facts
 from helpers import ARTICLE, MakeCorpus, tree
 
 
@@ -81,14 +82,31 @@ def test_incremental_build_reuses_unchanged_shards(make_corpus: MakeCorpus, tmp_
     from belarus_corpus.build import shards
 
     monkeypatch.setattr(shards, "DOCS_PER_SHARD", 1)
+    monkeypatch.setattr(shards, "shard_index", lambda doc_id, count: ["alpha", "beta"].index(doc_id) % count)
     corpus = annotated(make_corpus)
     out = corpus.build(tmp_path / "out").out
     assert corpus.build(out).reused_shards == 2
     add_span(corpus, "alpha", layer="hedge", type_="reportative", quote="officials said")
+    read = []
+    document = Corpus.document
+    monkeypatch.setattr(Corpus, "document", lambda self, doc_id: read.append(doc_id) or document(self, doc_id))
     result = corpus.build(out)
     assert result.reused_shards == 1
-    full = corpus.build(tmp_path / "full", incremental=False).out
-    assert tree(out) == tree(full)
+    assert read == ["alpha"]  # beta's facts come from its shard's footer, not from reading beta again
+    full = corpus.build(tmp_path / "full", incremental=False)
+    assert tree(out) == tree(full.out)
+    assert result.facts == full.facts == corpus_facts(corpus)
+
+
+def test_shard_facts_are_stored_in_the_documents_footer(make_corpus: MakeCorpus, tmp_path: Path) -> None:
+    from belarus_corpus.build.shards import FACTS_KEY
+
+    corpus = annotated(make_corpus)
+    out = corpus.build(tmp_path / "out").out
+    path = next((out / "data" / "documents").glob("*.parquet"))
+    stored = json.loads(pq.read_metadata(path).metadata[FACTS_KEY.encode()])
+    assert [d["doc_id"] for d in stored["documents"]] == ["alpha", "beta"]
+    assert FACTS_KEY.encode() not in (pq.read_schema(path).metadata or {})  # readers of the rows do not get it
 
 
 def test_split_by_document_is_deterministic(make_corpus: MakeCorpus, tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import shutil
 from collections import Counter
@@ -15,13 +16,14 @@ from typing import TYPE_CHECKING, Any
 from .. import __version__
 from ..errors import CorpusError, Problem, UsageError
 from .features import CONFIGS, features_for
-from .shards import INPUTS_KEY, Shard, copy_shard, inputs_digest, plan_shards, reusable
+from .shards import FACTS_CONFIG, FACTS_KEY, INPUTS_KEY, Shard, copy_shard, inputs_digest, plan_shards, reusable_facts
 from .tables import DocumentBundle, document_row, paragraph_rows, relation_rows, span_rows, token_row
 from .tokens import TOKENIZER
 from .writer import ConfigWriter, version_metadata
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
+    from ..release.facts import Partial
 
 DEFAULT_SPLIT = "train"
 
@@ -34,7 +36,7 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     reused_shards: int = 0
-    facts: dict[str, Any] | None = None  # release.facts.corpus_facts, computed once for the card and Croissant
+    facts: dict[str, Any] | None = None  # release.facts, merged from the shards' partials, for card and Croissant
 
 
 def parse_split_spec(spec: str) -> tuple[int, list[tuple[str, float]]]:
@@ -124,22 +126,30 @@ def _refuse_source_folder(corpus: Corpus, out: Path) -> None:
 
 def _write_all(corpus: Corpus, staging: Path, result: BuildResult, split_spec: str | None,
                previous: Path | None) -> None:
+    from ..release.facts import finish_facts, merge_partials, relations_partial
+
     split = parse_split_spec(split_spec) if split_spec else None
     doc_splits = {d: split_of(d, *split) if split else DEFAULT_SPLIT for d in corpus.doc_ids()}
     shards = plan_shards(doc_splits) if doc_splits else [Shard(DEFAULT_SPLIT, 0, 1)]
+    partials = []
     for shard in shards:
         shard.inputs = inputs_digest(corpus, shard, result.dataset_version)
-        if previous is not None and reusable(previous, shard, CONFIGS):
+        stored = reusable_facts(previous, shard, CONFIGS) if previous is not None else None
+        if previous is not None and stored is not None:
             result.files += copy_shard(previous, staging, shard, CONFIGS)
             result.reused_shards += 1
+            partials.append(stored)
         else:
-            _write_shard(corpus, staging, shard, result)
+            partials.append(_write_shard(corpus, staging, shard, result))
     cross = Shard(DEFAULT_SPLIT if split is None else "cross_document", 0, 1)
+    relations = corpus.cross_document().relations
     writer = _writer(corpus, staging, "relations", cross, result, suffix="-cross-document")
     with _abandoned_on_error([writer]):
-        for row in relation_rows(corpus.cross_document().relations):
+        for row in relation_rows(relations):
             writer.add(row)
         _close(writer, result)
+    partials.append(relations_partial(relations))
+    result.facts = finish_facts(corpus, merge_partials(partials))
     _count_rows(staging, result)
 
 
@@ -155,15 +165,24 @@ def _close(writer: ConfigWriter, result: BuildResult) -> None:
     result.files.append(writer.path)
 
 
-def _write_shard(corpus: Corpus, staging: Path, shard: Shard, result: BuildResult) -> None:
+def _write_shard(corpus: Corpus, staging: Path, shard: Shard, result: BuildResult) -> Partial:
+    """Write the shard's files; return its partial facts, also stored in the footer of its documents file."""
+    from ..release.facts import document_partial, merge_partials
+
     writers = {config: _writer(corpus, staging, config, shard, result) for config in CONFIGS}
+    partials = []
     with _abandoned_on_error(list(writers.values())):
         for doc_id in shard.doc_ids:
             content = corpus.annotations(doc_id)
             bundle = DocumentBundle(corpus.document(doc_id), content.spans, content.relations)
             _write_document(bundle, writers, corpus.taxonomy, result)
+            partials.append(document_partial(bundle.document, bundle.spans, bundle.relations))
+        stored = json.dumps(merge_partials(partials), ensure_ascii=False, separators=(",", ":"))
+        writers[FACTS_CONFIG].add_file_metadata(FACTS_KEY, stored)
         for writer in writers.values():
             _close(writer, result)
+    facts: Partial = json.loads(stored)  # as a reused shard will give them back
+    return facts
 
 
 @contextlib.contextmanager

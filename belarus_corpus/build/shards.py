@@ -9,7 +9,7 @@ import math
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..normalize import pipeline_id
@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 
 DOCS_PER_SHARD = 100
 INPUTS_KEY = "belarus_corpus_inputs"
+FACTS_KEY = "belarus_corpus_facts"
+"""Footer key of the shard's partial release facts (``release.facts.document_partial`` merged), as JSON."""
+FACTS_CONFIG = "documents"
+"""The config whose shard files carry ``FACTS_KEY``."""
 
 
 @dataclass
@@ -70,21 +74,31 @@ def inputs_digest(corpus: Corpus, shard: Shard, dataset_version: str) -> str:
     return digest.hexdigest()
 
 
-def reusable(previous: Path, shard: Shard, configs: tuple[str, ...]) -> bool:
-    """True when the previous build has this shard for every config, made from the same inputs."""
+def read_footer(path: Path) -> dict[bytes, bytes] | None:
+    """The key-value metadata of a Parquet file's footer; None when the file is missing or unreadable."""
     import pyarrow.parquet as pq
 
-    for config in configs:
-        path = previous / "data" / config / shard.file_name()
-        if not path.is_file():
-            return False
-        try:
-            metadata = pq.read_schema(path).metadata or {}
-        except Exception:
-            return False
-        if metadata.get(INPUTS_KEY.encode(), b"").decode() != shard.inputs:
-            return False
-    return True
+    try:
+        return dict(pq.read_metadata(path).metadata or {})
+    except Exception:
+        return None
+
+
+def reusable_facts(previous: Path, shard: Shard, configs: tuple[str, ...]) -> dict[str, Any] | None:
+    """The shard's stored partial facts when the previous build has this shard for every config, made from the
+    same inputs (and with its facts); else None, and the shard is written again."""
+    footers = [read_footer(previous / "data" / config / shard.file_name()) for config in configs]
+    if any(footer is None or footer.get(INPUTS_KEY.encode(), b"").decode() != shard.inputs for footer in footers):
+        return None
+    stored = dict(zip(configs, footers, strict=True))[FACTS_CONFIG] or {}
+    facts = stored.get(FACTS_KEY.encode())
+    if facts is None:
+        return None
+    try:
+        loaded = json.loads(facts)
+    except ValueError:
+        return None
+    return loaded if isinstance(loaded, dict) else None
 
 
 def copy_shard(previous: Path, staging: Path, shard: Shard, configs: tuple[str, ...]) -> list[Path]:

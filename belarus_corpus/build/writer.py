@@ -44,6 +44,10 @@ class ConfigWriter:
         self.count += len(self._rows)
         self._rows = []
 
+    def add_file_metadata(self, key: str, value: str) -> None:
+        """A key-value pair in the file's footer only (not in the Arrow schema that readers of the rows get)."""
+        self._writer.add_key_value_metadata({key: value})
+
     def close(self) -> None:
         self.flush()
         self._writer.close()
