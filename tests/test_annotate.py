@@ -177,7 +177,7 @@ def test_agreement_between_two_annotators(corpus: Corpus, monkeypatch: pytest.Mo
 
 def test_parallel_suggest_stores_the_same_spans_as_sequential(make_corpus: MakeCorpus,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    from belarus_corpus.annotate import suggesting
+    from belarus_corpus.annotate import detecting, suggesting
 
     texts = {f"doc{i}.txt": ARTICLE.replace("Nearly 40", f"Nearly {i + 40}") for i in range(6)}
     corpus = make_corpus(texts)
@@ -187,8 +187,8 @@ def test_parallel_suggest_stores_the_same_spans_as_sequential(make_corpus: MakeC
     for doc_id in corpus.doc_ids():
         corpus.layout.store(doc_id).unlink()
     corpus.layout.cross_document_store.unlink()
-    monkeypatch.setattr(suggesting, "PARALLEL_MIN_DOCS", 2)
-    monkeypatch.setattr(suggesting, "CHUNK_DOCS", 2)
+    monkeypatch.setattr(detecting, "PARALLEL_MIN_DOCS", 2)
+    monkeypatch.setattr(detecting, "CHUNK_DOCS", 2)
     parallel = suggesting.suggest(corpus, workers=2)
     assert parallel.added == sequential.added and parallel.relations_added == sequential.relations_added
     assert {d: corpus.layout.store(d).read_bytes() for d in corpus.doc_ids()} == stored

@@ -2,28 +2,50 @@
 
 Never touches gold, rejected or orphaned spans: a proposal whose (layer, type, start, end) is already in the
 store, whatever its status, is skipped, so a second run adds nothing.
+
+Order of work: corpus detectors (which need every document's text at once) run first, on views made by the
+workers; then each worker, for its chunk of documents, runs the document detectors, makes spans of every
+proposal and reads and writes each store once (under its lock), with its new spans and the relations within it.
+Cross-document relations go to ``_cross_document.jsonl`` last. Memory holds the views and the corpus detectors'
+findings, never every span.
 """
 
 from __future__ import annotations
 
+import os
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..document import Document
-from ..errors import Problem, UsageError
-from ..model import Relation, Span
-from ..store import StoreContent
-from .operations import add_relations, change_store
-from .records import make_relation, make_span
+from ..errors import Problem
+from ..layout import CROSS_DOCUMENT_STORE
+from ..model import Span
+from ..store import StoreContent, update
+from ..taxonomy import Taxonomy
+from .detecting import (
+    CHUNK_DOCS,
+    PARALLEL_MIN_DOCS,
+    SOFTWARE_ANNOTATOR,
+    DocumentResult,
+    choose_detectors,
+    detect_document,
+    in_chunks,
+    view_of,
+    views_chunk,
+)
+from .operations import change_store
+from .records import make_relation
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
-    from ..suggest.base import DocumentView, Proposal
+    from ..suggest.base import LinkProposal, Proposal
 
-SOFTWARE_ANNOTATOR = "belarus-corpus-rules"
+__all__ = ["CHUNK_DOCS", "PARALLEL_MIN_DOCS", "SOFTWARE_ANNOTATOR", "SuggestReport", "choose_detectors", "suggest",
+           "view_of"]
+
 SpanKey = tuple[str, int, int, str, str]
+CROSS_DOCUMENT_DISPLAY = f"annotations/{CROSS_DOCUMENT_STORE}"
 
 
 @dataclass
@@ -40,159 +62,160 @@ class SuggestReport:
         return [*rows, f"relations: {self.relations_added} new"]
 
 
-def choose_detectors(names: Sequence[str] | None) -> tuple[list[Any], list[Any]]:
-    from ..suggest import registry
+@dataclass
+class CorpusFindings:
+    """What the corpus detectors found, waiting for the document pass that stores it."""
 
-    if not names:
-        return list(registry.DETECTORS.values()), list(registry.CORPUS_DETECTORS.values())
-    chosen = []
-    for name in names:
-        try:
-            chosen.append(registry.get(name))
-        except KeyError as exc:
-            raise UsageError(Problem("--detector", None, "unknown-detector", str(exc.args[0]),
-                                     "choose one of the names listed")) from exc
-    document = [d for d in chosen if hasattr(d, "detect")]
-    return document, [d for d in chosen if not hasattr(d, "detect")]
+    proposals: dict[str, list[tuple[str, Proposal]]] = field(default_factory=dict)  # doc id → (detector id, …)
+    local: dict[str, list[tuple[str, LinkProposal]]] = field(default_factory=dict)  # doc id → (method, link)
+    cross: list[tuple[str, LinkProposal]] = field(default_factory=list)
+    known: dict[SpanKey, Span] = field(default_factory=dict)  # spans now at the cross links' ends
 
-
-def view_of(document: Document) -> DocumentView:
-    from ..suggest.base import DocumentView
-
-    return DocumentView(document.doc_id, document.text, tuple((p.start, p.end, p.role) for p in document.paragraphs))
-
-
-def _span(corpus: Corpus, document: Document, detector: Any, proposal: Proposal, report: SuggestReport) -> Span | None:
-    try:
-        return make_span(document, corpus.taxonomy, layer=proposal.layer, type_=proposal.type, start=proposal.start,
-                         end=proposal.end, attributes=proposal.attributes, annotator=SOFTWARE_ANNOTATOR,
-                         method=f"rule:{detector.name}@{detector.version}", status="suggested", note=proposal.note)
-    except UsageError as error:
-        report.invalid += [Problem(f"rule:{detector.name}", None, p.code, f"{document.doc_id}: {p.message}", p.hint,
-                                   severity="warning") for p in error.problems]
-        return None
-
-
-def _store_new(corpus: Corpus, doc_id: str, spans: list[tuple[str, Span]], report: SuggestReport,
-               known: dict[SpanKey, Span]) -> None:
-    def change(content: StoreContent) -> StoreContent:
-        existing = {(s.doc_id, s.start, s.end, s.layer, s.type): s for s in content.spans}
-        for name, span in spans:
-            key = (span.doc_id, span.start, span.end, span.layer, span.type)
-            if key in existing:
-                known[key] = existing[key]
-                continue
-            existing[key] = known[key] = span
-            content.spans.append(span)
-            report.added[name] += 1
-        return content
-
-    change_store(corpus, doc_id, change)
-
-
-PARALLEL_MIN_DOCS = 64
-CHUNK_DOCS = 32
+    @property
+    def cross_ends(self) -> set[SpanKey]:
+        """The ends of cross-document links (their spans are stored by the workers, then related here)."""
+        return {end for _, link in self.cross for end in (link.head, link.tail)}
 
 
 @dataclass
-class DocumentResult:
-    """What the document detectors found in one document (made in a worker process or in this one)."""
+class StoredDocument:
+    """What storing one document's proposals did (made in a worker process or in this one)."""
 
-    doc_id: str
     characters: int
     proposed: Counter[str]
-    spans: list[tuple[str, Span]]
+    added: Counter[str]
     invalid: list[Problem]
-    view: DocumentView | None
-
-
-def _detect_chunk(root: str, doc_ids: list[str], names: tuple[str, ...] | None,
-                  keep_views: bool) -> list[DocumentResult]:
-    from ..corpus import Corpus
-
-    corpus = Corpus(root)
-    document_detectors, _ = choose_detectors(names)
-    results = []
-    for doc_id in doc_ids:
-        document = corpus.document(doc_id)
-        view = view_of(document)
-        partial = SuggestReport()
-        spans: list[tuple[str, Span]] = []
-        for detector in document_detectors:
-            for proposal in detector.detect(view):
-                partial.proposed[detector.name] += 1
-                span = _span(corpus, document, detector, proposal, partial)
-                if span is not None:
-                    spans.append((detector.name, span))
-        results.append(DocumentResult(doc_id, len(document.text), partial.proposed, spans, partial.invalid,
-                                      view if keep_views else None))
-    from ..suggest.registry import clear_caches
-
-    clear_caches()
-    return results
-
-
-def _document_results(corpus: Corpus, doc_ids: list[str], names: tuple[str, ...] | None, keep_views: bool,
-                      workers: int) -> Iterator[DocumentResult]:
-    """Results in document order; spread over processes for large corpora (detectors are CPU-bound)."""
-    chunks = [doc_ids[i : i + CHUNK_DOCS] for i in range(0, len(doc_ids), CHUNK_DOCS)]
-    if workers <= 1 or len(doc_ids) < PARALLEL_MIN_DOCS:
-        for chunk in chunks:
-            yield from _detect_chunk(str(corpus.root), chunk, names, keep_views)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for results in pool.map(_detect_chunk, [str(corpus.root)] * len(chunks), chunks,
-                                [names] * len(chunks), [keep_views] * len(chunks)):
-            yield from results
+    relations_added: int
+    known: dict[SpanKey, Span]  # the spans now at the cross-document links' ends in this document
 
 
 def suggest(corpus: Corpus, doc_ids: Sequence[str] | None = None, detectors: Sequence[str] | None = None,
             workers: int | None = None) -> SuggestReport:
     """Run the detectors and store new proposals; ``workers`` processes (default: the CPU count)."""
-    import os
-
     _, corpus_detectors = choose_detectors(detectors)
     report = SuggestReport()
-    known: dict[SpanKey, Span] = {}
-    views: list[DocumentView] = []
     names = tuple(detectors) if detectors else None
     chosen = list(doc_ids or corpus.doc_ids())
-    for result in _document_results(corpus, chosen, names, bool(corpus_detectors), workers or os.cpu_count() or 1):
-        report.characters += result.characters
-        report.proposed.update(result.proposed)
-        report.invalid += result.invalid
-        _store_new(corpus, result.doc_id, result.spans, report, known)
-        if result.view is not None:
-            views.append(result.view)
-    for detector in corpus_detectors:
-        _run_corpus_detector(corpus, detector, views, report, known)
+    workers = workers or os.cpu_count() or 1
+    findings = _run_corpus_detectors(corpus, corpus_detectors, chosen, report, workers)
+    ends: dict[str, set[SpanKey]] = {}
+    for end in findings.cross_ends:
+        ends.setdefault(end[0], set()).add(end)
+    root = str(corpus.root)
+
+    def arguments(chunk: list[str]) -> tuple[Any, ...]:
+        return (root, names, {d: findings.proposals[d] for d in chunk if d in findings.proposals},
+                {d: findings.local[d] for d in chunk if d in findings.local}, {d: ends[d] for d in chunk if d in ends})
+
+    for stored in in_chunks(suggest_chunk, chosen, arguments, workers):
+        report.characters += stored.characters
+        report.proposed.update(stored.proposed)
+        report.added.update(stored.added)
+        report.invalid += stored.invalid
+        report.relations_added += stored.relations_added
+        findings.known.update(stored.known)
+    if findings.cross:
+        _store_cross(corpus, corpus.taxonomy, findings, report)
     return report
 
 
-def _run_corpus_detector(corpus: Corpus, detector: Any, views: list[DocumentView], report: SuggestReport,
-                         known: dict[SpanKey, Span]) -> None:
-    findings = detector.detect_corpus(views)
-    by_doc: dict[str, list[tuple[str, Span]]] = {}
-    documents: dict[str, Document] = {}
-    for doc_id, proposal in findings.proposals:
-        report.proposed[detector.name] += 1
-        if doc_id not in documents:
-            documents[doc_id] = corpus.document(doc_id)
-        span = _span(corpus, documents[doc_id], detector, proposal, report)
-        if span is not None:
-            by_doc.setdefault(doc_id, []).append((detector.name, span))
-    for doc_id, spans in sorted(by_doc.items()):
-        _store_new(corpus, doc_id, spans, report, known)
-    relations: list[Relation] = []
-    for link in findings.links:
-        head, tail = _known_span(corpus, known, link.head), _known_span(corpus, known, link.tail)
-        if head is not None and tail is not None:
-            relations.append(make_relation(corpus.taxonomy, link.type, head, tail, annotator=SOFTWARE_ANNOTATOR,
-                                           method=f"rule:{detector.name}@{detector.version}", status="suggested"))
-    report.relations_added += len(add_relations(corpus, relations, skip_existing=True))
+def _run_corpus_detectors(corpus: Corpus, detectors: list[Any], doc_ids: list[str], report: SuggestReport,
+                          workers: int) -> CorpusFindings:
+    findings = CorpusFindings()
+    if not detectors:
+        return findings
+    root = str(corpus.root)
+    views = list(in_chunks(views_chunk, doc_ids, lambda _: (root,), workers))
+    for detector in detectors:
+        detector_id = f"{detector.name}@{detector.version}"
+        found = detector.detect_corpus(views)
+        for doc_id, proposal in found.proposals:
+            report.proposed[detector.name] += 1
+            findings.proposals.setdefault(doc_id, []).append((detector_id, proposal))
+        for link in found.links:
+            item = (f"rule:{detector_id}", link)
+            if link.head[0] == link.tail[0]:
+                findings.local.setdefault(link.head[0], []).append(item)
+            else:
+                findings.cross.append(item)
+    return findings
 
 
-def _known_span(corpus: Corpus, known: dict[SpanKey, Span], key: SpanKey) -> Span | None:
-    return known.get(key)
+def suggest_chunk(doc_ids: list[str], root: str, names: tuple[str, ...] | None,
+                  extra: dict[str, list[tuple[str, Proposal]]], local: dict[str, list[tuple[str, LinkProposal]]],
+                  ends: dict[str, set[SpanKey]]) -> list[StoredDocument]:
+    """Detect in and store each document of the chunk (each store read and written once, under its lock)."""
+    from ..corpus import Corpus
+    from ..suggest.registry import clear_caches
+
+    corpus = Corpus(root)
+    taxonomy = corpus.taxonomy
+    detectors, _ = choose_detectors(names)
+    stored = []
+    for doc_id in doc_ids:
+        result = detect_document(corpus, taxonomy, detectors, doc_id, extra.get(doc_id, ()))
+        stored.append(_store(corpus, taxonomy, result, local.get(doc_id, ()), ends.get(doc_id, set())))
+    clear_caches()
+    return stored
+
+
+def _store(corpus: Corpus, taxonomy: Taxonomy, result: DocumentResult, links: Sequence[tuple[str, LinkProposal]],
+           wanted: set[SpanKey]) -> StoredDocument:
+    """One read-modify-write of the document's store: new spans (a span already at the same place wins), then
+    the relations within the document; remember the spans at the cross-document links' ends."""
+    stored = StoredDocument(result.characters, result.proposed, Counter(), result.invalid, 0, {})
+
+    def change(content: StoreContent) -> StoreContent:
+        existing = {_key(s): s for s in content.spans}
+        for name, span in result.spans:
+            key = _key(span)
+            if key not in existing:
+                existing[key] = span
+                content.spans.append(span)
+                stored.added[name] += 1
+        stored.known.update((key, existing[key]) for key in wanted.intersection(existing))
+        stored.relations_added += _add_links(content, links, existing.get, taxonomy)
+        return content
+
+    if result.spans or links:  # the ends of cross links in other stores are read when they are needed
+        change_store(corpus, result.doc_id, change)
+    return stored
+
+
+def _key(span: Span) -> SpanKey:
+    return (span.doc_id, span.start, span.end, span.layer, span.type)
+
+
+def _add_links(content: StoreContent, links: Sequence[tuple[str, LinkProposal]],
+               find: Callable[[SpanKey], Span | None], taxonomy: Taxonomy) -> int:
+    """Relations for the links whose ends are spans; a relation already in the store is kept as it is."""
+    ids = {relation.id for relation in content.relations}
+    added = 0
+    for method, link in links:
+        head, tail = find(link.head), find(link.tail)
+        if head is None or tail is None:
+            continue
+        relation = make_relation(taxonomy, link.type, head, tail, annotator=SOFTWARE_ANNOTATOR, method=method,
+                                 status="suggested")
+        if relation.id not in ids:
+            ids.add(relation.id)
+            content.relations.append(relation)
+            added += 1
+    return added
+
+
+def _store_cross(corpus: Corpus, taxonomy: Taxonomy, findings: CorpusFindings, report: SuggestReport) -> None:
+    def find(key: SpanKey) -> Span | None:
+        if key not in findings.known and key[0] not in looked_up:  # a document outside this run: read its store
+            looked_up.add(key[0])
+            for key_here, span in {_key(s): s for s in corpus.annotations(key[0]).spans}.items():
+                findings.known.setdefault(key_here, span)
+        return findings.known.get(key)
+
+    looked_up: set[str] = set()
+
+    def change(content: StoreContent) -> StoreContent:
+        report.relations_added += _add_links(content, findings.cross, find, taxonomy)
+        return content
+
+    update(corpus.layout.cross_document_store, change, CROSS_DOCUMENT_DISPLAY)

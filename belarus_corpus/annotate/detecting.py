@@ -1,0 +1,121 @@
+"""Running detectors: choosing them, a document's view, proposals made into spans, and chunks of documents
+spread over worker processes for a large corpus (results in document order, so a pool gives what one process
+gives)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ..document import Document
+from ..errors import Problem, UsageError
+from ..model import Span
+from ..taxonomy import Taxonomy
+from .records import make_span
+
+if TYPE_CHECKING:
+    from ..corpus import Corpus
+    from ..suggest.base import DocumentView, Proposal
+
+SOFTWARE_ANNOTATOR = "belarus-corpus-rules"
+PARALLEL_MIN_DOCS = 64
+CHUNK_DOCS = 32
+
+Found = tuple[str, Span]  # (detector name, span)
+Result = TypeVar("Result")
+
+
+@dataclass
+class DocumentResult:
+    """What the detectors found in one document, as spans ready to store."""
+
+    doc_id: str
+    characters: int
+    proposed: Counter[str] = field(default_factory=Counter)
+    spans: list[Found] = field(default_factory=list)
+    invalid: list[Problem] = field(default_factory=list)
+
+
+def choose_detectors(names: Sequence[str] | None) -> tuple[list[Any], list[Any]]:
+    """(document detectors, corpus detectors) by name, or every registered one."""
+    from ..suggest import registry
+
+    if not names:
+        return list(registry.DETECTORS.values()), list(registry.CORPUS_DETECTORS.values())
+    chosen = []
+    for name in names:
+        try:
+            chosen.append(registry.get(name))
+        except KeyError as exc:
+            raise UsageError(Problem("--detector", None, "unknown-detector", str(exc.args[0]),
+                                     "choose one of the names listed")) from exc
+    document = [d for d in chosen if hasattr(d, "detect")]
+    return document, [d for d in chosen if not hasattr(d, "detect")]
+
+
+def view_of(document: Document) -> DocumentView:
+    from ..suggest.base import DocumentView
+
+    return DocumentView(document.doc_id, document.text, tuple((p.start, p.end, p.role) for p in document.paragraphs))
+
+
+def make_suggested(taxonomy: Taxonomy, document: Document, method: str, proposal: Proposal,
+                   invalid: list[Problem]) -> Span | None:
+    """The proposal as a ``suggested`` span, or None (and a warning) when it is not a valid span."""
+    try:
+        return make_span(document, taxonomy, layer=proposal.layer, type_=proposal.type, start=proposal.start,
+                         end=proposal.end, attributes=proposal.attributes, annotator=SOFTWARE_ANNOTATOR,
+                         method=method, status="suggested", note=proposal.note)
+    except UsageError as error:
+        source = method.partition("@")[0]
+        invalid += [Problem(source, None, p.code, f"{document.doc_id}: {p.message}", p.hint, severity="warning")
+                    for p in error.problems]
+        return None
+
+
+def in_chunks(run: Callable[..., list[Result]], doc_ids: list[str],
+              arguments: Callable[[list[str]], tuple[Any, ...]], workers: int) -> Iterator[Result]:
+    """``run(chunk, *arguments(chunk))`` over chunks of ``doc_ids``, results in order; a process pool for many
+    documents (each task carries only its own chunk's arguments)."""
+    chunks = [doc_ids[i:i + CHUNK_DOCS] for i in range(0, len(doc_ids), CHUNK_DOCS)]
+    if workers <= 1 or len(doc_ids) < PARALLEL_MIN_DOCS:
+        for chunk in chunks:
+            yield from run(chunk, *arguments(chunk))
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for results in pool.map(run, chunks, *zip(*(arguments(chunk) for chunk in chunks), strict=True)):
+            yield from results
+
+
+def views_chunk(doc_ids: list[str], root: str) -> list[DocumentView]:
+    from ..corpus import Corpus
+
+    corpus = Corpus(root)
+    return [view_of(corpus.document(doc_id)) for doc_id in doc_ids]
+
+
+def detect_document(corpus: Corpus, taxonomy: Taxonomy, detectors: list[Any], doc_id: str,
+                    extra: Sequence[tuple[str, Proposal]] = ()) -> DocumentResult:
+    """Run the document detectors on one document; make spans of their proposals and of ``extra`` ones."""
+    document = corpus.document(doc_id)
+    result = DocumentResult(doc_id, len(document.text))
+    if detectors:
+        view = view_of(document)
+        for detector in detectors:
+            method = f"rule:{detector.name}@{detector.version}"
+            for proposal in detector.detect(view):
+                result.proposed[detector.name] += 1
+                _keep(result, detector.name, make_suggested(taxonomy, document, method, proposal, result.invalid))
+    for detector_id, proposal in extra:
+        name = detector_id.partition("@")[0]
+        _keep(result, name, make_suggested(taxonomy, document, f"rule:{detector_id}", proposal, result.invalid))
+    return result
+
+
+def _keep(result: DocumentResult, name: str, span: Span | None) -> None:
+    if span is not None:
+        result.spans.append((name, span))
