@@ -48,10 +48,17 @@ def parse_lines(path: Path, display: str | None = None) -> Iterator[ParsedLine]:
     import orjson
 
     name = display or str(path)
+    loads = orjson.loads
     with path.open("rb") as handle:
-        number = 0
         for number, raw in enumerate(handle, start=1):
-            yield _parse_one(name, number, raw, orjson.loads)
+            try:  # the fast path: a whole line that is a JSON object (anything else is explained below)
+                record = loads(raw) if raw.endswith(b"\n") else None
+            except orjson.JSONDecodeError:
+                record = None
+            if type(record) is dict:
+                yield ParsedLine(number, record, None, raw)
+            else:
+                yield _parse_one(name, number, raw, loads)
 
 
 def parse_line(name: str, number: int, raw: bytes) -> ParsedLine:
