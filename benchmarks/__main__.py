@@ -52,7 +52,7 @@ class Plan:
 
 
 FULL = Plan("full", validate=(10_000, 1_000_000), build=(1_000, 100_000), reference_records=10_000,
-            detector_docs=500, suggest_docs=100, cli_runs=15, budget_seconds=600)
+            detector_docs=500, suggest_docs=500, cli_runs=15, budget_seconds=600)
 QUICK = Plan("quick", validate=(40, 4_000), build=(20, 2_000), reference_records=1_000, detector_docs=20,
              suggest_docs=10, cli_runs=3, budget_seconds=60, guard=False, datasheet=False)
 
