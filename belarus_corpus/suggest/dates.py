@@ -32,27 +32,32 @@ TIME_WORDS = frozenset(["this", "last", "next", "early", "late", "mid", "in", "s
 _SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
 _END = r"(?![\w-])"
-_MONTH_NAME = LazyPattern(rf"{_MONTH}{_END}")
-_AT_MONTH = LazyPattern(
-    rf"(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY}),?\s+(?P<mdy_y>{_YEAR}){_END}"
-    rf"|(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY}){_END}"
-    rf"|(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR}){_END}"
+# One pass finds every month name with what may follow it: a day and a year ("August 17, 2025"), a day
+# ("August 17"), a year ("June 2025", "June of 2025"); the last group is the year of "17 August 2025".
+# The look-aheads consume nothing, so the scan goes on right after the month name.
+_MONTH_SCAN = LazyPattern(
+    rf"{_MONTH}(?![\w-])"
+    rf"(?=\s+(?P<mdy_d>{_DAY}),?\s+(?P<mdy_y>{_YEAR}){_END}|\s+(?P<md_d>{_DAY}){_END}"
+    rf"|,?\s+(?:of\s+)?(?P<my_y>{_YEAR}){_END}|)"
+    rf"(?=,?\s+(?P<year>{_YEAR}){_END}|)"
 )
-_MONTH_YEAR_AFTER = LazyPattern(rf"{_MONTH},?\s+(?P<year>{_YEAR}){_END}")
 _DAY_BEFORE = LazyPattern(rf"(?<![\w-])(?P<day>{_DAY})\s+(?:of\s+)?$")
-# A single character class first lets the regex engine skip ahead fast ("[0-9]+" does not).
-_DIGIT_RUN = LazyPattern(r"[0-9][0-9]*")
-_AT_DIGITS = LazyPattern(
+_AT_DIGITS = (
     rf"(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01]){_END}"
     rf"|(?P<dot_d>{_DAY})\.(?P<dot_m>0?[1-9]|1[0-2])\.(?P<dot_y>{_YEAR}){_END}"
     rf"|(?P<us_m>0?[1-9]|1[0-2])/(?P<us_d>[12]\d|3[01]|0?[1-9])/(?P<us_y>{_YEAR}){_END}"
     rf"|(?P<year>{_YEAR})(?![\w-]|\s*%|\s*per\s*cent|[.,]\d)"
 )
+# Where a numeric date or a year starts: a digit (a single character class first, which the regex engine
+# skips to fast) with no word character, hyphen, point, comma, slash or currency sign before it; then, from
+# that digit (the look-behind steps back over it), the date itself.
+_DIGIT_DATE = LazyPattern(rf"[0-9](?<![\w\-.,/$€£].)(?<=(?=(?P<date>{_AT_DIGITS})).)")
+_TIME_WORD_BEFORE = LazyPattern(r"(?P<word>(?ai:" + "|".join(sorted(TIME_WORDS)) + r"))[ \t\n-]{1,3}$")
 _SEASON_BEFORE = LazyPattern(rf"(?i)(?<!\w)(?:the\s+)?(?P<season>{_SEASON})\s+of\s+$")
 RELATIVE_UNITS = ("week", "weeks", "month", "months", "year", "years", "spring", "summer", "autumn", "fall", "winter")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class DateMention:
     start: int
     end: int
@@ -60,6 +65,11 @@ class DateMention:
     year: int | None = None
     month: int | None = None
     day: int | None = None
+
+    def __init__(self, start: int, end: int, value: str | None, year: int | None = None, month: int | None = None,
+                 day: int | None = None) -> None:
+        # Faster than the frozen dataclass's per-field ``object.__setattr__`` (see ``base.Proposal``).
+        self.__dict__.update(start=start, end=end, value=value, year=year, month=month, day=day)
 
     def latest(self) -> tuple[int, int, int] | None:
         """The last day the mention can mean, as (year, month, day), when its year is known."""
@@ -70,22 +80,26 @@ class DateMention:
         return (self.year, month, day)
 
 
+_MONTH_NUMBERS = {name: number for number, name in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+
+
 def month_number(name: str) -> int:
-    return ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].index(
-        name[:3].lower()) + 1
+    return _MONTH_NUMBERS[name[:3].lower()]
 
 
 def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str:
-    parts = [f"{year:04d}" if year else "XXXX"]
+    iso = f"{year:04d}" if year else "XXXX"
     if month:
-        parts.append(f"{month:02d}")
+        iso += f"-{month:02d}"
     if day:
-        parts.append(f"{day:02d}")
-    return "-".join(parts)
+        iso += f"-{day:02d}"
+    return iso
 
 
 def _day(text: str) -> int:
-    return int("".join(char for char in text if char.isdigit()))
+    """The number of a day as the patterns write it: "17", "07", "3rd" (digits, then maybe two letters)."""
+    return int(text[:-2] if text[-1].isalpha() else text)
 
 
 def vocabulary() -> tuple[str, ...]:
@@ -93,39 +107,31 @@ def vocabulary() -> tuple[str, ...]:
     return RELATIVE_UNITS
 
 
-def _from_groups(groups: dict[str, str | None], start: int, end: int) -> DateMention | None:
-    for prefix in ("mdy", "md", "iso", "dot", "us"):
-        month = groups.get(f"{prefix}_m")
-        if month:
-            year_text, day = groups.get(f"{prefix}_y"), _day(groups[f"{prefix}_d"] or "")
-            year = int(year_text) if year_text else None
-            number = month_number(month) if month[0].isalpha() else int(month)
-            return DateMention(start, end, _iso(year, number, day), year, number, day)
-    if groups.get("my_m"):
-        year, number = int(groups["my_y"] or 0), month_number(groups["my_m"] or "")
-        return DateMention(start, end, _iso(year, number), year, number)
-    return None
+def _dated(start: int, end: int, year_text: str | None, month: int, day_text: str | None) -> DateMention:
+    year = int(year_text) if year_text else None
+    day = _day(day_text) if day_text else None
+    return DateMention(start, end, _iso(year, month, day), year, month, day)
 
 
 def _month_mention(text: str, match: re.Match[str]) -> DateMention | None:
     """A date around a month name: "17 August 2025", "August 17", "this September"; None for a bare month."""
     start = match.start()
-    before = text[max(0, start - 10) : start]
-    day = _DAY_BEFORE.search(text, max(0, start - 10), start) if any(c.isdigit() for c in before) else None
+    day = _DAY_BEFORE.search(text, max(0, start - 10), start) if start and text[start - 1].isspace() else None
+    number = _MONTH_NUMBERS[match.group()[:3].lower()]
     if day:
-        number, day_number = month_number(match.group()), _day(day.group("day"))
-        year_match = _MONTH_YEAR_AFTER.match(text, start)
-        year = int(year_match.group("year")) if year_match else None
-        end = year_match.end() if year_match else match.end()
-        return DateMention(day.start(), end, _iso(year, number, day_number), year, number, day_number)
-    forward = _AT_MONTH.match(text, start)
-    if forward:
-        return _from_groups(forward.groupdict(), start, forward.end())
+        year_text = match.group("year")
+        return _dated(day.start(), match.end("year") if year_text else match.end(), year_text, number,
+                      day.group("day"))
+    day_text, year_text = match.group("mdy_d", "mdy_y")
+    if day_text:
+        return _dated(start, match.end("mdy_y"), year_text, number, day_text)
+    day_text, year_text = match.group("md_d", "my_y")
+    if day_text:
+        return _dated(start, match.end("md_d"), None, number, day_text)
+    if year_text:
+        return _dated(start, match.end("my_y"), year_text, number, None)
     opening = _time_word_start(text, start)
-    if opening is not None:
-        number = month_number(match.group())
-        return DateMention(opening, match.end(), _iso(None, number), None, number)
-    return None
+    return None if opening is None else DateMention(opening, match.end(), _iso(None, number), None, number)
 
 
 def word_before(text: str, position: int) -> tuple[int, str] | None:
@@ -139,30 +145,43 @@ def word_before(text: str, position: int) -> tuple[int, str] | None:
     return (start, text[start:end].lower()) if start < end < position else None
 
 
+def _time_word_before(text: str, position: int) -> tuple[int, str] | None:
+    """What ``word_before`` finds, when it is one of ``TIME_WORDS``, else None. (A regex finds the time word in
+    any ASCII case, the only letters that lower-case to one; a letter before it makes it another word.)"""
+    found = _TIME_WORD_BEFORE.search(text, position - 10 if position > 10 else 0, position)
+    if found is None:
+        return None
+    start = found.start()
+    return None if start and text[start - 1].isalpha() else (start, found.group("word").lower())
+
+
 def _time_word_start(text: str, position: int) -> int | None:
     """Where "this", "in early", "mid-" and the like start before a month name, or None."""
-    first = word_before(text, position)
-    if first and first[1] in ("early", "late", "mid"):
-        second = word_before(text, first[0])
-        return second[0] if second and second[1] in TIME_WORDS else first[0]
-    return first[0] if first and first[1] in TIME_WORDS else None
+    first = _time_word_before(text, position)
+    if first is None:
+        return None
+    if first[1] in ("early", "late", "mid"):
+        second = _time_word_before(text, first[0])
+        return second[0] if second else first[0]
+    return first[0]
 
 
-def _digit_mention(text: str, start: int) -> DateMention | None:
+def _digit_mention(text: str, match: re.Match[str]) -> DateMention | None:
     """A numeric date ("2025-08-17", "17.08.2025", "8/17/2025") or a year, with a season before it."""
-    if start and (text[start - 1].isalnum() or text[start - 1] in "-_.,/$€£"):
+    start, end = match.start(), match.end("date")
+    year_text = match.group("year")
+    if not year_text:
+        for prefix in ("iso", "dot", "us"):
+            month = match.group(f"{prefix}_m")
+            if month:
+                return _dated(start, end, match.group(f"{prefix}_y"), int(month), match.group(f"{prefix}_d"))
         return None
-    match = _AT_DIGITS.match(text, start)
-    if not match:
-        return None
-    if not match.group("year"):
-        return _from_groups(match.groupdict(), start, match.end())
-    year = int(match.group("year"))
+    year = int(year_text)
     season = _SEASON_BEFORE.search(text, max(0, start - 16), start) if text[start - 3 : start] == "of " else None
     if season:
         code = _SEASON_CODES[season.group("season").lower()]
-        return DateMention(season.start(), match.end(), f"{year}-{code}", year)
-    return DateMention(start, match.end(), str(year), year)
+        return DateMention(season.start(), end, f"{year}-{code}", year)
+    return DateMention(start, end, str(year), year)
 
 
 def _relative_mentions(text: str) -> list[DateMention]:
@@ -189,15 +208,16 @@ def _without_overlaps(mentions: list[DateMention]) -> list[DateMention]:
 
 def find_dates(text: str) -> list[DateMention]:
     """Date mentions in ``text``, in order."""
-    mentions = [mention for match in _MONTH_NAME.finditer(text) if (mention := _month_mention(text, match))]
+    mentions = [mention for match in _MONTH_SCAN.finditer(text) if (mention := _month_mention(text, match))]
     month_spans = [(mention.start, mention.end) for mention in mentions]
     position = 0
-    for match in _DIGIT_RUN.finditer(text):
-        while position < len(month_spans) and month_spans[position][1] <= match.start():
+    for match in _DIGIT_DATE.finditer(text):
+        start = match.start()
+        while position < len(month_spans) and month_spans[position][1] <= start:
             position += 1
-        if position < len(month_spans) and month_spans[position][0] <= match.start():
+        if position < len(month_spans) and month_spans[position][0] <= start:
             continue
-        mention = _digit_mention(text, match.start())
+        mention = _digit_mention(text, match)
         if mention:
             mentions.append(mention)
     return _without_overlaps(mentions + _relative_mentions(text))

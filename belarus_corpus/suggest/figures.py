@@ -44,25 +44,33 @@ _WORD_NUMBER = (
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _FIGURE_END = r"(?![\w/]|[.,:]\d)"
-DIGIT_FIGURE_AT = LazyPattern(
-    rf"(?P<currency>[$€£])?(?P<digits>{_DIGITS})"
+_DIGIT_FIGURE = (
+    rf"(?P<digits>{_DIGITS})"
     r"(?:(?P<score>/\d+)|\s*(?P<percent>%|[Pp]ercent\b|[Pp]er\s+cent\b)|\s+(?P<scale>thousand|million|billion)\b)?"
     + _FIGURE_END
 )
+DIGIT_FIGURE_AT = LazyPattern(rf"(?P<currency>[$€£])?{_DIGIT_FIGURE}")
 WORD_FIGURE_AT = LazyPattern(
     rf"(?i)(?:(?P<words>{_WORD_NUMBER})"
     r"|(?P<vague>(?:tens\s+of\s+|hundreds\s+of\s+)?(?:dozens|hundreds|thousands|millions)))" + _FIGURE_END
 )
-# A single character class first lets the regex engine skip ahead fast ("[0-9]+" does not).
-_DIGIT_RUN = LazyPattern(r"[0-9][0-9]*")
+# Where a figure in digits starts, and the figure read from there, in one pass: a digit or a currency sign
+# before one (a single character class first, which the regex engine skips to fast) with no word character,
+# point, comma, slash, colon or currency sign before it; then, from that character (the look-behind steps
+# back over it), ``DIGIT_FIGURE_AT``. A letter and a hyphen before ("Zapad-2025") are ruled out in Python.
+# A bare year ("2020": four digits from 1800 to 2099 that ``_DIGITS`` reads whole, with no currency sign and
+# no suffix) is no figure and is left out there too, by conditions on the groups the look-behind captured.
+_YEAR_AFTER_FIRST_DIGIT = r"(?<=1)[89]\d\d(?!\d|\.\d)|(?<=2)0\d\d(?!\d|\.\d)"
+_NOT_BARE_YEAR = rf"(?(currency)|(?(score)|(?(percent)|(?(scale)|(?!{_YEAR_AFTER_FIRST_DIGIT})))))"
+_DIGIT_CANDIDATE = LazyPattern(
+    rf"[$€£0-9](?<![\w.,/:$€£].)(?<=(?=(?P<figure>(?P<currency>[$€£](?=[0-9]))?{_DIGIT_FIGURE})).){_NOT_BARE_YEAR}")
 _NOT_BEFORE = frozenset(".,/:$€£")
 _ARTICLE_BEFORE = LazyPattern(r"(?i)(?:half\s+)?a\s+$")
 _RANGE_JOIN = LazyPattern(r"\s*(?:–|—|-|to|and)\s*$", re.IGNORECASE)
 _BETWEEN = LazyPattern(r"(?:between|from)\s+$", re.IGNORECASE)
-YEAR_LIKE = LazyPattern(r"^(?:18|19|20)\d\d$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Figure:
     start: int
     end: int
@@ -70,6 +78,10 @@ class Figure:
     high: float
     value: str | None
     kind: str  # "count", "percent", "score", "vague"
+
+    def __init__(self, start: int, end: int, low: float, high: float, value: str | None, kind: str) -> None:
+        # Faster than the frozen dataclass's per-field ``object.__setattr__`` (see ``base.Proposal``).
+        self.__dict__.update(start=start, end=end, low=low, high=high, value=value, kind=kind)
 
 
 def word_number_value(words: str) -> float | None:
@@ -109,19 +121,18 @@ def _word_figure(match: re.Match[str]) -> Figure | None:
     return None if number is None else Figure(start, end, number, number, format_number(number), "count")
 
 
-def _digit_figure(match: re.Match[str]) -> Figure | None:
-    start, end = match.span()
-    digits = match.group("digits")
+def _digit_figure(match: re.Match[str]) -> Figure:
+    """The figure a ``_DIGIT_CANDIDATE`` match reads (its ``figure`` group)."""
+    start, end = match.span("figure")
+    currency, digits, score, percent, scale = match.group("currency", "digits", "score", "percent", "scale")
     number = float(digits.replace(",", ""))
-    if match.group("score"):
-        return Figure(start, end, number, number, match.group(), "score")
-    if match.group("percent"):
+    if score:
+        return Figure(start, end, number, number, match.group("figure"), "score")
+    if percent:
         return Figure(start, end, number, number, format_number(number) + "%", "percent")
-    if match.group("scale"):
-        number *= SCALES[match.group("scale").lower()]
-    elif YEAR_LIKE.match(digits) and not match.group("currency"):
-        return None
-    return Figure(start, end, number, number, (match.group("currency") or "") + format_number(number), "count")
+    if scale:
+        number *= SCALES[scale.lower()]
+    return Figure(start, end, number, number, (currency or "") + format_number(number), "count")
 
 
 def _merge_range(text: str, first: Figure, second: Figure) -> Figure | None:
@@ -160,28 +171,49 @@ def _starts_cleanly(text: str, start: int) -> bool:
     return not (before == "-" and start >= 2 and text[start - 2].isalpha())
 
 
-def _anchors(text: str) -> list[tuple[int, bool]]:
-    """Where figures may start, and whether with a digit (else with a number word)."""
-    anchors = [(match.start() - (1 if match.start() and text[match.start() - 1] in "$€£" else 0), True)
-               for match in _DIGIT_RUN.finditer(text)]
+def _word_anchors(text: str) -> list[int]:
+    """Where figures in words may start: a number word, or "a" / "half a" before a scale word."""
+    anchors = set()
     for position, word in hits_for(text, vocabulary()):
         article = _ARTICLE_BEFORE.search(text, max(0, position - 8), position) if word in SCALES else None
-        anchors.append((article.start() if article else position, False))
-    return sorted(set(anchors))
+        anchors.add(article.start() if article else position)
+    return sorted(anchors)
+
+
+def _word_single(text: str, anchor: int) -> tuple[int, Figure | None]:
+    """Where the number words at ``anchor`` end (0 when none are there), and the figure they make."""
+    if not _starts_cleanly(text, anchor):
+        return 0, None
+    match = WORD_FIGURE_AT.match(text, anchor)
+    return (match.end(), _word_figure(match)) if match else (0, None)
 
 
 def _singles(text: str) -> list[Figure]:
+    """Figures in digits and in words, in order, each read from where the one before it ended."""
     singles: list[Figure] = []
     consumed = 0
-    for anchor, is_digit in _anchors(text):
-        if anchor < consumed or not _starts_cleanly(text, anchor):
+    words = _word_anchors(text)
+    next_word = 0
+    for match in _DIGIT_CANDIDATE.finditer(text):
+        start = match.start()
+        while next_word < len(words) and words[next_word] < start:
+            anchor = words[next_word]
+            next_word += 1
+            if anchor >= consumed:
+                end, figure = _word_single(text, anchor)
+                consumed = max(consumed, end)
+                if figure:
+                    singles.append(figure)
+        if start < consumed or (start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()):
             continue
-        match = (DIGIT_FIGURE_AT if is_digit else WORD_FIGURE_AT).match(text, anchor)
-        figure = (_digit_figure(match) if is_digit else _word_figure(match)) if match else None
-        if match:
-            consumed = match.end()
-        if figure:
-            singles.append(figure)
+        consumed = match.end("figure")
+        singles.append(_digit_figure(match))
+    for anchor in words[next_word:]:
+        if anchor >= consumed:
+            end, figure = _word_single(text, anchor)
+            consumed = max(consumed, end)
+            if figure:
+                singles.append(figure)
     return singles
 
 

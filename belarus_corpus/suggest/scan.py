@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 
 VOCABULARY_PROVIDERS = ("figures", "dates", "hedge_lexicon", "boilerplate", "hypothetical_framing")
 _EDGE_PUNCTUATION = "\"'“”‘’()[],.;:?!"
@@ -94,9 +94,11 @@ def keyword_hits(text: str) -> Hits:
     return {word: tuple(starts) for word, starts in found.items()}
 
 
-def hits_for(text: str, words: Iterable[str]) -> list[tuple[int, str]]:
+def hits_for(text: str, words: Collection[str]) -> list[tuple[int, str]]:
     """(start, word) for the given vocabulary words, in text order."""
     hits = keyword_hits(text)
+    if len(hits) < len(words):
+        return sorted((start, word) for word, starts in hits.items() if word in words for start in starts)
     return sorted((start, word) for word in words for start in hits.get(word, ()))
 
 

@@ -24,6 +24,10 @@ Span = tuple[int, int]
 
 # Starts with a single character class (no group, no repeat) so that the regex engine skips ahead fast.
 _BOUNDARY = LazyPattern(r"[.!?…][.!?…]*[\"'”’»)\]]*\s+(?![a-zà-öø-ÿ])")
+# The same, run over the whole text at once; the group ends where the white space begins.
+_BOUNDARY_MARKS = LazyPattern(r"[.!?…](?P<marks>[.!?…]*[\"'”’»)\]]*)\s+(?![a-zà-öø-ÿ])")
+_MARKS = frozenset(".!?…\"'”’»)]")
+_OPENERS = "(\"'“‘["
 ABBREVIATIONS = frozenset(
     [
         "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "sen", "rep", "gov",
@@ -90,13 +94,53 @@ def _split_paragraph(text: str, start: int, end: int, spans: list[Span]) -> None
         spans.append((cursor, end))
 
 
+def _separable(text: str, paragraphs: list[Span]) -> bool:
+    """Whether one boundary scan of the whole text finds, inside each paragraph, what a scan of the paragraph
+    alone finds: the paragraphs are in order, apart, and none starts right after a sentence mark or closing
+    quote (a boundary match could run into it from before)."""
+    previous_end = 0
+    for start, end in paragraphs:
+        if start < previous_end or (start and text[start - 1] in _MARKS):
+            return False
+        previous_end = end
+    return True
+
+
+def _split_text(text: str, paragraphs: list[Span], spans: list[Span]) -> None:
+    """``_split_paragraph`` for every paragraph (trimmed, ``_separable``) from one scan of the whole text."""
+    boundaries = _BOUNDARY_MARKS.finditer(text, paragraphs[0][0], paragraphs[-1][1])
+    boundary = next(boundaries, None)
+    for start, end in paragraphs:
+        cursor = start
+        while boundary is not None and boundary.start() < end:
+            dot, mark_end, after = boundary.start(), boundary.end("marks"), boundary.end()
+            inside = dot >= start and after <= end and not (after < end and text[after].islower())
+            if inside and (mark_end - dot != 1 or text[dot] != "." or not _ends_abbreviation(text, start, dot)):
+                spans.append((cursor, mark_end))
+                cursor = after
+            boundary = next(boundaries, None)
+        if cursor < end:
+            spans.append((cursor, end))
+
+
+def _ends_abbreviation(text: str, start: int, dot: int) -> bool:
+    """``is_abbreviation``, inlined for the boundary scan."""
+    space = text.rfind(" ", start, dot)
+    word = text[space + 1 if space >= 0 else start : dot].lstrip(_OPENERS)
+    if len(word) == 1:
+        return word.isupper()
+    return "." in word or word.lower() in ABBREVIATIONS
+
+
 @functools.lru_cache(maxsize=CACHED_DOCUMENTS)
 def _sentences(text: str, paragraph_spans: tuple[Span, ...]) -> tuple[Span, ...]:
     found: list[Span] = []
-    for start, end in paragraph_spans:
-        trimmed = trim(text, start, end)
-        if trimmed:
-            _split_paragraph(text, *trimmed, found)
+    trimmed = [span for start, end in paragraph_spans if (span := trim(text, start, end))]
+    if trimmed and _separable(text, trimmed):
+        _split_text(text, trimmed, found)
+        return tuple(found)
+    for start, end in trimmed:
+        _split_paragraph(text, start, end, found)
     return tuple(found)
 
 
