@@ -312,23 +312,29 @@ def _cluster_facts(reports: dict[str, list[dict[str, Any]]]) -> list[dict[str, A
     clusters = []
     for name, items in sorted(reports.items()):
         items = sorted(items, key=lambda r: (r["type"], r["doc_id"], r["span_id"]))
-        groups = []
-        for claim_type in sorted({r["type"] for r in items}):
-            members = [r for r in items if r["type"] == claim_type]
-            documents = sorted({r["doc_id"] for r in members})
-            values = sorted({str(r["value"]) for r in members if r["value"] is not None})
-            by_document = {d: {str(r["value"]) for r in members if r["doc_id"] == d and r["value"] is not None}
-                           for d in documents}
-            compared = [v for v in by_document.values() if v]
-            if len(documents) < 2:
-                verdict = "one article"
-            elif len(compared) < 2:
-                verdict = "no values to compare"
-            elif any(a != b for a in compared for b in compared):
-                verdict = "differ"
-            else:
-                verdict = "same"
-            groups.append({"type": claim_type, "documents": documents, "values": values, "verdict": verdict})
+        by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for report in items:
+            by_type[report["type"]].append(report)
+        groups = [_cluster_group(claim_type, members) for claim_type, members in sorted(by_type.items())]
         clusters.append({"cluster": name, "documents": sorted({r["doc_id"] for r in items}), "reports": items,
                          "groups": groups, "agree": all(g["verdict"] != "differ" for g in groups)})
     return clusters
+
+
+def _cluster_group(claim_type: str, members: list[dict[str, Any]]) -> dict[str, Any]:
+    by_document: dict[str, set[str]] = defaultdict(set)
+    for report in members:
+        values = by_document[report["doc_id"]]
+        if report["value"] is not None:
+            values.add(str(report["value"]))
+    compared = {frozenset(values) for values in by_document.values() if values}
+    if len(by_document) < 2:
+        verdict = "one article"
+    elif sum(1 for values in by_document.values() if values) < 2:
+        verdict = "no values to compare"
+    elif len(compared) > 1:
+        verdict = "differ"
+    else:
+        verdict = "same"
+    return {"type": claim_type, "documents": sorted(by_document),
+            "values": sorted(set().union(*by_document.values())), "verdict": verdict}
