@@ -227,10 +227,11 @@ def render_card(corpus: Corpus, staging: Path, result: BuildResult) -> str:
     data = DatasetCardData(**metadata)
     check_card_data(data)
     body = card_body(corpus, staging, result, facts, settings)
-    card = DatasetCard(f"---\n{data.to_yaml()}\n---\n\n{body}")
+    text = f"---\n{data.to_yaml()}\n---\n\n{body}"
+    card = DatasetCard(text)
     if _as_dict(card.data) != _as_dict(data):
         raise ValueError("dataset card: the YAML metadata does not read back as written")
-    return str(card)
+    return text  # what str(card) gives once the metadata reads back (without dumping the YAML again)
 
 
 def _as_dict(data: Any) -> dict[str, Any]:
