@@ -98,15 +98,40 @@ def test_incremental_build_reuses_unchanged_shards(make_corpus: MakeCorpus, tmp_
     assert result.facts == full.facts == corpus_facts(corpus)
 
 
-def test_shard_facts_are_stored_in_the_documents_footer(make_corpus: MakeCorpus, tmp_path: Path) -> None:
-    from belarus_corpus.build.shards import FACTS_KEY
+@pytest.mark.parametrize("batch_rows", [256, 3])  # 3: row groups that mix kept and new rows
+def test_a_changed_shard_keeps_the_rows_of_its_unchanged_documents(make_corpus: MakeCorpus, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch,
+                                                                   batch_rows: int) -> None:
+    from belarus_corpus.build import writer
+
+    monkeypatch.setattr(writer, "BATCH_ROWS", batch_rows)
+    corpus = annotated(make_corpus)
+    add_span(corpus, "beta", layer="hedge", type_="approximator", quote="bout")  # inside a token: a warning
+    out = corpus.build(tmp_path / "out").out
+    add_span(corpus, "alpha", layer="hedge", type_="reportative", quote="officials said")
+    read = []
+    document = Corpus.document
+    monkeypatch.setattr(Corpus, "document", lambda self, doc_id: read.append(doc_id) or document(self, doc_id))
+    result = corpus.build(out)
+    assert result.reused_shards == 0 and read == ["alpha"]  # beta's rows, facts and warnings are kept
+    full = corpus.build(tmp_path / "full", incremental=False)
+    assert tree(out) == tree(full.out)
+    assert result.facts == full.facts == corpus_facts(corpus)
+    assert [p.render() for p in result.warnings] == [p.render() for p in full.warnings]
+    assert [p.record_id for p in result.warnings] and all(p.file == "annotations/beta.jsonl" for p in result.warnings)
+
+
+def test_each_document_has_an_entry_in_the_documents_footer(make_corpus: MakeCorpus, tmp_path: Path) -> None:
+    from belarus_corpus.build.shards import DOCUMENTS_KEY
 
     corpus = annotated(make_corpus)
     out = corpus.build(tmp_path / "out").out
     path = next((out / "data" / "documents").glob("*.parquet"))
-    stored = json.loads(pq.read_metadata(path).metadata[FACTS_KEY.encode()])
-    assert [d["doc_id"] for d in stored["documents"]] == ["alpha", "beta"]
-    assert FACTS_KEY.encode() not in (pq.read_schema(path).metadata or {})  # readers of the rows do not get it
+    entries = json.loads(pq.read_metadata(path).metadata[DOCUMENTS_KEY.encode()])
+    assert [e["doc_id"] for e in entries] == ["alpha", "beta"]
+    assert [e["rows"]["spans"] for e in entries] == [2, 2] and [e["rows"]["tokens"] for e in entries] == [1, 1]
+    assert [e["facts"]["documents"][0]["doc_id"] for e in entries] == ["alpha", "beta"]
+    assert DOCUMENTS_KEY.encode() not in (pq.read_schema(path).metadata or {})  # readers of the rows do not get it
 
 
 def test_split_by_document_is_deterministic(make_corpus: MakeCorpus, tmp_path: Path) -> None:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import shutil
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 from .. import __version__
 from ..errors import CorpusError, Problem, UsageError
 from .features import CONFIGS, features_for
-from .shards import FACTS_CONFIG, FACTS_KEY, INPUTS_KEY, Shard, copy_shard, inputs_digest, plan_shards, reusable_facts
-from .tables import DocumentBundle, document_row, paragraph_rows, relation_rows, span_rows, token_row
-from .tokens import TOKENIZER
-from .writer import ConfigWriter, version_metadata
+from .shard_writer import abandoned_on_error, entry_rows, entry_warnings, write_documents
+from .shards import INPUTS_KEY, Entry, Shard, copy_shard, inputs_digest, kept_rows, plan_shards, reusable, shared_inputs
+from .tables import relation_rows
+from .writer import ConfigWriter, TableSpec, table_spec, version_metadata
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
@@ -37,6 +35,8 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
     reused_shards: int = 0
     facts: dict[str, Any] | None = None  # release.facts, merged from the shards' partials, for card and Croissant
+    file_rows: dict[str, int] = field(default_factory=dict)  # rows per Parquet file, by path in the build
+    digests: dict[str, str] = field(default_factory=dict)  # SHA-256 already known, by path in the build
 
 
 def parse_split_spec(spec: str) -> tuple[int, list[tuple[str, float]]]:
@@ -83,7 +83,7 @@ def build(corpus: Corpus, out: Path, split_by_document: str | None = None, incre
     staging = out.parent / f".{out.name}.building-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        _write_all(corpus, staging, result, split_by_document, out if incremental and _intact(out) else None)
+        _write_all(corpus, staging, result, split_by_document, _previous_build(out) if incremental else None)
         from .release_files import write_release_files
 
         write_release_files(corpus, staging, result)
@@ -100,12 +100,19 @@ def build(corpus: Corpus, out: Path, split_by_document: str | None = None, incre
     return result
 
 
-def _intact(previous: Path) -> bool:
+@dataclass
+class PreviousBuild:
+    folder: Path
+    digests: dict[str, str]  # from its checksums.sha256, just verified
+
+
+def _previous_build(out: Path) -> PreviousBuild | None:
     """Reuse shards only from a previous build whose files all match its checksums: a corrupted file must be
     written again, not copied into the new build (where it would get a fresh, matching checksum)."""
-    from .checksums import verify
+    from .checksums import verified_digests
 
-    return previous.is_dir() and not verify(previous)
+    digests = verified_digests(out) if out.is_dir() else None
+    return PreviousBuild(out, digests) if digests is not None else None
 
 
 def _refuse_source_folder(corpus: Corpus, out: Path) -> None:
@@ -124,108 +131,110 @@ def _refuse_source_folder(corpus: Corpus, out: Path) -> None:
                                   "choose another --out, or remove the folder"))  # checked again at the swap
 
 
+@dataclass
+class _Run:
+    """One build in progress: where it writes, what it reuses, and what every shard shares."""
+
+    corpus: Corpus
+    staging: Path
+    result: BuildResult
+    previous: PreviousBuild | None
+    shared: str = ""  # shards.shared_inputs
+    specs: dict[str, TableSpec] = field(default_factory=dict)
+
+    def spec(self, config: str) -> TableSpec:
+        if config not in self.specs:
+            self.specs[config] = table_spec(features_for(config, self.corpus.taxonomy))
+        return self.specs[config]
+
+
 def _write_all(corpus: Corpus, staging: Path, result: BuildResult, split_spec: str | None,
-               previous: Path | None) -> None:
-    from ..release.facts import finish_facts, merge_partials, relations_partial
+               previous: PreviousBuild | None) -> None:
+    from ..release.facts import finish_facts, merge_partials
 
     split = parse_split_spec(split_spec) if split_spec else None
     doc_splits = {d: split_of(d, *split) if split else DEFAULT_SPLIT for d in corpus.doc_ids()}
     shards = plan_shards(doc_splits) if doc_splits else [Shard(DEFAULT_SPLIT, 0, 1)]
-    partials = []
-    for shard in shards:
-        shard.inputs = inputs_digest(corpus, shard, result.dataset_version)
-        stored = reusable_facts(previous, shard, CONFIGS) if previous is not None else None
-        if previous is not None and stored is not None:
-            result.files += copy_shard(previous, staging, shard, CONFIGS)
-            result.reused_shards += 1
-            partials.append(stored)
-        else:
-            partials.append(_write_shard(corpus, staging, shard, result))
-    cross = Shard(DEFAULT_SPLIT if split is None else "cross_document", 0, 1)
-    relations = corpus.cross_document().relations
-    writer = _writer(corpus, staging, "relations", cross, result, suffix="-cross-document")
-    with _abandoned_on_error([writer]):
+    run = _Run(corpus, staging, result, previous, shared_inputs(corpus, result.dataset_version))
+    partials = [_write_or_reuse(run, shard) for shard in shards]
+    partials.append(_write_cross_document(run, split is not None))
+    result.facts = finish_facts(corpus, merge_partials(partials))
+    result.counts = {config: Counter(dict(sorted(counts.items()))) for config, counts in sorted(result.counts.items())}
+
+
+def _write_or_reuse(run: _Run, shard: Shard) -> Partial:
+    """Copy the shard from the previous build when its inputs are unchanged, else write it; its partial facts."""
+    shard.inputs = inputs_digest(run.corpus, shard, run.shared)
+    previous, result = run.previous, run.result
+    entries = reusable(previous.folder, shard, CONFIGS) if previous is not None else None
+    if previous is None or entries is None:
+        return _write_shard(run, shard)
+    rows = entry_rows(entries)
+    for path in copy_shard(previous.folder, run.staging, shard, CONFIGS):
+        name = _name(path)
+        result.files.append(path)
+        result.file_rows[name] = rows[path.parent.name]
+        if name in previous.digests:
+            result.digests[name] = previous.digests[name]
+    result.reused_shards += 1
+    return _taken(result, shard, entries)
+
+
+def _write_shard(run: _Run, shard: Shard) -> Partial:
+    """Write the shard's files (keeping the rows of unchanged documents from the previous build)."""
+    writers = {config: _writer(run, config, shard) for config in CONFIGS}
+    kept = kept_rows(run.previous.folder, shard, CONFIGS) if run.previous is not None else None
+    with abandoned_on_error(list(writers.values())):
+        entries = write_documents(run.corpus, shard, writers, kept)
+        for writer in writers.values():
+            _close(writer, run.result)
+    return _taken(run.result, shard, entries)
+
+
+def _taken(result: BuildResult, shard: Shard, entries: list[Entry]) -> Partial:
+    """Count the shard's rows and warnings into the result; its partial facts."""
+    from ..release.facts import merge_partials
+
+    _add_counts(result, shard.split, entry_rows(entries))
+    for entry in entries:
+        result.warnings += entry_warnings(entry)
+    return merge_partials(entry["facts"] for entry in entries)
+
+
+def _write_cross_document(run: _Run, split: bool) -> Partial:
+    from ..release.facts import relations_partial
+
+    cross = Shard("cross_document" if split else DEFAULT_SPLIT, 0, 1)
+    relations = run.corpus.cross_document().relations
+    writer = _writer(run, "relations", cross, suffix="-cross-document")
+    with abandoned_on_error([writer]):
         for row in relation_rows(relations):
             writer.add(row)
-        _close(writer, result)
-    partials.append(relations_partial(relations))
-    result.facts = finish_facts(corpus, merge_partials(partials))
-    _count_rows(staging, result)
+        _close(writer, run.result)
+    _add_counts(run.result, cross.split, {"relations": writer.count})
+    return relations_partial(relations)
 
 
-def _writer(corpus: Corpus, staging: Path, config: str, shard: Shard, result: BuildResult,
-            suffix: str = "") -> ConfigWriter:
-    metadata = {**version_metadata(result.dataset_version, __version__), INPUTS_KEY: shard.inputs}
-    path = staging / "data" / config / shard.file_name(suffix)
-    return ConfigWriter(path, features_for(config, corpus.taxonomy), metadata)
+def _writer(run: _Run, config: str, shard: Shard, suffix: str = "") -> ConfigWriter:
+    metadata = {**version_metadata(run.result.dataset_version, __version__), INPUTS_KEY: shard.inputs}
+    return ConfigWriter(run.staging / "data" / config / shard.file_name(suffix), run.spec(config), metadata)
 
 
 def _close(writer: ConfigWriter, result: BuildResult) -> None:
     writer.close()
     result.files.append(writer.path)
+    result.file_rows[_name(writer.path)] = writer.count
 
 
-def _write_shard(corpus: Corpus, staging: Path, shard: Shard, result: BuildResult) -> Partial:
-    """Write the shard's files; return its partial facts, also stored in the footer of its documents file."""
-    from ..release.facts import document_partial, merge_partials
-
-    writers = {config: _writer(corpus, staging, config, shard, result) for config in CONFIGS}
-    partials = []
-    with _abandoned_on_error(list(writers.values())):
-        for doc_id in shard.doc_ids:
-            content = corpus.annotations(doc_id)
-            bundle = DocumentBundle(corpus.document(doc_id), content.spans, content.relations)
-            _write_document(bundle, writers, corpus.taxonomy, result)
-            partials.append(document_partial(bundle.document, bundle.spans, bundle.relations))
-        stored = json.dumps(merge_partials(partials), ensure_ascii=False, separators=(",", ":"))
-        writers[FACTS_CONFIG].add_file_metadata(FACTS_KEY, stored)
-        for writer in writers.values():
-            _close(writer, result)
-    facts: Partial = json.loads(stored)  # as a reused shard will give them back
-    return facts
+def _name(path: Path) -> str:
+    """A Parquet file's path in the build: ``data/<config>/<file>``."""
+    return "/".join(path.parts[-3:])
 
 
-@contextlib.contextmanager
-def _abandoned_on_error(writers: list[ConfigWriter]) -> Iterator[None]:
-    """On a failure (disk full, Ctrl-C), close the Parquet writers once and quietly (the staging folder is deleted
-    anyway), so that their finalizers do not retry and print tracebacks after the real error message."""
-    try:
-        yield
-    except BaseException:
-        for writer in writers:
-            with contextlib.suppress(Exception):
-                writer.close()
-            parquet = getattr(writer, "_writer", None)
-            if parquet is not None and getattr(parquet, "is_open", False):
-                parquet.is_open = False
-        raise
-
-
-def _count_rows(staging: Path, result: BuildResult) -> None:
-    import pyarrow.parquet as pq
-
-    for path in sorted((staging / "data").rglob("*.parquet")):
-        config, split = path.parent.name, path.name.split("-")[0]
+def _add_counts(result: BuildResult, split: str, rows: dict[str, int]) -> None:
+    for config, count in rows.items():
         counts = result.counts.setdefault(config, Counter())
-        counts[split] += pq.ParquetFile(path).metadata.num_rows
-
-
-def _write_document(bundle: DocumentBundle, writers: dict[str, ConfigWriter], taxonomy: Any,
-                    result: BuildResult) -> None:
-    doc_id = bundle.document.doc_id
-    writers["documents"].add(document_row(bundle))
-    for row in paragraph_rows(bundle):
-        writers["paragraphs"].add(row)
-    for row in span_rows(bundle, taxonomy):
-        writers["spans"].add(row)
-    for row in relation_rows(bundle.relations):
-        writers["relations"].add(row)
-    writers["tokens"].add(token_row(bundle, taxonomy))
-    for issue in bundle.tag_issues:
-        result.warnings.append(Problem(f"annotations/{doc_id}.jsonl", None, "untaggable-span",
-                                       f"{issue.span_id}: {issue.reason}; left out of the {TOKENIZER} BIO tags",
-                                       "the spans config still has it", record_id=issue.span_id,
-                                       severity="warning"))
+        counts[split] += count
 
 
 def _swap_in(staging: Path, out: Path) -> None:

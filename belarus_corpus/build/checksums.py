@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import Problem
@@ -14,12 +15,31 @@ def file_sha256(path: Path) -> str:
     return sha256_file(path)
 
 
-def write_checksums(folder: Path) -> Path:
-    lines = [f"{file_sha256(path)}  {path.relative_to(folder).as_posix()}"
-             for path in sorted(folder.rglob("*")) if path.is_file() and path.name != CHECKSUMS]
+def write_checksums(folder: Path, known: Mapping[str, str] | None = None) -> Path:
+    """``checksums.sha256`` of every file in ``folder``; ``known`` gives digests already computed, by the file's
+    path relative to ``folder`` (files just hashed for Croissant, files copied from a verified build)."""
+    known = known or {}
+    lines = []
+    for path in sorted(folder.rglob("*")):
+        name = path.relative_to(folder).as_posix()
+        if path.is_file() and path.name != CHECKSUMS:
+            lines.append(f"{known.get(name) or file_sha256(path)}  {name}")
     target = folder / CHECKSUMS
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return target
+
+
+def verified_digests(folder: Path) -> dict[str, str] | None:
+    """The digests listed in ``checksums.sha256`` when the folder verifies; None when it does not."""
+    if verify(folder):
+        return None
+    return dict(_listed(folder / CHECKSUMS))
+
+
+def _listed(manifest: Path) -> list[tuple[str, str]]:
+    """(name, digest) of every line of the manifest."""
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    return [(name, digest) for digest, _, name in (line.partition("  ") for line in lines)]
 
 
 def verify(folder: Path) -> list[Problem]:
@@ -29,8 +49,7 @@ def verify(folder: Path) -> list[Problem]:
                         "rebuild with 'belarus-corpus build'")]
     problems: list[Problem] = []
     listed: set[str] = set()
-    for number, line in enumerate(manifest.read_text(encoding="utf-8").splitlines(), start=1):
-        digest, _, name = line.partition("  ")
+    for number, (name, digest) in enumerate(_listed(manifest), start=1):
         listed.add(name)
         path = folder / name
         if not path.is_file():

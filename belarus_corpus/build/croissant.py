@@ -156,10 +156,20 @@ def _parquet_files(staging: Path, result: BuildResult) -> list[tuple[str, str, P
             for path in parquet_files(staging, config, split)]
 
 
-def _rows(path: Path) -> int:
-    import pyarrow.parquet as pq
+def _rows(result: BuildResult, name: str, path: Path) -> int:
+    """The file's rows, as the build wrote or copied it (else from its footer)."""
+    if name not in result.file_rows:
+        import pyarrow.parquet as pq
 
-    return int(pq.ParquetFile(str(path)).metadata.num_rows)
+        result.file_rows[name] = int(pq.ParquetFile(str(path)).metadata.num_rows)
+    return result.file_rows[name]
+
+
+def _sha256(result: BuildResult, name: str, path: Path) -> str:
+    """The file's SHA-256, computed once per build (the checksums reuse it)."""
+    if name not in result.digests:
+        result.digests[name] = file_sha256(path)
+    return result.digests[name]
 
 
 def _distribution(staging: Path, result: BuildResult, facts: dict[str, Any]) -> list[dict[str, Any]]:
@@ -172,8 +182,9 @@ def _distribution(staging: Path, result: BuildResult, facts: dict[str, Any]) -> 
         relative = path.relative_to(staging).as_posix()
         items.append({"@type": "cr:FileObject", "@id": relative, "name": relative, "contentUrl": relative,
                       "contentSize": f"{path.stat().st_size} B", "encodingFormat": PARQUET,
-                      "sha256": file_sha256(path),
-                      "description": f"Part of the {split} split of the {config} config ({_rows(path)} rows)."})
+                      "sha256": _sha256(result, relative, path),
+                      "description": f"Part of the {split} split of the {config} config "
+                                     f"({_rows(result, relative, path)} rows)."})
     for doc in facts["per_document"]:
         unknown = "; ".join(f"{name}: {reason}" for name, reason in doc["unknown"].items())
         items.append({

@@ -23,4 +23,4 @@ def write_release_files(corpus: Corpus, staging: Path, result: BuildResult) -> N
         pass
     else:
         result.files.append(write_croissant(corpus, staging, result))
-    result.files.append(write_checksums(staging))
+    result.files.append(write_checksums(staging, result.digests))
