@@ -13,7 +13,7 @@ from ..document import Document
 from ..errors import Problem, UsageError
 from ..model import Span
 from ..taxonomy import Taxonomy
-from .records import make_span
+from .records import make_span, today
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
@@ -62,12 +62,12 @@ def view_of(document: Document) -> DocumentView:
 
 
 def make_suggested(taxonomy: Taxonomy, document: Document, method: str, proposal: Proposal,
-                   invalid: list[Problem]) -> Span | None:
+                   invalid: list[Problem], created: str | None = None) -> Span | None:
     """The proposal as a ``suggested`` span, or None (and a warning) when it is not a valid span."""
     try:
         return make_span(document, taxonomy, layer=proposal.layer, type_=proposal.type, start=proposal.start,
                          end=proposal.end, attributes=proposal.attributes, annotator=SOFTWARE_ANNOTATOR,
-                         method=method, status="suggested", note=proposal.note)
+                         method=method, status="suggested", note=proposal.note, created=created)
     except UsageError as error:
         source = method.partition("@")[0]
         invalid += [Problem(source, None, p.code, f"{document.doc_id}: {p.message}", p.hint, severity="warning")
@@ -103,16 +103,19 @@ def detect_document(corpus: Corpus, taxonomy: Taxonomy, detectors: list[Any], do
     """Run the document detectors on one document; make spans of their proposals and of ``extra`` ones."""
     document = corpus.document(doc_id)
     result = DocumentResult(doc_id, len(document.text))
+    created = today()
     if detectors:
         view = view_of(document)
         for detector in detectors:
             method = f"rule:{detector.name}@{detector.version}"
             for proposal in detector.detect(view):
                 result.proposed[detector.name] += 1
-                _keep(result, detector.name, make_suggested(taxonomy, document, method, proposal, result.invalid))
+                span = make_suggested(taxonomy, document, method, proposal, result.invalid, created)
+                _keep(result, detector.name, span)
     for detector_id, proposal in extra:
         name = detector_id.partition("@")[0]
-        _keep(result, name, make_suggested(taxonomy, document, f"rule:{detector_id}", proposal, result.invalid))
+        span = make_suggested(taxonomy, document, f"rule:{detector_id}", proposal, result.invalid, created)
+        _keep(result, name, span)
     return result
 
 

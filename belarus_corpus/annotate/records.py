@@ -68,7 +68,8 @@ def check_offsets(document: Document, start: int, end: int) -> None:
 
 def make_span(document: Document, taxonomy: Taxonomy, *, layer: str, type_: str, start: int, end: int,
               attributes: dict[str, Any] | None = None, annotator: str | None = None, method: str = "manual",
-              status: str = "gold", note: str | None = None) -> Span:
+              status: str = "gold", note: str | None = None, created: str | None = None) -> Span:
+    """A valid span (``created``: today unless a bulk caller passes the date it read once)."""
     check_label(taxonomy, layer, type_)
     checked = check_attributes(taxonomy, layer, attributes or {})
     check_offsets(document, start, end)
@@ -76,7 +77,7 @@ def make_span(document: Document, taxonomy: Taxonomy, *, layer: str, type_: str,
     prefix, suffix = context(document.text, start, end)
     return Span(id=span_id(document.doc_id, layer, type_, start, end, who, method, checked), doc_id=document.doc_id,
                 layer=layer, type=type_, start=start, end=end, text=document.text[start:end], prefix=prefix,
-                suffix=suffix, annotator=who, method=method, status=status, created=today(),
+                suffix=suffix, annotator=who, method=method, status=status, created=created or today(),
                 guidelines_version=taxonomy.guidelines_version, text_sha256=document.text_sha256,
                 attributes=checked, note=note)
 
