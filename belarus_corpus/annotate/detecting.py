@@ -99,13 +99,15 @@ def views_chunk(doc_ids: list[str], root: str) -> list[DocumentView]:
 
 
 def detect_document(corpus: Corpus, taxonomy: Taxonomy, detectors: list[Any], doc_id: str,
-                    extra: Sequence[tuple[str, Proposal]] = ()) -> DocumentResult:
-    """Run the document detectors on one document; make spans of their proposals and of ``extra`` ones."""
+                    extra: Sequence[tuple[str, Proposal]] = (), view: DocumentView | None = None) -> DocumentResult:
+    """Run the document detectors on one document (on ``view`` when it was made already); make spans of their
+    proposals and of ``extra`` ones."""
     document = corpus.document(doc_id)
     result = DocumentResult(doc_id, len(document.text))
     created = today()
     if detectors:
-        view = view_of(document)
+        if view is None or view.text != document.text:
+            view = view_of(document)
         for detector in detectors:
             method = f"rule:{detector.name}@{detector.version}"
             for proposal in detector.detect(view):

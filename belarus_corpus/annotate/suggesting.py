@@ -39,7 +39,7 @@ from .records import make_relation
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
-    from ..suggest.base import LinkProposal, Proposal
+    from ..suggest.base import DocumentView, LinkProposal, Proposal
 
 __all__ = ["CHUNK_DOCS", "PARALLEL_MIN_DOCS", "SOFTWARE_ANNOTATOR", "SuggestReport", "choose_detectors", "suggest",
            "view_of"]
@@ -70,6 +70,7 @@ class CorpusFindings:
     local: dict[str, list[tuple[str, LinkProposal]]] = field(default_factory=dict)  # doc id → (method, link)
     cross: list[tuple[str, LinkProposal]] = field(default_factory=list)
     known: dict[SpanKey, Span] = field(default_factory=dict)  # spans now at the cross links' ends
+    views: dict[str, DocumentView] = field(default_factory=dict)  # made for the corpus detectors, reused after
 
     @property
     def cross_ends(self) -> set[SpanKey]:
@@ -105,7 +106,8 @@ def suggest(corpus: Corpus, doc_ids: Sequence[str] | None = None, detectors: Seq
 
     def arguments(chunk: list[str]) -> tuple[Any, ...]:
         return (root, names, {d: findings.proposals[d] for d in chunk if d in findings.proposals},
-                {d: findings.local[d] for d in chunk if d in findings.local}, {d: ends[d] for d in chunk if d in ends})
+                {d: findings.local[d] for d in chunk if d in findings.local}, {d: ends[d] for d in chunk if d in ends},
+                {d: findings.views[d] for d in chunk if d in findings.views})
 
     for stored in in_chunks(suggest_chunk, chosen, arguments, workers):
         report.characters += stored.characters
@@ -126,6 +128,7 @@ def _run_corpus_detectors(corpus: Corpus, detectors: list[Any], doc_ids: list[st
         return findings
     root = str(corpus.root)
     views = list(in_chunks(views_chunk, doc_ids, lambda _: (root,), workers))
+    findings.views = {view.doc_id: view for view in views}
     for detector in detectors:
         detector_id = f"{detector.name}@{detector.version}"
         found = detector.detect_corpus(views)
@@ -143,7 +146,7 @@ def _run_corpus_detectors(corpus: Corpus, detectors: list[Any], doc_ids: list[st
 
 def suggest_chunk(doc_ids: list[str], root: str, names: tuple[str, ...] | None,
                   extra: dict[str, list[tuple[str, Proposal]]], local: dict[str, list[tuple[str, LinkProposal]]],
-                  ends: dict[str, set[SpanKey]]) -> list[StoredDocument]:
+                  ends: dict[str, set[SpanKey]], views: dict[str, DocumentView]) -> list[StoredDocument]:
     """Detect in and store each document of the chunk (each store read and written once, under its lock)."""
     from ..corpus import Corpus
     from ..suggest.registry import clear_caches
@@ -153,7 +156,7 @@ def suggest_chunk(doc_ids: list[str], root: str, names: tuple[str, ...] | None,
     detectors, _ = choose_detectors(names)
     stored = []
     for doc_id in doc_ids:
-        result = detect_document(corpus, taxonomy, detectors, doc_id, extra.get(doc_id, ()))
+        result = detect_document(corpus, taxonomy, detectors, doc_id, extra.get(doc_id, ()), views.get(doc_id))
         stored.append(_store(corpus, taxonomy, result, local.get(doc_id, ()), ends.get(doc_id, set())))
     clear_caches()
     return stored
