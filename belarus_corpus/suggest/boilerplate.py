@@ -16,6 +16,7 @@ around their anchor words from the shared word scan (see ``scan``), so all-capit
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -72,7 +73,7 @@ def _phrase_matches(text: str) -> Iterator[re.Match[str]]:
     anchors = hits_for(text, ANCHORS)
     if "©" in text:
         anchors = sorted([*anchors, *((position, "©") for position in find_all(text, "©"))])
-    return matches_at_anchors(PHRASES.compiled, text, anchors, REACH)
+    return matches_at_anchors(functools.partial(PHRASES.compiled.match, text), text, anchors, REACH)
 
 
 def _is_furniture(text: str, start: int, end: int, role: str) -> bool:

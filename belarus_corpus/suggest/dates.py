@@ -52,7 +52,7 @@ _AT_DIGITS = (
 # skips to fast) with no word character, hyphen, point, comma, slash or currency sign before it; then, from
 # that digit (the look-behind steps back over it), the date itself.
 _DIGIT_DATE = LazyPattern(rf"[0-9](?<![\w\-.,/$€£].)(?<=(?=(?P<date>{_AT_DIGITS})).)")
-_TIME_WORD_BEFORE = LazyPattern(r"(?P<word>(?ai:" + "|".join(sorted(TIME_WORDS)) + r"))[ \t\n-]{1,3}$")
+_TIME_WORD_BEFORE = LazyPattern(r"(?P<word>(?ai:" + "|".join(sorted(TIME_WORDS)) + r"))[ \t\n-]{1,3}\Z")
 _SEASON_BEFORE = LazyPattern(rf"(?i)(?<!\w)(?:the\s+)?(?P<season>{_SEASON})\s+of\s+$")
 RELATIVE_UNITS = ("week", "weeks", "month", "months", "year", "years", "spring", "summer", "autumn", "fall", "winter")
 

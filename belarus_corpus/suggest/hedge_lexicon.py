@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from .base import DocumentView, Proposal
 from .figures import SCALES, SMALL_NUMBERS
@@ -55,14 +56,50 @@ def _shield_pattern() -> str:
     return rf"(?:{modifiers}\s+){{0,2}}{subjects}\s+(?:(?:have|had|are|were|also)\s+)?{verbs}"
 
 
+_SHOULD = "(?-i:Should)"
+
+
 @functools.cache
-def hedge_regex() -> re.Pattern[str]:
+def _hedge_source() -> str:
     table = load_table("hedges.json")
     approximators = phrase_pattern(table["figure_bound_approximators"])
     cues = phrase_pattern(phrase for phrases in table["cues"].values() for phrase in phrases)
-    source = (rf"(?<!\w)(?:(?P<shield>{_shield_pattern()})|(?P<approx>{approximators})(?=\s+{_figure_start()})"
-              rf"|(?P<should>(?-i:Should))(?=\s+\w)|(?P<cue>{cues}))(?!\w)")
-    return re.compile(source, re.IGNORECASE)
+    return (rf"(?<!\w)(?:(?P<shield>{_shield_pattern()})|(?P<approx>{approximators})(?=\s+{_figure_start()})"
+            rf"|(?P<should>{_SHOULD})(?=\s+\w)|(?P<cue>{cues}))(?!\w)")
+
+
+@functools.cache
+def hedge_regex() -> re.Pattern[str]:
+    return re.compile(_hedge_source(), re.IGNORECASE)
+
+
+@functools.cache
+def _lowered_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``hedge_regex`` without IGNORECASE, for lower-cased text: as is ("should" for "Should"), and without
+    the "Should" branch, for when the "should" it matched is not "Should" in the text."""
+    source = _hedge_source()
+    return re.compile(source.replace(_SHOULD, "should")), re.compile(source.replace(_SHOULD, "(?!)"))
+
+
+def _matcher(text: str) -> Callable[[int], re.Match[str] | None]:
+    """``hedge_regex().match`` at a position of ``text``; its offsets and groups, not its matched text.
+
+    Matching case-sensitively on the lower-cased text is twice as fast and finds the same: the phrases are
+    ASCII letters, spaces, apostrophes and hyphens, and a text character matches an ASCII letter ignoring
+    case exactly when it lower-cases to it, except "ı", "ſ" and "İ" (then the text is matched as it is).
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text) or "ı" in text or "ſ" in text:
+        return functools.partial(hedge_regex().match, text)
+    with_should, without_should = _lowered_regexes()
+
+    def match_at(start: int) -> re.Match[str] | None:
+        found = with_should.match(lowered, start)
+        if found is not None and found.lastgroup == "should" and not text.startswith("Should", found.start()):
+            return without_should.match(lowered, start)
+        return found
+
+    return match_at
 
 
 @functools.cache
@@ -75,50 +112,53 @@ def _previous_words(text: str, start: int, count: int) -> str:
     return phrase_key(" ".join(text[max(0, start - 40) : start].split()[-count:]))
 
 
-def _is_month_may(text: str, match: re.Match[str]) -> bool:
-    if match.group() != "May":
+def _is_month_may(text: str, start: int, end: int) -> bool:
+    if text[start:end] != "May":
         return False
-    before = text[max(0, match.start() - 12) : match.start()]
-    after = text[match.end() : match.end() + 3]
+    before = text[max(0, start - 12) : start]
+    after = text[end : end + 3]
     if (after[:1].isspace() and after.strip()[:1].isdigit()) or _MONTH_CONTEXT.search(before):
         return True
     return not _OPENING.search(before)
 
 
-def _is_excluded(text: str, match: re.Match[str]) -> bool:
-    word = match.group().lower()
+def _is_excluded(text: str, start: int, end: int) -> bool:
+    word = text[start:end].lower()
     exclusions = _exclusions()
     if word == "may":
-        return _is_month_may(text, match)
+        return _is_month_may(text, start, end)
     if word == "might":
-        before = (_previous_words(text, match.start(), 1), _previous_words(text, match.start(), 2))
+        before = (_previous_words(text, start, 1), _previous_words(text, start, 2))
         return any(phrase in exclusions["might_after"] for phrase in before)
     if word == "if":
-        after = text[match.end() : match.end() + 12].split()
-        return (_previous_words(text, match.start(), 1) in exclusions["if_before"]
+        after = text[end : end + 12].split()
+        return (_previous_words(text, start, 1) in exclusions["if_before"]
                 or bool(after and phrase_key(after[0]).strip(",.") in exclusions["if_after"]))
     return False
 
 
-def _is_conditional_should(document: DocumentView, match: re.Match[str]) -> bool:
+def _is_conditional_should(document: DocumentView, start: int) -> bool:
     text = document.text
-    if not _OPENING.search(text[max(0, match.start() - 12) : match.start()]):
+    if not _OPENING.search(text[max(0, start - 12) : start]):
         return False
-    sentence = sentence_index(document).containing(match.start())
+    sentence = sentence_index(document).containing(start)
     return sentence is None or not text[sentence[0] : sentence[1]].rstrip("\"'”’»)").endswith("?")
 
 
 def _type_of(document: DocumentView, match: re.Match[str]) -> str | None:
-    if match.group("shield"):
+    """The type of a ``hedge_regex`` match (its offsets into the document's text), or None when excluded."""
+    kind, start, end = match.lastgroup, match.start(), match.end()
+    if kind == "shield":
         return "attribution-shield"
-    if match.group("approx"):
+    if kind == "approx":
         return "approximator"
-    if match.group("should"):
-        return "conditional" if _is_conditional_should(document, match) else None
-    if _is_excluded(document.text, match):
+    if kind == "should":
+        return "conditional" if _is_conditional_should(document, start) else None
+    text = document.text
+    if _is_excluded(text, start, end):
         return None
-    types = _cue_types()
-    return types.get(match.group().lower()) or types.get(phrase_key(match.group()))
+    types, matched = _cue_types(), text[start:end]
+    return types.get(matched.lower()) or types.get(phrase_key(matched))
 
 
 def anchor_word(phrase: str) -> str:
@@ -180,7 +220,7 @@ class HedgeLexicon:
         anchors = hits_for(text, vocabulary())
         found = [(position, position + len(word), simple[word]) for position, word in anchors if word in simple]
         patterned = [(position, word) for position, word in anchors if word not in simple]
-        for match in matches_at_anchors(hedge_regex(), text, patterned, reach()):
+        for match in matches_at_anchors(_matcher(text), text, patterned, reach()):
             type_name = _type_of(document, match)
             if type_name:
                 found.append((match.start(), match.end(), type_name))

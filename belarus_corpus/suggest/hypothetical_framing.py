@@ -161,7 +161,9 @@ class HypotheticalFraming:
 
     def detect(self, document: DocumentView) -> Iterator[Proposal]:
         text = document.text
-        for match in matches_at_anchors(framing_regex(), text, _framing_anchors(text), REACH):
+        matches = matches_at_anchors(functools.partial(framing_regex().match, text), text, _framing_anchors(text),
+                                     REACH)
+        for match in matches:
             yield Proposal(layer="artifact", type="hypothetical-framing", start=match.start(), end=match.end(),
                            attributes={"explanation": "Events the article reports as real are framed as "
                                                       "hypothetical."})

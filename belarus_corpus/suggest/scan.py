@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 
 VOCABULARY_PROVIDERS = ("figures", "dates", "hedge_lexicon", "boilerplate", "hypothetical_framing")
 _EDGE_PUNCTUATION = "\"'“”‘’()[],.;:?!"
@@ -122,17 +122,18 @@ def word_starts_before(text: str, position: int, count: int) -> list[int]:
     return starts
 
 
-def matches_at_anchors(pattern: re.Pattern[str], text: str, anchors: Iterable[tuple[int, str]],
-                       reach: Mapping[str, int]) -> Iterator[re.Match[str]]:
-    """Non-overlapping matches of ``pattern`` that contain an anchor word and start at most ``reach[word]``
-    words before it (0: at the anchor), in text order; the farthest start that matches wins."""
+def matches_at_anchors(match_at: Callable[[int], re.Match[str] | None], text: str,
+                       anchors: Iterable[tuple[int, str]], reach: Mapping[str, int]) -> Iterator[re.Match[str]]:
+    """Non-overlapping matches (``match_at(start)``: a pattern's ``match`` at ``start`` of ``text``) that contain
+    an anchor word and start at most ``reach[word]`` words before it (0: at the anchor), in text order; the
+    farthest start that matches wins."""
     consumed = 0
     for position, word in anchors:
         if position < consumed:
             continue
         words_before = reach.get(word, 0)
         if not words_before:
-            match = pattern.match(text, position)
+            match = match_at(position)
             if match:
                 consumed = match.end()
                 yield match
@@ -141,7 +142,7 @@ def matches_at_anchors(pattern: re.Pattern[str], text: str, anchors: Iterable[tu
         starts.reverse()
         starts.append(position)
         for start in starts:
-            match = pattern.match(text, start) if start >= consumed else None
+            match = match_at(start) if start >= consumed else None
             if match and match.end() > position:
                 consumed = match.end()
                 yield match
