@@ -245,7 +245,10 @@ class Runner:
         label = _size(*size)
         notes = ["ours: belarus_corpus.validate.validate(root) in a fresh process (imports before the clock); "
                  "besides the schema it checks provenance, raw hashes, offsets and text against the normalized "
-                 "document, ids, order, relations and cross-document endpoints",
+                 "document, ids, order, relations and cross-document endpoints; it checks the documents with one "
+                 f"worker process per CPU ({os.cpu_count()} here), so its wall time is compared with a floor that "
+                 "uses one process, and its CPU time (the cpu ratio column: main process plus workers) with the "
+                 "floor's",
                  "floor A: orjson.loads of every line of every store + jsonschema_rs is_valid against "
                  "schemagen.span_schema/relation_schema (validators compiled inside the clock)",
                  f"at {_size(*small)}: ours {first.get('seconds')} s, floor A {floor_first.get('seconds')} s"]
@@ -359,8 +362,8 @@ class Runner:
         self.add(Row("suggest detectors", f"{detectors.get('documents')} docs / {detectors.get('megabytes')} MB",
                      detectors.get("mb_per_s"), None, "-", unit="MB/s", target="≥ 5 MB/s", limit=5.0,
                      ours_cpu=detectors.get("cpu_seconds"),
-                     notes=["every registry.DETECTORS detector on each DocumentView, then every CORPUS_DETECTORS "
-                            "detector on all views; views made beforehand "
+                     notes=["one process: every registry.DETECTORS detector on each DocumentView, then every "
+                            "CORPUS_DETECTORS detector on all views; views made beforehand "
                             f"({detectors.get('view_seconds')} s, not counted); text MB = UTF-8 bytes",
                             "seconds per detector: " + json.dumps(detectors.get("per_detector"))],
                      details={"ours": detectors}))
@@ -370,9 +373,11 @@ class Runner:
         self.add(Row("suggest (runner, end to end)", f"{self.plan.suggest_docs} docs / {runner.get('megabytes')} MB",
                      runner.get("mb_per_s"), None, "-", unit="MB/s", target="≥ 5 MB/s", limit=5.0,
                      ours_cpu=runner.get("cpu_seconds"),
-                     notes=["annotate.suggesting.suggest(corpus) on a copy of documents with their stores: loads "
-                            "each document, runs every detector, makes spans, rewrites each store (fsync'd); "
-                            f"{runner.get('added')} spans added"],
+                     notes=["annotate.suggesting.suggest(corpus) on a copy of documents with their stores, with one "
+                            f"worker process per CPU ({os.cpu_count()} here): views for the corpus detectors, then per "
+                            "document the detectors, spans made and checked, the store read, merged and rewritten "
+                            f"(fsync'd); {runner.get('added')} spans and {runner.get('relations_added')} relations "
+                            f"added; CPU {runner.get('cpu_seconds')} s in all"],
                      details={"ours": runner}))
 
     def datasheet(self, b1: Path, b10: Path) -> None:
