@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .. import parallel
 from ..document import Document
 from ..errors import Problem, UsageError
 from ..model import Span
@@ -77,18 +78,8 @@ def make_suggested(taxonomy: Taxonomy, document: Document, method: str, proposal
 
 def in_chunks(run: Callable[..., list[Result]], doc_ids: list[str],
               arguments: Callable[[list[str]], tuple[Any, ...]], workers: int) -> Iterator[Result]:
-    """``run(chunk, *arguments(chunk))`` over chunks of ``doc_ids``, results in order; a process pool for many
-    documents (each task carries only its own chunk's arguments)."""
-    chunks = [doc_ids[i:i + CHUNK_DOCS] for i in range(0, len(doc_ids), CHUNK_DOCS)]
-    if workers <= 1 or len(doc_ids) < PARALLEL_MIN_DOCS:
-        for chunk in chunks:
-            yield from run(chunk, *arguments(chunk))
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for results in pool.map(run, chunks, *zip(*(arguments(chunk) for chunk in chunks), strict=True)):
-            yield from results
+    """``parallel.in_chunks`` with suggest's chunk size and pool threshold."""
+    return parallel.in_chunks(run, doc_ids, arguments, workers, CHUNK_DOCS, PARALLEL_MIN_DOCS)
 
 
 def views_chunk(doc_ids: list[str], root: str) -> list[DocumentView]:

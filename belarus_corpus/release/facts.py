@@ -94,14 +94,33 @@ PARTIAL_KEYS = ("documents", "spans", "relations", "positions_with_several_annot
                 "clustered_claims_not_gold", "paragraph_languages")
 
 
-def corpus_facts(corpus: Corpus) -> dict[str, Any]:
-    """Every fact the card, Croissant file and datasheet state, from one pass over the corpus."""
-    partials = []
-    for doc_id in corpus.doc_ids():
-        content = corpus.annotations(doc_id)
-        partials.append(document_partial(corpus.document(doc_id), content.spans, content.relations))
+FACTS_CHUNK_DOCS = 50
+FACTS_PARALLEL_MIN_DOCS = 200
+
+
+def corpus_facts(corpus: Corpus, workers: int | None = None) -> dict[str, Any]:
+    """Every fact the card, Croissant file and datasheet state, from one pass over the corpus (spread over
+    ``workers`` processes for a large corpus; the partials merge the same in any grouping)."""
+    import os
+
+    from ..parallel import in_chunks
+
+    root = str(corpus.root)
+    partials = list(in_chunks(_chunk_partial, corpus.doc_ids(), lambda _: (root,), workers or os.cpu_count() or 1,
+                              FACTS_CHUNK_DOCS, FACTS_PARALLEL_MIN_DOCS))
     partials.append(relations_partial(corpus.cross_document().relations))
     return finish_facts(corpus, merge_partials(partials))
+
+
+def _chunk_partial(doc_ids: list[str], root: str) -> list[Partial]:
+    from ..corpus import Corpus
+
+    corpus = Corpus(root)
+    partials = []
+    for doc_id in doc_ids:
+        content = corpus.annotations(doc_id)
+        partials.append(document_partial(corpus.document(doc_id), content.spans, content.relations))
+    return [merge_partials(partials)]
 
 
 def empty_partial() -> Partial:
