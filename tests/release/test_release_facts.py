@@ -13,6 +13,7 @@ from release_helpers import copy_corpus, plant
 from belarus_corpus import Corpus
 from belarus_corpus.build import shards
 from belarus_corpus.datasheet import generated_block
+from belarus_corpus.release import facts as facts_module
 from belarus_corpus.release.facts import (
     corpus_facts,
     document_partial,
@@ -43,6 +44,15 @@ def test_merge_is_independent_of_grouping_and_order(annotated: tuple[Corpus, Pat
     as_stored = [json.loads(json.dumps(part, ensure_ascii=False)) for part in [*halves, cross]]
     assert json.loads(json.dumps(merge_partials(as_stored))) == merge_partials(as_stored)
     assert finish_facts(corpus, merge_partials(as_stored)) == facts
+
+
+def test_a_pool_of_workers_finds_the_same_facts(annotated: tuple[Corpus, Path],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = annotated[0]
+    alone = corpus_facts(corpus, workers=1)
+    monkeypatch.setattr(facts_module, "FACTS_PARALLEL_MIN_DOCS", 0)
+    monkeypatch.setattr(facts_module, "FACTS_CHUNK_DOCS", 2)
+    assert corpus_facts(corpus, workers=2) == alone
 
 
 def test_the_build_states_the_facts_of_the_corpus_after_an_incremental_build(
