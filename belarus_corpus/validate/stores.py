@@ -330,7 +330,15 @@ def check_endpoint(file: str, pending: PendingRelation, role: str, endpoint: End
 
 
 def resolve_local_relations(check: StoreCheck) -> None:
+    """Each relation's ends against the spans of its store; ``check_endpoint`` explains only the ends that fail
+    the quick test (a span of an allowed layer that is not rejected)."""
+    relations = check.taxonomy.relations
+    spans = check.spans
     for pending in check.relations:
-        for role, span_id in (("head", pending.head), ("tail", pending.tail)):
-            check.problems += check_endpoint(check.file, pending, role, check.spans.get(span_id), check.taxonomy,
-                                             check.doc_id)
+        spec = relations.get(pending.type)
+        head, tail = spans.get(pending.head), spans.get(pending.tail)
+        if (spec is not None and head is not None and tail is not None and head.layer in spec.head_layers
+                and tail.layer in spec.tail_layers and head.status != "rejected" and tail.status != "rejected"):
+            continue
+        for role, endpoint in (("head", head), ("tail", tail)):
+            check.problems += check_endpoint(check.file, pending, role, endpoint, check.taxonomy, check.doc_id)
