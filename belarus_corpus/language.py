@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 LANGDETECT_SEED = 0
 MIN_LETTERS = 3
 
 
+@functools.lru_cache(maxsize=1)
 def detector_id() -> str:
+    """Which detector (name, installed version, seed) made the language guesses; package metadata is read once."""
     from importlib.metadata import version
 
     return f"langdetect@{version('langdetect')} seed={LANGDETECT_SEED}"
