@@ -7,6 +7,7 @@ proposal whose ``value`` lists the distinct normalized values in order, joined b
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable
 
@@ -45,17 +46,19 @@ def sentence_claims(document: DocumentView, triggers: Iterable[tuple[int, int, s
                     claim_type: str) -> list[Proposal]:
     """One ``claim/<claim_type>`` proposal per sentence holding a trigger ``(start, end, value)``."""
     index = sentence_index(document)
+    spans, starts = index.spans, index.starts
     values_by_span: dict[Span, list[str]] = {}
     for start, end, value in triggers:
-        span = index.containing(start) or (start, end)
-        values = values_by_span.setdefault(span, [])
+        # ``index.containing(start) or (start, end)``, inlined: this runs once per figure and per date.
+        position = bisect.bisect_right(starts, start) - 1
+        span = spans[position] if position >= 0 and start < spans[position][1] else (start, end)
+        values = values_by_span.get(span)
+        if values is None:
+            values = values_by_span[span] = []
         if value and value not in values:
             values.append(value)
-    proposals = []
-    for (start, end), values in values_by_span.items():
-        attributes = {"value": "; ".join(values)} if values else {}
-        proposals.append(Proposal(layer="claim", type=claim_type, start=start, end=end, attributes=attributes))
-    return proposals
+    return [Proposal("claim", claim_type, start, end, {"value": "; ".join(values)} if values else {})
+            for (start, end), values in values_by_span.items()]
 
 
 def clear_caches() -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import string
 from dataclasses import dataclass
 
 from .lexicon import LazyPattern
@@ -52,7 +53,9 @@ _AT_DIGITS = (
 # skips to fast) with no word character, hyphen, point, comma, slash or currency sign before it; then, from
 # that digit (the look-behind steps back over it), the date itself.
 _DIGIT_DATE = LazyPattern(rf"[0-9](?<![\w\-.,/$€£].)(?<=(?=(?P<date>{_AT_DIGITS})).)")
-_TIME_WORD_BEFORE = LazyPattern(r"(?P<word>(?ai:" + "|".join(sorted(TIME_WORDS)) + r"))[ \t\n-]{1,3}\Z")
+_SEPARATORS = " \t\n-"
+_ASCII_LETTERS = string.ascii_letters
+_LONGEST_TIME_WORD = max(map(len, TIME_WORDS))
 _SEASON_BEFORE = LazyPattern(rf"(?i)(?<!\w)(?:the\s+)?(?P<season>{_SEASON})\s+of\s+$")
 RELATIVE_UNITS = ("week", "weeks", "month", "months", "year", "years", "spring", "summer", "autumn", "fall", "winter")
 
@@ -69,7 +72,13 @@ class DateMention:
     def __init__(self, start: int, end: int, value: str | None, year: int | None = None, month: int | None = None,
                  day: int | None = None) -> None:
         # Faster than the frozen dataclass's per-field ``object.__setattr__`` (see ``base.Proposal``).
-        self.__dict__.update(start=start, end=end, value=value, year=year, month=month, day=day)
+        fields = self.__dict__
+        fields["start"] = start
+        fields["end"] = end
+        fields["value"] = value
+        fields["year"] = year
+        fields["month"] = month
+        fields["day"] = day
 
     def latest(self) -> tuple[int, int, int] | None:
         """The last day the mention can mean, as (year, month, day), when its year is known."""
@@ -88,12 +97,15 @@ def month_number(name: str) -> int:
     return _MONTH_NUMBERS[name[:3].lower()]
 
 
+_TWO_DIGITS = tuple(f"-{number:02d}" for number in range(100))
+
+
 def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str:
-    iso = f"{year:04d}" if year else "XXXX"
+    iso = (str(year) if 999 < year < 10_000 else f"{year:04d}") if year else "XXXX"
     if month:
-        iso += f"-{month:02d}"
+        iso += _TWO_DIGITS[month] if 0 < month < 100 else f"-{month:02d}"
     if day:
-        iso += f"-{day:02d}"
+        iso += _TWO_DIGITS[day] if 0 < day < 100 else f"-{day:02d}"
     return iso
 
 
@@ -113,10 +125,21 @@ def _dated(start: int, end: int, year_text: str | None, month: int, day_text: st
     return DateMention(start, end, _iso(year, month, day), year, month, day)
 
 
+def _may_follow_a_day(text: str, start: int) -> bool:
+    """Whether ``_DAY_BEFORE`` can match before ``start``: white space there, and before it the end of a day
+    ("17", "3rd") or "of"."""
+    if not start or not text[start - 1].isspace():
+        return False
+    before = start - 2
+    while before >= 0 and text[before].isspace():
+        before -= 1
+    return before >= 0 and (text[before] in "dfht" or text[before].isdecimal())
+
+
 def _month_mention(text: str, match: re.Match[str]) -> DateMention | None:
     """A date around a month name: "17 August 2025", "August 17", "this September"; None for a bare month."""
     start = match.start()
-    day = _DAY_BEFORE.search(text, max(0, start - 10), start) if start and text[start - 1].isspace() else None
+    day = _DAY_BEFORE.search(text, max(0, start - 10), start) if _may_follow_a_day(text, start) else None
     number = _MONTH_NUMBERS[match.group()[:3].lower()]
     if day:
         year_text = match.group("year")
@@ -146,13 +169,20 @@ def word_before(text: str, position: int) -> tuple[int, str] | None:
 
 
 def _time_word_before(text: str, position: int) -> tuple[int, str] | None:
-    """What ``word_before`` finds, when it is one of ``TIME_WORDS``, else None. (A regex finds the time word in
-    any ASCII case, the only letters that lower-case to one; a letter before it makes it another word.)"""
-    found = _TIME_WORD_BEFORE.search(text, position - 10 if position > 10 else 0, position)
-    if found is None:
+    """What ``word_before`` finds, when it is one of ``TIME_WORDS``, else None. Time words are ASCII letters,
+    and only ASCII letters lower-case to them (but "K", whose "k" is in none): the word is the run of ASCII
+    letters before the separators, unless another letter precedes it."""
+    end = position
+    while end > 0 and end > position - 3 and text[end - 1] in _SEPARATORS:
+        end -= 1
+    if end == position:
         return None
-    start = found.start()
-    return None if start and text[start - 1].isalpha() else (start, found.group("word").lower())
+    window = text[max(0, end - _LONGEST_TIME_WORD - 1) : end]
+    rest = window.rstrip(_ASCII_LETTERS)
+    if rest[-1:].isalpha() or (not rest and end > len(window)):
+        return None  # a longer word: it runs on before the ASCII letters
+    word = window[len(rest) :].lower()
+    return (end - len(word), word) if word in TIME_WORDS else None
 
 
 def _time_word_start(text: str, position: int) -> int | None:

@@ -46,16 +46,23 @@ class _Seen:
         self.by_edge: dict[str, list[Span]] = {}
         self.sentences: dict[str, Span] = {}
 
-    def add(self, paragraph: Span, sentences: list[Span]) -> None:
-        body = self.text[paragraph[0] : paragraph[1]]
+    def add(self, paragraph: Span, body: str, sentences: list[Span], bodies: list[str]) -> None:
+        """Remember a paragraph (``body`` is its text) and its sentences (``bodies``: their texts)."""
         self.paragraphs.setdefault(body, paragraph)
-        for edge in {body[:EDGE], body[-EDGE:]}:
-            self.by_edge.setdefault(edge, []).append(paragraph)
-        for sentence in sentences:
-            self.sentences.setdefault(self.text[sentence[0] : sentence[1]], sentence)
+        by_edge = self.by_edge
+        head, tail = body[:EDGE], body[-EDGE:]
+        for edge in (head,) if head == tail else (head, tail):
+            spans = by_edge.get(edge)
+            if spans is None:
+                by_edge[edge] = [paragraph]
+            else:
+                spans.append(paragraph)
+        earlier = self.sentences
+        for sentence, sentence_body in zip(sentences, bodies, strict=True):
+            if sentence_body not in earlier:
+                earlier[sentence_body] = sentence
 
-    def original_of(self, paragraph: Span) -> tuple[Span, str] | None:
-        body = self.text[paragraph[0] : paragraph[1]]
+    def original_of(self, body: str) -> tuple[Span, str] | None:
         exact = self.paragraphs.get(body) or self.sentences.get(body)
         if exact:
             return exact, "verbatim"
@@ -63,10 +70,10 @@ class _Seen:
         return (near, "near-verbatim") if near else None
 
     def _near(self, body: str) -> Span | None:
-        edges = {body[:EDGE], body[-EDGE:]}
-        candidates = {span for edge in edges for span in self.by_edge.get(edge, [])[-MAX_CANDIDATES:]}
-        if not candidates:
+        head, tail = self.by_edge.get(body[:EDGE]), self.by_edge.get(body[-EDGE:])
+        if head is None and tail is None:
             return None
+        candidates = {span for spans in (head, tail) if spans for span in spans[-MAX_CANDIDATES:]}
         from rapidfuzz import fuzz
 
         for start, end in sorted(candidates):
@@ -80,10 +87,10 @@ class _Seen:
 def _grouped_sentences(document: DocumentView) -> Iterator[tuple[Span, str, list[Span]]]:
     """Each paragraph with its role and its sentences."""
     sentences = sentences_of(document)
-    cursor = 0
+    cursor, count = 0, len(sentences)
     for start, end, role in paragraphs_of(document):
         own: list[Span] = []
-        while cursor < len(sentences) and sentences[cursor][1] <= end:
+        while cursor < count and sentences[cursor][1] <= end:
             if sentences[cursor][0] >= start:
                 own.append(sentences[cursor])
             cursor += 1
@@ -98,18 +105,21 @@ class Duplicates:
         text = document.text
         seen = _Seen(text)
         for paragraph, role, sentences in _grouped_sentences(document):
-            if role != "boilerplate" and _words(text, paragraph) >= MIN_WORDS:
-                found = seen.original_of(paragraph)
+            body = text[paragraph[0] : paragraph[1]]
+            bodies = [text[start:end] for start, end in sentences]
+            if role != "boilerplate" and body.count(" ") + 1 >= MIN_WORDS:
+                found = seen.original_of(body)
                 if found:
                     yield _proposal(paragraph, *found)
                 elif len(sentences) > 1:
-                    yield from _repeated_sentences(text, sentences, seen.sentences)
-            seen.add(paragraph, sentences)
+                    yield from _repeated_sentences(text, sentences, bodies, seen.sentences)
+            seen.add(paragraph, body, sentences, bodies)
 
 
-def _repeated_sentences(text: str, sentences: list[Span], earlier: dict[str, Span]) -> Iterator[Proposal]:
-    for sentence in sentences:
-        original = earlier.get(text[sentence[0] : sentence[1]])
+def _repeated_sentences(text: str, sentences: list[Span], bodies: list[str],
+                        earlier: dict[str, Span]) -> Iterator[Proposal]:
+    for sentence, body in zip(sentences, bodies, strict=True):
+        original = earlier.get(body)
         if original and _words(text, sentence) >= MIN_SENTENCE_WORDS:
             yield _proposal(sentence, original, "verbatim")
 

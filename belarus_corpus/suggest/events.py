@@ -18,6 +18,7 @@ keys only when the noun is listed; abbreviations ("Dr. ") can cut the sentence s
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 
 from .base import DocumentView
 from .claims import dates_in, figures_in
+from .dates import DateMention
 from .figures import Figure
 from .lexicon import load_table, phrase_key, phrase_pattern
 
@@ -131,23 +133,38 @@ def _interval(text: str, figure: Figure) -> tuple[int, float, float]:
     return cue.start(), figure.low * low_factor, figure.high * high_factor
 
 
-def _time(document: DocumentView, sentence: tuple[int, int]) -> tuple[int | None, int] | None:
-    for mention in dates_in(document.text):
-        if mention.start >= sentence[0] and mention.end <= sentence[1] and mention.month:
+def _time(mentions: tuple[DateMention, ...], starts: list[int],
+          sentence: tuple[int, int]) -> tuple[int | None, int] | None:
+    """The (year, month) of the first dated mention inside the sentence (``starts``: of the mentions, which
+    are in text order)."""
+    for mention in mentions[bisect.bisect_left(starts, sentence[0]) :]:
+        if mention.start >= sentence[1]:
+            break  # it ends after the sentence, and so do all the mentions after it
+        if mention.end <= sentence[1] and mention.month:
             return (mention.year, mention.month)
     return None
+
+
+_ANY_MARK = "|".join(map(re.escape, _SENTENCE_MARKS))
+# The end of the last mark before a point (the greedy run backs off from the point to it), and the first mark.
+_LAST_MARK_END = re.compile(rf"[\s\S]*(?:{_ANY_MARK})")
+_FIRST_MARK = re.compile(_ANY_MARK)
+# How far marks are looked for first; up to 400 characters only when there is none that near. (A mark wholly
+# inside the nearer stretch ends after, or starts before, any mark that is not, so it is the nearest of all.)
+_NEAR = 80
 
 
 def local_sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The stretch around ``text[start:end]`` up to the nearest sentence ends or line breaks (at most 400
     characters each way); cheaper than full segmentation, which the corpus detector cannot keep cached."""
     low, high = max(0, start - 400), min(len(text), end + 400)
-    before = [found + len(mark) for mark in _SENTENCE_MARKS if (found := text.rfind(mark, low, start)) >= 0]
-    after = [found + 1 for mark in _SENTENCE_MARKS if (found := text.find(mark, end, high)) >= 0]
-    return (max(before) if before else low, min(after) if after else high)
+    before = _LAST_MARK_END.match(text, max(low, start - _NEAR), start) or _LAST_MARK_END.match(text, low, start)
+    after = _FIRST_MARK.search(text, end, min(high, end + _NEAR)) or _FIRST_MARK.search(text, end, high)
+    return (before.end() if before else low, after.start() + 1 if after else high)
 
 
-def _event_figure(document: DocumentView, figure: Figure) -> EventFigure | None:
+def _event_figure(document: DocumentView, figure: Figure, mentions: tuple[DateMention, ...],
+                  starts: list[int]) -> EventFigure | None:
     text = document.text
     sentence = local_sentence(text, figure.start, figure.end)
     noun = _noun_class(text, figure, sentence)
@@ -156,15 +173,17 @@ def _event_figure(document: DocumentView, figure: Figure) -> EventFigure | None:
         return None
     start, low, high = _interval(text, figure)
     return EventFigure(document.doc_id, start, figure.end, f"{noun[0]}:{verb}", low, high,
-                       _time(document, sentence), text[start : figure.end])
+                       _time(mentions, starts, sentence), text[start : figure.end])
 
 
 def event_figures(document: DocumentView) -> list[EventFigure]:
     """The document's figures that count a listed kind of event, with their keys."""
+    mentions = dates_in(document.text)
+    starts = [mention.start for mention in mentions]
     found = []
     for figure in figures_in(document.text):
         if figure.kind in ("count", "vague"):
-            event = _event_figure(document, figure)
+            event = _event_figure(document, figure, mentions, starts)
             if event:
                 found.append(event)
     return found

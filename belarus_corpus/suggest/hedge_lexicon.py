@@ -74,11 +74,19 @@ def hedge_regex() -> re.Pattern[str]:
 
 
 @functools.cache
-def _lowered_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """``hedge_regex`` without IGNORECASE, for lower-cased text: as is ("should" for "Should"), and without
-    the "Should" branch, for when the "should" it matched is not "Should" in the text."""
-    source = _hedge_source()
-    return re.compile(source.replace(_SHOULD, "should")), re.compile(source.replace(_SHOULD, "(?!)"))
+def _lowered_regex() -> re.Pattern[str]:
+    """``hedge_regex`` without IGNORECASE, for lower-cased text ("should" for "Should")."""
+    return re.compile(_hedge_source().replace(_SHOULD, "should"))
+
+
+@functools.cache
+def _lowered_regex_after_should() -> re.Pattern[str] | None:
+    """What ``hedge_regex`` tries at a "should" that is not "Should" (the cues), or None when no cue begins
+    with "should" (then nothing matches there: the branches before it did not)."""
+    cues = [phrase for phrases in load_table("hedges.json")["cues"].values() for phrase in phrases]
+    if not any(phrase.lower().startswith("should") for phrase in cues):
+        return None
+    return re.compile(_hedge_source().replace(_SHOULD, "(?!)"))
 
 
 def _matcher(text: str) -> Callable[[int], re.Match[str] | None]:
@@ -91,12 +99,13 @@ def _matcher(text: str) -> Callable[[int], re.Match[str] | None]:
     lowered = text.lower()
     if len(lowered) != len(text) or "ı" in text or "ſ" in text:
         return functools.partial(hedge_regex().match, text)
-    with_should, without_should = _lowered_regexes()
+    pattern = _lowered_regex()
 
     def match_at(start: int) -> re.Match[str] | None:
-        found = with_should.match(lowered, start)
+        found = pattern.match(lowered, start)
         if found is not None and found.lastgroup == "should" and not text.startswith("Should", found.start()):
-            return without_should.match(lowered, start)
+            after_should = _lowered_regex_after_should()
+            return None if after_should is None else after_should.match(lowered, start)
         return found
 
     return match_at

@@ -108,19 +108,26 @@ def _separable(text: str, paragraphs: list[Span]) -> bool:
 
 def _split_text(text: str, paragraphs: list[Span], spans: list[Span]) -> None:
     """``_split_paragraph`` for every paragraph (trimmed, ``_separable``) from one scan of the whole text."""
-    boundaries = _BOUNDARY_MARKS.finditer(text, paragraphs[0][0], paragraphs[-1][1])
-    boundary = next(boundaries, None)
-    for start, end in paragraphs:
-        cursor = start
-        while boundary is not None and boundary.start() < end:
-            dot, mark_end, after = boundary.start(), boundary.end("marks"), boundary.end()
-            inside = dot >= start and after <= end and not (after < end and text[after].islower())
-            if inside and (mark_end - dot != 1 or text[dot] != "." or not _ends_abbreviation(text, start, dot)):
-                spans.append((cursor, mark_end))
-                cursor = after
-            boundary = next(boundaries, None)
-        if cursor < end:
-            spans.append((cursor, end))
+    index, (start, end) = 0, paragraphs[0]
+    cursor = start
+    for boundary in _BOUNDARY_MARKS.finditer(text, start, paragraphs[-1][1]):
+        dot = boundary.start()
+        while dot >= end:  # the boundary lies after this paragraph: finish it, go on to the next
+            if cursor < end:
+                spans.append((cursor, end))
+            index += 1
+            start, end = paragraphs[index]
+            cursor = start
+        after = boundary.end()
+        if dot < start or after > end or (after < end and text[after].islower()):
+            continue
+        mark_end = boundary.end("marks")
+        if mark_end - dot != 1 or text[dot] != "." or not _ends_abbreviation(text, start, dot):
+            spans.append((cursor, mark_end))
+            cursor = after
+    if cursor < end:
+        spans.append((cursor, end))
+    spans.extend(paragraphs[index + 1 :])
 
 
 def _ends_abbreviation(text: str, start: int, dot: int) -> bool:
@@ -155,10 +162,10 @@ class SpanIndex:
 
     def __init__(self, spans: tuple[Span, ...]) -> None:
         self.spans = spans
-        self._starts = [start for start, _ in spans]
+        self.starts = [start for start, _ in spans]
 
     def containing(self, offset: int) -> Span | None:
-        position = bisect.bisect_right(self._starts, offset) - 1
+        position = bisect.bisect_right(self.starts, offset) - 1
         if position >= 0 and offset < self.spans[position][1]:
             return self.spans[position]
         return None

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from belarus_corpus.structure import paragraphs
-from belarus_corpus.suggest import dates, figures, segment
+from belarus_corpus.suggest import dates, events, figures, hedge_lexicon, segment
 from belarus_corpus.suggest.dates import DateMention
 from belarus_corpus.suggest.figures import Figure
 
@@ -146,6 +146,16 @@ def plain_singles(text: str) -> list[Figure]:
     return singles
 
 
+# ------------------------------------------------------------------------------- the rest, the plain way
+
+
+def plain_local_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    low, high = max(0, start - 400), min(len(text), end + 400)
+    before = [found + len(mark) for mark in events._SENTENCE_MARKS if (found := text.rfind(mark, low, start)) >= 0]
+    after = [found + 1 for mark in events._SENTENCE_MARKS if (found := text.find(mark, end, high)) >= 0]
+    return (max(before) if before else low, min(after) if after else high)
+
+
 # -------------------------------------------------------------------------------------------------------- tests
 
 
@@ -181,3 +191,29 @@ def test_examples_of_the_checks_moved_into_the_patterns() -> None:
     assert [(text[date.start : date.end], date.value) for date in dates.find_dates(text)] == [
         ("2020", "2020"), ("1999", "1999"), ("2020", "2020"), ("mid-  March", "XXXX-03"), ("in   June", "XXXX-06"),
         ("May 5", "XXXX-05-05")]
+
+
+HEDGE_PIECES = ["Should", "should", "SHOULD", "ShOuld", "ſhould", "analyſts say", "İf", "ıf", "some analysts say",
+                "Western diplomats have warned", "about 50", "over a dozen", "reportedly", "may", "might", "if",
+                "it is likely", "no more than", "more than", " ", "\n", ",", "the", "We", "."]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(HEDGE_PIECES), max_size=12).map(" ".join), st.data())
+def test_hedge_matcher_equals_the_ignorecase_pattern(text: str, data: st.DataObject) -> None:
+    position = data.draw(st.integers(0, len(text)))
+    expected = hedge_lexicon.hedge_regex().match(text, position)
+    found = hedge_lexicon._matcher(text)(position)
+    if expected is None:
+        assert found is None
+    else:
+        assert found is not None and (found.span(), found.lastgroup) == (expected.span(), expected.lastgroup)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from([". ", "? ", "! ", "\n", ".", " ", "a", "?", "word " * 9]), max_size=60).map("".join),
+       st.data())
+def test_local_sentence_equals_the_plain_searches(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert events.local_sentence(text, start, end) == plain_local_sentence(text, start, end)
