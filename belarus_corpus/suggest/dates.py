@@ -23,8 +23,10 @@ from dataclasses import dataclass
 from .lexicon import LazyPattern
 from .scan import hits_for
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov",
+                "Dec")
+_MONTH = "(?:" + "|".join(_MONTH_NAMES) + r")\.?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
@@ -97,6 +99,10 @@ def month_number(name: str) -> int:
     return _MONTH_NUMBERS[name[:3].lower()]
 
 
+# Every way ``_MONTH`` writes a month ("Sept", "Sept."), with its number.
+_MONTH_BY_NAME = {written: month_number(name) for name in _MONTH_NAMES for written in (name, name + ".")}
+
+
 _TWO_DIGITS = tuple(f"-{number:02d}" for number in range(100))
 
 
@@ -137,22 +143,23 @@ def _may_follow_a_day(text: str, start: int) -> bool:
 
 
 def _month_mention(text: str, match: re.Match[str]) -> DateMention | None:
-    """A date around a month name: "17 August 2025", "August 17", "this September"; None for a bare month."""
+    """A date around a month name: "17 August 2025", "August 17", "this September"; None for a bare month.
+    ``match`` is a ``_MONTH_SCAN`` match: its groups are mdy_d, mdy_y, md_d, my_y and year, in this order."""
     start = match.start()
-    day = _DAY_BEFORE.search(text, max(0, start - 10), start) if _may_follow_a_day(text, start) else None
-    number = _MONTH_NUMBERS[match.group()[:3].lower()]
-    if day:
-        year_text = match.group("year")
-        return _dated(day.start(), match.end("year") if year_text else match.end(), year_text, number,
-                      day.group("day"))
-    day_text, year_text = match.group("mdy_d", "mdy_y")
-    if day_text:
-        return _dated(start, match.end("mdy_y"), year_text, number, day_text)
-    day_text, year_text = match.group("md_d", "my_y")
-    if day_text:
-        return _dated(start, match.end("md_d"), None, number, day_text)
-    if year_text:
-        return _dated(start, match.end("my_y"), year_text, number, None)
+    name = match.group()
+    number = _MONTH_BY_NAME.get(name) or month_number(name)
+    mdy_day, mdy_year, md_day, my_year, year_after = match.groups()
+    if _may_follow_a_day(text, start):
+        day = _DAY_BEFORE.search(text, max(0, start - 10), start)
+        if day:
+            end = match.end(5) if year_after else match.end()
+            return _dated(day.start(), end, year_after, number, day.group("day"))
+    if mdy_day:
+        return _dated(start, match.end(2), mdy_year, number, mdy_day)
+    if md_day:
+        return _dated(start, match.end(3), None, number, md_day)
+    if my_year:
+        return _dated(start, match.end(4), my_year, number, None)
     opening = _time_word_start(text, start)
     return None if opening is None else DateMention(opening, match.end(), _iso(None, number), None, number)
 

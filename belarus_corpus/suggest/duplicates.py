@@ -15,6 +15,7 @@ repeats across documents are not looked for.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from .base import DocumentView, Proposal
@@ -85,8 +86,22 @@ class _Seen:
 
 
 def _grouped_sentences(document: DocumentView) -> Iterator[tuple[Span, str, list[Span]]]:
-    """Each paragraph with its role and its sentences."""
+    """Each paragraph with its role and its sentences: those after the sentences of the paragraphs before it
+    that end in it, less those that start before it."""
     sentences = sentences_of(document)
+    starts, ends = [start for start, _ in sentences], [end for _, end in sentences]
+    if starts != sorted(starts) or ends != sorted(ends):
+        yield from _grouped_one_by_one(document, sentences)
+        return
+    cursor = 0
+    for start, end, role in paragraphs_of(document):
+        stop = bisect.bisect_right(ends, end, cursor)
+        yield (start, end), role, list(sentences[bisect.bisect_left(starts, start, cursor, stop) : stop])
+        cursor = stop
+
+
+def _grouped_one_by_one(document: DocumentView, sentences: tuple[Span, ...]
+                        ) -> Iterator[tuple[Span, str, list[Span]]]:
     cursor, count = 0, len(sentences)
     for start, end, role in paragraphs_of(document):
         own: list[Span] = []

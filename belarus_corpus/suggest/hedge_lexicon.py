@@ -89,20 +89,26 @@ def _lowered_regex_after_should() -> re.Pattern[str] | None:
     return re.compile(_hedge_source().replace(_SHOULD, "(?!)"))
 
 
-def _matcher(text: str) -> Callable[[int], re.Match[str] | None]:
-    """``hedge_regex().match`` at a position of ``text``; its offsets and groups, not its matched text.
+def _lowered(text: str) -> str | None:
+    """The text in lower case, when ``hedge_regex`` finds the same in it without IGNORECASE, else None.
 
     Matching case-sensitively on the lower-cased text is twice as fast and finds the same: the phrases are
     ASCII letters, spaces, apostrophes and hyphens, and a text character matches an ASCII letter ignoring
     case exactly when it lower-cases to it, except "ı", "ſ" and "İ" (then the text is matched as it is).
     """
     lowered = text.lower()
-    if len(lowered) != len(text) or "ı" in text or "ſ" in text:
+    return None if len(lowered) != len(text) or "ı" in text or "ſ" in text else lowered
+
+
+def _matcher(text: str) -> Callable[[int], re.Match[str] | None]:
+    """``hedge_regex().match`` at a position of ``text``; its offsets and groups, not its matched text."""
+    lowered = _lowered(text)
+    if lowered is None:
         return functools.partial(hedge_regex().match, text)
-    pattern = _lowered_regex()
+    match = functools.partial(_lowered_regex().match, lowered)
 
     def match_at(start: int) -> re.Match[str] | None:
-        found = pattern.match(lowered, start)
+        found = match(start)
         if found is not None and found.lastgroup == "should" and not text.startswith("Should", found.start()):
             after_should = _lowered_regex_after_should()
             return None if after_should is None else after_should.match(lowered, start)
@@ -137,7 +143,8 @@ def _is_excluded(text: str, start: int, end: int) -> bool:
     if word == "may":
         return _is_month_may(text, start, end)
     if word == "might":
-        before = (_previous_words(text, start, 1), _previous_words(text, start, 2))
+        words = text[max(0, start - 40) : start].split()
+        before = (phrase_key(" ".join(words[-1:])), phrase_key(" ".join(words[-2:])))
         return any(phrase in exclusions["might_after"] for phrase in before)
     if word == "if":
         after = text[end : end + 12].split()

@@ -58,4 +58,4 @@ def clear_caches() -> None:
     """Forget the per-text results detectors share (segmentation, word scan, figures, dates) after a run."""
     claims.clear_caches()
     segment.clear_caches()
-    scan.keyword_hits.cache_clear()
+    scan.clear_caches()

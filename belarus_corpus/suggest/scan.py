@@ -94,12 +94,28 @@ def keyword_hits(text: str) -> Hits:
     return {word: tuple(starts) for word, starts in found.items()}
 
 
+# Up to this many words, their hits are gathered and sorted; more, and the text's sorted hits are filtered.
+_FEW_WORDS = 16
+
+
 def hits_for(text: str, words: Collection[str]) -> list[tuple[int, str]]:
     """(start, word) for the given vocabulary words, in text order."""
-    hits = keyword_hits(text)
-    if len(hits) < len(words):
-        return sorted((start, word) for word, starts in hits.items() if word in words for start in starts)
-    return sorted((start, word) for word in words for start in hits.get(word, ()))
+    if len(words) <= _FEW_WORDS:
+        hits = keyword_hits(text)
+        return sorted((start, word) for word in words for start in hits.get(word, ()))
+    wanted = words if isinstance(words, (set, frozenset)) else frozenset(words)
+    return [hit for hit in sorted_hits(text) if hit[1] in wanted]
+
+
+@functools.lru_cache(maxsize=1024)
+def sorted_hits(text: str) -> list[tuple[int, str]]:
+    """(start, word) for every vocabulary word, in text order (shared by the detectors that want many words)."""
+    return sorted((start, word) for word, starts in keyword_hits(text).items() for start in starts)
+
+
+def clear_caches() -> None:
+    keyword_hits.cache_clear()
+    sorted_hits.cache_clear()
 
 
 def word_starts_before(text: str, position: int, count: int) -> list[int]:
