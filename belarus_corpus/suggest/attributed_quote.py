@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from .base import DocumentView, Proposal
 from .lexicon import LazyPattern
 from .names import NAME, clean_name, names_in
-from .quotes import QUOTE_MARK, Quotation, paired
+from .quotes import Quotation, paired, quote_marks
 from .segment import SpanIndex, is_abbreviation, paragraphs_of, trim
 
 MIN_WORDS = 3
@@ -166,8 +166,7 @@ def _marks_by_paragraph(document: DocumentView) -> dict[tuple[int, int], list[in
     index = SpanIndex(tuple((start, end) for start, end, _ in paragraphs_of(document)))
     grouped: dict[tuple[int, int], list[int]] = {}
     paragraph: tuple[int, int] | None = None
-    for match in QUOTE_MARK.finditer(document.text):
-        position = match.start()
+    for position in quote_marks(document.text):
         if paragraph is None or not paragraph[0] <= position < paragraph[1]:
             paragraph = index.containing(position)
         if paragraph:

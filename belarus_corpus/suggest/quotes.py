@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from .lexicon import LazyPattern
 
-QUOTE_MARK = LazyPattern("[“”„«»‹›\"]")
+_MARKS = "“”„«»‹›\""
+QUOTE_MARK = LazyPattern(f"[{_MARKS}]")
 _CLOSERS = {"“": "”", "„": "”“", "«": "»", "‹": "›", '"': '"'}
 
 
@@ -44,6 +45,19 @@ def _closes(top: str, mark: str, text: str, position: int) -> bool:
     if mark not in _CLOSERS.get(top, ""):
         return False
     return not (top == "„" and mark == "“" and position > 0 and text[position - 1].isspace())
+
+
+def quote_marks(text: str) -> list[int]:
+    """Offsets of the quotation marks of ``text`` (``QUOTE_MARK``), in order: each kind of mark found by
+    ``str.find``, which is faster than the pattern's pass over every character."""
+    found: list[int] = []
+    for mark in _MARKS:
+        position = text.find(mark)
+        while position >= 0:
+            found.append(position)
+            position = text.find(mark, position + 1)
+    found.sort()
+    return found
 
 
 def quotations(text: str, start: int, end: int) -> list[Quotation]:

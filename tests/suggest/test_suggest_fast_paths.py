@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from belarus_corpus.structure import paragraphs
-from belarus_corpus.suggest import dates, events, figures, hedge_lexicon, segment
+from belarus_corpus.suggest import dates, events, figures, hedge_lexicon, quotes, segment
 from belarus_corpus.suggest.dates import DateMention
 from belarus_corpus.suggest.figures import Figure
 
@@ -217,3 +217,9 @@ def test_local_sentence_equals_the_plain_searches(text: str, data: st.DataObject
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert events.local_sentence(text, start, end) == plain_local_sentence(text, start, end)
+
+
+@SETTINGS
+@given(st.text(alphabet="“”„«»‹›\"'a ’\n", max_size=40))
+def test_quote_marks_equal_the_pattern(text: str) -> None:
+    assert quotes.quote_marks(text) == [match.start() for match in quotes.QUOTE_MARK.finditer(text)]
