@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from .base import DocumentView, Proposal
 from .figures import SCALES, SMALL_NUMBERS
+from .hedge_context import predecessors, word_before
 from .lexicon import LazyPattern, load_table, phrase_key, phrase_pattern
 from .scan import hits_for, matches_at_anchors
 from .segment import sentence_index
@@ -50,10 +51,13 @@ def _figure_start() -> str:
     return rf"(?:[$€£]?\d|(?:half\s+)?a\s+(?:{scales})(?!\w)|(?:{words})(?!\w))"
 
 
+_AUXILIARIES = ("have", "had", "are", "were", "also")
+
+
 def _shield_pattern() -> str:
     table = load_table("hedges.json")["attribution_shield"]
     modifiers, subjects, verbs = (phrase_pattern(table[key]) for key in ("modifiers", "subjects", "verbs"))
-    return rf"(?:{modifiers}\s+){{0,2}}{subjects}\s+(?:(?:have|had|are|were|also)\s+)?{verbs}"
+    return rf"(?:{modifiers}\s+){{0,2}}{subjects}\s+(?:(?:{'|'.join(_AUXILIARIES)})\s+)?{verbs}"
 
 
 _SHOULD = "(?-i:Should)"
@@ -100,9 +104,8 @@ def _lowered(text: str) -> str | None:
     return None if len(lowered) != len(text) or "ı" in text or "ſ" in text else lowered
 
 
-def _matcher(text: str) -> Callable[[int], re.Match[str] | None]:
+def _matcher(text: str, lowered: str | None) -> Callable[[int], re.Match[str] | None]:
     """``hedge_regex().match`` at a position of ``text``; its offsets and groups, not its matched text."""
-    lowered = _lowered(text)
     if lowered is None:
         return functools.partial(hedge_regex().match, text)
     match = functools.partial(_lowered_regex().match, lowered)
@@ -115,6 +118,23 @@ def _matcher(text: str) -> Callable[[int], re.Match[str] | None]:
         return found
 
     return match_at
+
+
+@functools.cache
+def _predecessors() -> dict[str, frozenset[str]]:
+    anchors = [anchor for anchor, words_before in reach().items() if words_before]
+    return predecessors(load_table("hedges.json"), _AUXILIARIES, anchors)
+
+
+def _may_start_before(text: str) -> Callable[[int, str], bool]:
+    """Whether a cue can start before the anchor ``word`` at a position and contain it (see ``hedge_context``)."""
+    words_before = _predecessors()
+
+    def may_start_before(position: int, word: str) -> bool:
+        before = word_before(text, position)
+        return before is None or before in words_before[word]
+
+    return may_start_before
 
 
 @functools.cache
@@ -236,7 +256,10 @@ class HedgeLexicon:
         anchors = hits_for(text, vocabulary())
         found = [(position, position + len(word), simple[word]) for position, word in anchors if word in simple]
         patterned = [(position, word) for position, word in anchors if word not in simple]
-        for match in matches_at_anchors(_matcher(text), text, patterned, reach()):
+        lowered = _lowered(text)
+        # Word by word, as the lower-cased text is matched, the words before an anchor can rule out a cue there.
+        may_start_before = None if lowered is None else _may_start_before(text)
+        for match in matches_at_anchors(_matcher(text, lowered), text, patterned, reach(), may_start_before):
             type_name = _type_of(document, match)
             if type_name:
                 found.append((match.start(), match.end(), type_name))

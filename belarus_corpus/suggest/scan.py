@@ -139,16 +139,18 @@ def word_starts_before(text: str, position: int, count: int) -> list[int]:
 
 
 def matches_at_anchors(match_at: Callable[[int], re.Match[str] | None], text: str,
-                       anchors: Iterable[tuple[int, str]], reach: Mapping[str, int]) -> Iterator[re.Match[str]]:
+                       anchors: Iterable[tuple[int, str]], reach: Mapping[str, int],
+                       may_start_before: Callable[[int, str], bool] | None = None) -> Iterator[re.Match[str]]:
     """Non-overlapping matches (``match_at(start)``: a pattern's ``match`` at ``start`` of ``text``) that contain
     an anchor word and start at most ``reach[word]`` words before it (0: at the anchor), in text order; the
-    farthest start that matches wins."""
+    farthest start that matches wins. ``may_start_before(position, word)``, when given, says False where no
+    match can start before the anchor and contain it: only the anchor is tried there."""
     consumed = 0
     for position, word in anchors:
         if position < consumed:
             continue
         words_before = reach.get(word, 0)
-        if not words_before:
+        if not words_before or (may_start_before is not None and not may_start_before(position, word)):
             match = match_at(position)
             if match:
                 consumed = match.end()
