@@ -46,22 +46,18 @@ def _word_pairs(table: dict[str, Any], auxiliaries: Sequence[str]) -> Pairs:
 def predecessors(table: dict[str, Any], auxiliaries: Sequence[str],
                  anchors: Iterable[str]) -> dict[str, frozenset[str]]:
     """For each anchor word, the words (as ``phrase_key`` writes them) that can come right before a cue word
-    that may begin where the anchor does (``may_begin_at``)."""
-    pairs = _word_pairs(table, auxiliaries)
+    that may begin where the anchor does: the anchor itself, with "'s", or a part of it before a character
+    that is no word character ("so" in "so-called"). (The scan found the anchor as a token: maybe an
+    opening mark, the anchor, maybe a closing mark or "'s".)"""
+    before_word: dict[str, set[str]] = {}
+    for word, before in _word_pairs(table, auxiliaries):
+        before_word.setdefault(word, set()).update(before)
     found: dict[str, frozenset[str]] = {}
     for anchor in anchors:
         key = phrase_key(anchor)
-        found[anchor] = frozenset().union(*(before for word, before in pairs if may_begin_at(word, key)))
+        parts = [key[:index] for index, char in enumerate(key) if index and not (char.isalnum() or char == "_")]
+        found[anchor] = frozenset().union(*(before_word.get(word, ()) for word in (key, key + "'s", *parts)))
     return found
-
-
-def may_begin_at(word: str, anchor: str) -> bool:
-    """Whether a cue word can match where the scan found ``anchor`` (a token: maybe an opening mark, the
-    anchor, maybe a closing mark or "'s"): the anchor itself, with "'s", or a part of it before a character
-    that is no word character ("so" in "so-called")."""
-    if word in (anchor, anchor + "'s"):
-        return True
-    return anchor.startswith(word) and not (anchor[len(word)].isalnum() or anchor[len(word)] == "_")
 
 
 def word_before(text: str, position: int) -> str | None:
