@@ -74,13 +74,7 @@ class DateMention:
     def __init__(self, start: int, end: int, value: str | None, year: int | None = None, month: int | None = None,
                  day: int | None = None) -> None:
         # Faster than the frozen dataclass's per-field ``object.__setattr__`` (see ``base.Proposal``).
-        fields = self.__dict__
-        fields["start"] = start
-        fields["end"] = end
-        fields["value"] = value
-        fields["year"] = year
-        fields["month"] = month
-        fields["day"] = day
+        self.__dict__.update(start=start, end=end, value=value, year=year, month=month, day=day)
 
     def latest(self) -> tuple[int, int, int] | None:
         """The last day the mention can mean, as (year, month, day), when its year is known."""

@@ -81,13 +81,7 @@ class Figure:
 
     def __init__(self, start: int, end: int, low: float, high: float, value: str | None, kind: str) -> None:
         # Faster than the frozen dataclass's per-field ``object.__setattr__`` (see ``base.Proposal``).
-        fields = self.__dict__
-        fields["start"] = start
-        fields["end"] = end
-        fields["low"] = low
-        fields["high"] = high
-        fields["value"] = value
-        fields["kind"] = kind
+        self.__dict__.update(start=start, end=end, low=low, high=high, value=value, kind=kind)
 
 
 def word_number_value(words: str) -> float | None:

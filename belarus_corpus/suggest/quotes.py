@@ -28,12 +28,7 @@ class Quotation:
 
     def __init__(self, open: int, close: int, depth: int, opener: str, closer: str) -> None:
         # Faster than the frozen dataclass's per-field ``object.__setattr__`` (see ``base.Proposal``).
-        fields = self.__dict__
-        fields["open"] = open
-        fields["close"] = close
-        fields["depth"] = depth
-        fields["opener"] = opener
-        fields["closer"] = closer
+        self.__dict__.update(open=open, close=close, depth=depth, opener=opener, closer=closer)
 
     @property
     def inner(self) -> tuple[int, int]:
