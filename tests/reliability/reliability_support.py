@@ -4,7 +4,6 @@ corpus tree's bytes to prove that a refused or failed command changed and lost n
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import re
 import shutil
@@ -16,6 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from belarus_corpus.layout import sha256_file
 
 HERE = Path(__file__).resolve().parent
 CHILD = HERE / "child_scripts.py"
@@ -168,18 +169,10 @@ def snapshot(root: Path) -> Tree:
             elif path.is_dir():
                 tree[key] = "folder"
             elif path.stat().st_size > _BIG:
-                tree[key] = "sha256:" + _sha256(path)
+                tree[key] = "sha256:" + sha256_file(path)
             else:
                 tree[key] = path.read_bytes()
     return tree
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def tree_changes(before: Tree, after: Tree, allow_new_locks: bool = True) -> dict[str, list[str]]:
