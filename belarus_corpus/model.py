@@ -8,12 +8,7 @@ from dataclasses import MISSING, dataclass, field, fields, replace
 from typing import Any, TypeVar
 
 CONTEXT_CHARS = 32
-SPAN_FIELDS = ("id", "doc_id", "layer", "type", "start", "end", "text", "prefix", "suffix", "attributes",
-               "annotator", "method", "status", "created", "guidelines_version", "text_sha256", "note",
-               "reviewed_by", "edited")
 OPTIONAL_SPAN_FIELDS = {"note": None, "reviewed_by": None, "edited": False}
-RELATION_FIELDS = ("id", "type", "head", "tail", "head_doc", "tail_doc", "attributes", "annotator", "method",
-                   "status", "created", "guidelines_version", "note", "reviewed_by")
 OPTIONAL_RELATION_FIELDS = {"note": None, "reviewed_by": None}
 
 

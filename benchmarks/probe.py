@@ -272,7 +272,7 @@ def op_load(kind: str, folder: Path, config: str, cache: Path) -> dict[str, Any]
 def op_detectors(root: Path, limit: int) -> dict[str, Any]:
     """Every registered detector over ``DocumentView``s of the first ``limit`` documents (no store writes)."""
     from belarus_corpus import Corpus
-    from belarus_corpus.annotate.suggesting import view_of
+    from belarus_corpus.annotate.detecting import view_of
     from belarus_corpus.suggest import registry
 
     corpus = Corpus(root)

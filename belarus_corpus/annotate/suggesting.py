@@ -24,14 +24,11 @@ from ..model import Span
 from ..store import StoreContent, update
 from ..taxonomy import Taxonomy
 from .detecting import (
-    CHUNK_DOCS,
-    PARALLEL_MIN_DOCS,
     SOFTWARE_ANNOTATOR,
     DocumentResult,
     choose_detectors,
     detect_document,
     in_chunks,
-    view_of,
     views_chunk,
 )
 from .operations import change_store
@@ -41,8 +38,7 @@ if TYPE_CHECKING:
     from ..corpus import Corpus
     from ..suggest.base import DocumentView, LinkProposal, Proposal
 
-__all__ = ["CHUNK_DOCS", "PARALLEL_MIN_DOCS", "SOFTWARE_ANNOTATOR", "SuggestReport", "choose_detectors", "suggest",
-           "view_of"]
+__all__ = ["SuggestReport", "suggest"]
 
 SpanKey = tuple[str, int, int, str, str]
 CROSS_DOCUMENT_DISPLAY = f"annotations/{CROSS_DOCUMENT_STORE}"
