@@ -4,12 +4,29 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import MISSING, dataclass, field, fields, replace
 from typing import Any, TypeVar
 
 CONTEXT_CHARS = 32
-OPTIONAL_SPAN_FIELDS = {"note": None, "reviewed_by": None, "edited": False}
-OPTIONAL_RELATION_FIELDS = {"note": None, "reviewed_by": None}
+OPTIONAL_SPAN_FIELDS = {"note": None, "reviewed_by": None, "edited": False, "suggested_by": None}
+OPTIONAL_RELATION_FIELDS = {"note": None, "reviewed_by": None, "suggested_by": None}
+RULE_ANNOTATOR_PATTERN = r"rule:[a-z0-9][a-z0-9-]*@[0-9]+"
+ANNOTATOR_PATTERN = rf"^({RULE_ANNOTATOR_PATTERN}|[A-Za-z0-9][A-Za-z0-9._+-]{{0,63}})$"
+SUGGESTED_BY_PATTERN = rf"^{RULE_ANNOTATOR_PATTERN}$"
+
+
+def is_annotator_name(name: str) -> bool:
+    """A person or tool (letters, digits, ``.``, ``_``, ``+``, ``-``; no path characters) or ``rule:<name>@<n>``."""
+    return re.fullmatch(ANNOTATOR_PATTERN[1:-1], name) is not None and ".." not in name
+
+
+def annotator_slug(name: str) -> str:
+    """A name carried in an imported file, made into an allowed annotator name (runs of other characters → ``-``)."""
+    if is_annotator_name(name):
+        return name
+    slug = re.sub(r"\.{2,}", ".", re.sub(r"[^A-Za-z0-9._+-]+", "-", name)).strip("-._+")[:64].rstrip("-._+")
+    return slug or "unknown"
 
 
 def _short_hash(*parts: object) -> str:
@@ -28,8 +45,10 @@ def span_id(doc_id: str, layer: str, type_: str, start: int, end: int, annotator
 
 
 def same_span_key(span: Span) -> tuple[Any, ...]:
-    """What makes two spans the same annotation: label, offsets and attributes."""
-    return (span.layer, span.type, span.start, span.end, json.dumps(span.attributes, sort_keys=True))
+    """What makes two spans the same annotation: annotator, label, offsets and attributes (two annotators who
+    mark the same thing make two records, which is what agreement counts)."""
+    return (span.annotator, span.layer, span.type, span.start, span.end,
+            json.dumps(span.attributes, sort_keys=True))
 
 
 def relation_id(type_: str, head: str, tail: str) -> str:
@@ -57,6 +76,7 @@ class Span:
     note: str | None = None
     reviewed_by: str | None = None
     edited: bool = False
+    suggested_by: str | None = None
 
     record_kind = "span"
 
@@ -98,6 +118,7 @@ class Relation:
     attributes: dict[str, Any] = field(default_factory=dict)
     note: str | None = None
     reviewed_by: str | None = None
+    suggested_by: str | None = None
 
     record_kind = "relation"
 

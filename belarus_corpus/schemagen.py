@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from .layout import DOC_ID_PATTERN
+from .model import ANNOTATOR_PATTERN, SUGGESTED_BY_PATTERN
 from .taxonomy import AttributeSpec, LayerSpec, Taxonomy
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -43,7 +44,12 @@ def _common(kind: str, taxonomy: Taxonomy) -> dict[str, Any]:
     return {
         "kind": {"const": kind, "description": "Record kind in a mixed store file."},
         "id": {"type": "string", "pattern": ID_PATTERNS[kind], "description": "Stable id; never changes."},
-        "annotator": {"type": "string", "minLength": 1, "description": "Who made the record, named as what it is."},
+        "annotator": {"type": "string", "pattern": ANNOTATOR_PATTERN,
+                      "description": "Who made the record, named as what it is: a person or tool (no path "
+                      "characters), or rule:<detector>@<version> for a detector's own proposals."},
+        "suggested_by": {"type": "string", "pattern": SUGGESTED_BY_PATTERN,
+                         "description": "The detector that proposed an accepted suggestion (the reviewer is then "
+                         "the annotator)."},
         "method": {"type": "string", "pattern": METHOD_PATTERN,
                    "description": "How it was made: manual, rule:<detector>@<version> or import:<format>."},
         "status": {"enum": list(taxonomy.statuses)},
@@ -79,7 +85,7 @@ def span_schema(taxonomy: Taxonomy) -> dict[str, Any]:
         "description": f"One span annotation in annotations/<doc_id>.jsonl. {GENERATED_NOTE}",
         "type": "object",
         "properties": properties,
-        "required": [name for name in properties if name not in ("note", "reviewed_by", "edited")],
+        "required": [name for name in properties if name not in ("note", "reviewed_by", "edited", "suggested_by")],
         "additionalProperties": False,
         "allOf": [_layer_rule(layer) for layer in taxonomy.layers.values()],
         "examples": [_span_example(taxonomy)],
@@ -106,7 +112,7 @@ def relation_schema(taxonomy: Taxonomy) -> dict[str, Any]:
         f"annotations/_cross_document.jsonl. {GENERATED_NOTE}",
         "type": "object",
         "properties": properties,
-        "required": [name for name in properties if name not in ("note", "reviewed_by")],
+        "required": [name for name in properties if name not in ("note", "reviewed_by", "suggested_by")],
         "additionalProperties": False,
         "examples": [{
             "kind": "relation", "id": "r_0123456789abcdef", "type": "hedge-scope", "head": "s_0123456789abcdef",

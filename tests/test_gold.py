@@ -7,8 +7,11 @@ from pathlib import Path
 
 from belarus_corpus import Corpus
 from belarus_corpus.stats import corpus_stats
+from belarus_corpus.suggest.registry import CORPUS_DETECTORS, DETECTORS
 
 REPO = Path(__file__).resolve().parent.parent
+DETECTOR_NAMES = {*DETECTORS, *CORPUS_DETECTORS}
+BLIND_ANNOTATORS: set[str] = set()
 
 
 def test_all_four_layers_have_gold_spans_in_every_document() -> None:
@@ -58,6 +61,19 @@ def test_guidelines_cover_every_type_with_an_example_from_the_corpus() -> None:
 def test_honest_annotator_names() -> None:
     corpus = Corpus(REPO)
     annotators = {s.annotator for d in corpus.doc_ids() for s in corpus.annotations(d).spans}
-    assert annotators <= {"claude-ai-agent", "belarus-corpus-rules"}
+    people = {a for a in annotators if not a.startswith("rule:")}
+    assert people <= {"claude-ai-agent"} | BLIND_ANNOTATORS
+    detectors = {a.partition(":")[2].partition("@")[0] for a in annotators - people}
+    assert detectors <= DETECTOR_NAMES
+
+
+def test_accepted_suggestions_name_their_detector() -> None:
+    corpus = Corpus(REPO)
+    for doc_id in corpus.doc_ids():
+        for span in corpus.annotations(doc_id).spans:
+            if span.method.startswith("rule:") and span.status == "gold":
+                assert span.suggested_by == span.method and span.annotator == span.reviewed_by
+            if span.status == "rejected" and span.method.startswith("rule:"):
+                assert span.annotator == span.method
     datasheet = (REPO / "DATASHEET.md").read_text(encoding="utf-8").lower()
     assert "language model" in datasheet and "agreement" in datasheet

@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from ..corpus import Corpus
     from ..suggest.base import DocumentView, Proposal
 
-SOFTWARE_ANNOTATOR = "belarus-corpus-rules"
 PARALLEL_MIN_DOCS = 64
 CHUNK_DOCS = 32
 
@@ -67,7 +66,7 @@ def make_suggested(taxonomy: Taxonomy, document: Document, method: str, proposal
     """The proposal as a ``suggested`` span, or None (and a warning) when it is not a valid span."""
     try:
         return make_span(document, taxonomy, layer=proposal.layer, type_=proposal.type, start=proposal.start,
-                         end=proposal.end, attributes=proposal.attributes, annotator=SOFTWARE_ANNOTATOR,
+                         end=proposal.end, attributes=proposal.attributes, annotator=method,
                          method=method, status="suggested", note=proposal.note, created=created)
     except UsageError as error:
         source = method.partition("@")[0]

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..document import Document
 from ..errors import Problem, UsageError
-from ..model import Relation, Span, context, relation_id, span_id
+from ..model import Relation, Span, context, is_annotator_name, relation_id, span_id
 from ..taxonomy import Taxonomy
 
 
@@ -22,6 +22,16 @@ def today() -> str:
 
 def default_annotator() -> str:
     return os.environ.get("BELARUS_CORPUS_ANNOTATOR") or getpass.getuser() or "unknown"
+
+
+def check_annotator(name: str | None, where: str = "--annotator") -> str:
+    """The annotator's name (default: the environment's), refused when it could be read as a path."""
+    who = name or default_annotator()
+    if not is_annotator_name(who):
+        raise _usage("bad-annotator-name", f"annotator name {who!r} is not allowed",
+                     "use letters, digits, '.', '_', '+' or '-' (no '/', '\\', '..' or spaces), at most 64",
+                     where)
+    return who
 
 
 def _usage(code: str, message: str, hint: str, where: str = "<arguments>") -> UsageError:
@@ -73,7 +83,7 @@ def make_span(document: Document, taxonomy: Taxonomy, *, layer: str, type_: str,
     check_label(taxonomy, layer, type_)
     checked = check_attributes(taxonomy, layer, attributes or {})
     check_offsets(document, start, end)
-    who = annotator or default_annotator()
+    who = check_annotator(annotator)
     prefix, suffix = context(document.text, start, end)
     return Span(id=span_id(document.doc_id, layer, type_, start, end, who, method, checked), doc_id=document.doc_id,
                 layer=layer, type=type_, start=start, end=end, text=document.text[start:end], prefix=prefix,
@@ -97,7 +107,7 @@ def make_relation(taxonomy: Taxonomy, type_: str, head: Span, tail: Span, *, ann
     if head.id == tail.id:
         raise _usage("self-relation", "a span cannot be related to itself", "choose two different spans")
     return Relation(id=relation_id(type_, head.id, tail.id), type=type_, head=head.id, tail=tail.id,
-                    head_doc=head.doc_id, tail_doc=tail.doc_id, annotator=annotator or default_annotator(),
+                    head_doc=head.doc_id, tail_doc=tail.doc_id, annotator=check_annotator(annotator),
                     method=method, status=status, created=today(), guidelines_version=taxonomy.guidelines_version,
                     note=note)
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..errors import Problem, UsageError
 from ..model import Relation, Span
 from ..store import StoreContent, update
-from .records import default_annotator
+from .records import check_annotator
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
@@ -37,11 +37,13 @@ def _stores(corpus: Corpus, doc_ids: list[str] | None) -> list[Path]:
 def _decide(corpus: Corpus, paths: list[Path], chosen: Callable[[Record], bool], status: str,
             outcome: ReviewOutcome, annotator: str | None) -> None:
     """Set ``status`` on every chosen suggestion, one locked store at a time."""
-    reviewer = annotator or default_annotator()
+    reviewer = check_annotator(annotator)
 
     def decide(record: Record) -> Record:
         if chosen(record) and record.status == "suggested":
             record = record.with_changes(status=status, reviewed_by=reviewer)
+            if status == "gold" and record.annotator.startswith("rule:"):  # the reviewer now answers for it
+                record = record.with_changes(annotator=reviewer, suggested_by=record.annotator)
             outcome.changed.append(record)
         return record
 

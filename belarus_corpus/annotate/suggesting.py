@@ -24,7 +24,6 @@ from ..model import Span
 from ..store import StoreContent, update
 from ..taxonomy import Taxonomy
 from .detecting import (
-    SOFTWARE_ANNOTATOR,
     DocumentResult,
     choose_detectors,
     detect_document,
@@ -194,7 +193,7 @@ def _add_links(content: StoreContent, links: Sequence[tuple[str, LinkProposal]],
         head, tail = find(link.head), find(link.tail)
         if head is None or tail is None:
             continue
-        relation = make_relation(taxonomy, link.type, head, tail, annotator=SOFTWARE_ANNOTATOR, method=method,
+        relation = make_relation(taxonomy, link.type, head, tail, annotator=method, method=method,
                                  status="suggested")
         if relation.id not in ids:
             ids.add(relation.id)

@@ -190,3 +190,22 @@ def reanchor(doc_ids: tuple[str, ...], root: str) -> None:
 
     for outcome in reanchor_documents(corpus_for(root), list(doc_ids) or None):
         click.echo(outcome.summary())
+
+
+@annotate.command("migrate")
+@root_option
+@reports_errors
+def migrate(root: str) -> None:
+    """Give old stores per-annotator records (detectors as rule:<name>@<version>).
+
+    An accepted suggestion then belongs to its reviewer, with the detector in ``suggested_by``; ids stay the
+    same, and a migrated store is left as it is.
+
+    \b
+    Example:
+      belarus-corpus annotate migrate
+    """
+    from ..annotate.migration import migrate as run
+
+    outcome = run(corpus_for(root))
+    click.echo(f"migrated {outcome.changed} record(s) in {outcome.stores} store(s)")

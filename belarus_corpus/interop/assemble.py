@@ -24,7 +24,7 @@ from typing import Any
 
 from ..annotate.records import today
 from ..errors import Problem
-from ..model import Relation, Span, context, relation_id, span_id
+from ..model import Relation, Span, annotator_slug, context, relation_id, span_id
 from ..taxonomy import LayerSpec, Taxonomy
 from .base import ImportResult, RelationCandidate, SpanCandidate, Where
 from .texts import DocText, TextSource
@@ -46,7 +46,7 @@ class ImportOptions:
         return "gold" if self.as_gold else "suggested"
 
     def annotator_for(self, carried: str | None) -> str:
-        return self.annotator or carried or f"unknown ({self.format} import)"
+        return annotator_slug(self.annotator or carried or f"unknown-{self.format}-import")
 
     def created_date(self) -> str:
         return self.created or today()

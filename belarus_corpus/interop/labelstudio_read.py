@@ -78,11 +78,11 @@ def _result_lists(task: dict[str, Any], where: Where) -> Iterator[tuple[Where, s
 def _annotator(key: str, item: dict[str, Any]) -> str | None:
     if key == "predictions":
         version = item.get("model_version")
-        return f"labelstudio prediction {version}" if version else None
+        return f"labelstudio-prediction-{version}" if version else None
     user = item.get("completed_by")
     if isinstance(user, dict):
         user = user.get("email") or user.get("id")
-    return f"labelstudio user {user}" if user not in (None, "") else None
+    return f"labelstudio-user-{user}" if user not in (None, "") else None
 
 
 class _Reader:

@@ -73,6 +73,8 @@ def schema_code(error: SchemaError, layer_known: bool, kind: str = "span") -> st
         return "unknown-attribute" if error.keyword == "additionalProperties" else "invalid-attribute-value"
     if error.keyword == "additionalProperties":
         return "unknown-field"
+    if field in ("annotator", "suggested_by") and error.keyword == "pattern":
+        return "bad-annotator-name"
     return "schema-violation"
 
 

@@ -12,6 +12,7 @@ from ..errors import Problem
 from ..normalize import Normalized
 from ..store import parse_line
 from ..taxonomy import Taxonomy
+from .annotators import check_annotator_fields
 from .schemas import RecordValidator, record_validators, schema_code
 
 HINT_TEXT = "re-anchor with 'belarus-corpus annotate reanchor', or fix start/end so that text matches"
@@ -110,6 +111,7 @@ def check_record(check: StoreCheck, line: int, record: dict[str, Any], raw: byte
                           "write offsets as integers", "$.start", _record_id(record))
             return
         _check_canonical(check, line, record, raw)
+        check_annotator_fields(check, line, record)
         _check_span(check, line, record)
         return
     if kind not in ("span", "relation"):
@@ -126,6 +128,7 @@ def check_record(check: StoreCheck, line: int, record: dict[str, Any], raw: byte
         if not _semantic_checks_possible(record, kind):
             return
     _check_canonical(check, line, record, raw)
+    check_annotator_fields(check, line, record)
     _check_relation_record(check, line, record, cross_store)
 
 
@@ -216,7 +219,7 @@ def _check_span(check: StoreCheck, line: int, record: dict[str, Any]) -> None:
         if not check.order_reported and (start, end) != check.group:
             check.group = (start, end)
             check.span_keys.clear()  # sorted store: equal (start, end) are adjacent, so only this group can repeat
-        same = (start, end, layer, span_type)
+        same = (start, end, layer, span_type, record.get("annotator"))
         earlier = check.span_keys.get(same)
         if earlier is None:
             check.span_keys[same] = [(span_id, record.get("attributes"))]
@@ -236,7 +239,7 @@ def _check_duplicate(check: StoreCheck, line: int, earlier: list[tuple[str, Any]
     mine = orjson.dumps(attributes, option=orjson.OPT_SORT_KEYS)
     for other_id, other in earlier:
         if orjson.dumps(other, option=orjson.OPT_SORT_KEYS) == mine:
-            check.problem(line, "duplicate-span", f"same layer, type, offsets and attributes as {other_id}",
+            check.problem(line, "duplicate-span", f"same annotator, layer, type, offsets and attributes as {other_id}",
                           f"remove one of them ('belarus-corpus annotate rm {span_id}')", "", span_id)
             break
     earlier.append((span_id, attributes))

@@ -119,8 +119,8 @@ def test_import_of_a_label_studio_export(small: Small, tmp_path: Path) -> None:
     path = write_text(tmp_path / "export.json", json.dumps(_ls_export(text, results)))
     result = labelstudio.import_(path, small.corpus)
     assert [(s.layer, s.type, s.text, s.attributes, s.note, s.annotator) for s in result.spans] == [
-        ("claim", "quantity", quantity.text, {"value": "40"}, "checked", "labelstudio user 3"),
-        ("hedge", "approximator", "Nearly", {}, None, "labelstudio user 3")]
+        ("claim", "quantity", quantity.text, {"value": "40"}, "checked", "labelstudio-user-3"),
+        ("hedge", "approximator", "Nearly", {}, None, "labelstudio-user-3")]
     assert [(r.type, r.head, r.tail) for r in result.relations] == [
         ("hedge-scope", result.spans[1].id, result.spans[0].id)]
     assert [(p.code, p.path) for p in result.problems] == [

@@ -69,4 +69,4 @@ def test_import_refuses_a_doc_without_our_doc_id(small: Small, tmp_path: Path) -
     DocBin(store_user_data=True, docs=[doc, Doc(nlp.vocab, words=["x"])]).to_disk(tmp_path / "other.spacy")
     result = spacy_docbin.import_(tmp_path / "other.spacy", small.corpus)
     assert [(s.type, s.text, s.annotator) for s in result.spans] == [
-        ("event", "Lukashenko met", "unknown (spacy import)")]
+        ("event", "Lukashenko met", "unknown-spacy-import")]

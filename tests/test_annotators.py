@@ -1,0 +1,76 @@
+"""Independent annotators (#16): identity per annotator, detectors as annotators, migration, name checks."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner, Result
+
+from belarus_corpus import Corpus
+from belarus_corpus.cli import main
+from helpers import ARTICLE, MakeCorpus
+
+
+def run(corpus: Corpus, *args: str) -> Result:
+    return CliRunner().invoke(main, [*args, "--root", str(corpus.root)])
+
+
+def _add(corpus: Corpus, annotator: str) -> Result:
+    return run(corpus, "annotate", "add", "story", "--layer", "hedge", "--type", "reportative", "--quote",
+               "officials said", "--annotator", annotator)
+
+
+def test_two_annotators_may_mark_the_same_span_but_one_may_not_twice(make_corpus: MakeCorpus) -> None:
+    corpus = make_corpus({"story.txt": ARTICLE})
+    assert _add(corpus, "alice").exit_code == 0
+    assert _add(corpus, "bob").exit_code == 0
+    again = _add(corpus, "bob")
+    assert again.exit_code == 1 and "duplicate-span" in again.output
+    spans = corpus.annotations("story").spans
+    assert sorted(s.annotator for s in spans) == ["alice", "bob"] and len({s.id for s in spans}) == 2
+    assert corpus.validate().valid
+
+
+def test_annotator_names_with_path_characters_are_refused(make_corpus: MakeCorpus) -> None:
+    corpus = make_corpus({"story.txt": ARTICLE})
+    for name in ("../alice", "a/b", "a b", "a\\b", "x..y"):
+        result = _add(corpus, name)
+        assert result.exit_code == 2 and "bad-annotator-name" in result.output, name
+    assert corpus.annotations("story").spans == []
+
+
+def test_suggestions_are_made_by_their_detector_and_accepting_makes_the_reviewer_annotator(
+        make_corpus: MakeCorpus) -> None:
+    corpus = make_corpus({"story.txt": ARTICLE})
+    assert run(corpus, "suggest").exit_code == 0
+    suggested = corpus.annotations("story").spans
+    assert suggested and all(s.annotator == s.method and s.method.startswith("rule:") for s in suggested)
+    first = suggested[0]
+    assert run(corpus, "review", "accept", first.id, "--annotator", "carol").exit_code == 0
+    accepted = next(s for s in corpus.annotations("story").spans if s.id == first.id)
+    assert (accepted.annotator, accepted.reviewed_by, accepted.suggested_by) == ("carol", "carol", first.method)
+    assert corpus.validate().valid
+
+
+def test_migration_keeps_ids_methods_and_reviewers(make_corpus: MakeCorpus) -> None:
+    corpus = make_corpus({"story.txt": ARTICLE})
+    assert run(corpus, "suggest").exit_code == 0
+    store = corpus.layout.store("story")
+    records = [json.loads(line) for line in store.read_text(encoding="utf-8").splitlines()]
+    records[0].update(annotator="belarus-corpus-rules", status="gold", reviewed_by="dana")
+    for record in records[1:]:
+        record.update(annotator="belarus-corpus-rules", status="rejected", reviewed_by="dana")
+    store.write_text("".join(json.dumps(r, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
+                             for r in records), encoding="utf-8")
+    report = corpus.validate()
+    assert "legacy-annotator" in {p.code for p in report.problems}
+    result = run(corpus, "annotate", "migrate")
+    assert result.exit_code == 0, result.output
+    migrated = {s.id: s for s in corpus.annotations("story").spans}
+    assert set(migrated) == {r["id"] for r in records}
+    gold = migrated[records[0]["id"]]
+    assert (gold.annotator, gold.suggested_by, gold.method) == ("dana", records[0]["method"], records[0]["method"])
+    assert all(migrated[r["id"]].annotator == r["method"] for r in records[1:])
+    assert corpus.validate().valid
+    before = store.read_bytes()
+    assert run(corpus, "annotate", "migrate").exit_code == 0 and store.read_bytes() == before
