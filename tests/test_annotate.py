@@ -169,9 +169,11 @@ def test_agreement_between_two_annotators(corpus: Corpus, monkeypatch: pytest.Mo
     result = run(corpus, "agreement", "--annotator", "alice", "--annotator", "bob", "--format", "json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
-    assert report["exact"]["hedge/reportative"]["f1"] == 1.0
+    assert report["exact"]["hedge/reportative"]["f1"] == 0.0  # exact means exact: no trimming of the full stop
+    assert report["partial"]["hedge/reportative"]["f1"] == 1.0
     assert report["exact"]["hedge/epistemic-modal"]["f1"] == 0.0
     assert 0 < report["krippendorff_alpha"]["hedge"] < 1
+    assert "no trimming" in report["rules"]["exact"]
     assert run(corpus, "agreement", "--annotator", "alice").exit_code == 2
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from click.testing import CliRunner, Result
 
@@ -74,3 +75,23 @@ def test_migration_keeps_ids_methods_and_reviewers(make_corpus: MakeCorpus) -> N
     assert corpus.validate().valid
     before = store.read_bytes()
     assert run(corpus, "annotate", "migrate").exit_code == 0 and store.read_bytes() == before
+
+
+def test_a_quote_pass_is_imported_whole_or_not_at_all(make_corpus: MakeCorpus, tmp_path: Path) -> None:
+    corpus = make_corpus({"story.txt": ARTICLE})
+    folder = tmp_path / "pass"
+    folder.mkdir()
+    lines = [{"kind": "span", "local_id": "a1", "layer": "hedge", "type": "reportative", "quote": "officials said",
+              "occurrence": 1, "context_before": "", "attributes": {}},
+             {"kind": "span", "local_id": "a2", "layer": "hedge", "type": "reportative", "quote": "not in the text",
+              "occurrence": 1, "context_before": "", "attributes": {}}]
+    store = folder / "story.jsonl"
+    store.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    bad = run(corpus, "annotate", "import-quotes", str(folder), "--annotator", "blind-b")
+    assert bad.exit_code == 1 and "quote-not-found" in bad.output and "story.jsonl:2" in bad.output
+    assert corpus.annotations("story").spans == []
+    store.write_text(json.dumps(lines[0]) + "\n", encoding="utf-8")
+    good = run(corpus, "annotate", "import-quotes", str(folder), "--annotator", "blind-b", "--status", "suggested")
+    assert good.exit_code == 0, good.output
+    (span,) = corpus.annotations("story").spans
+    assert (span.annotator, span.status, span.text) == ("blind-b", "suggested", "officials said")

@@ -11,7 +11,7 @@ from belarus_corpus.suggest.registry import CORPUS_DETECTORS, DETECTORS
 
 REPO = Path(__file__).resolve().parent.parent
 DETECTOR_NAMES = {*DETECTORS, *CORPUS_DETECTORS}
-BLIND_ANNOTATORS: set[str] = set()
+BLIND_ANNOTATORS = {"claude-blind-2"}
 
 
 def test_all_four_layers_have_gold_spans_in_every_document() -> None:
@@ -24,11 +24,14 @@ def test_all_four_layers_have_gold_spans_in_every_document() -> None:
 
 
 def test_no_suggestion_is_left_unreviewed() -> None:
+    """Every detector proposal was reviewed; the only suggested records are the blind second pass, which is kept
+    as its annotator's own records beside the gold (it is measured against the gold, not part of it)."""
     corpus = Corpus(REPO)
     for doc_id in corpus.doc_ids():
         content = corpus.annotations(doc_id)
-        assert not [s.id for s in content.spans if s.status == "suggested"], doc_id
-        assert not [r.id for r in content.relations if r.status == "suggested"], doc_id
+        pending = [*content.spans, *content.relations]
+        assert not [r.id for r in pending if r.status == "suggested" and r.annotator not in BLIND_ANNOTATORS], doc_id
+        assert all(r.status == "suggested" for r in pending if r.annotator in BLIND_ANNOTATORS), doc_id
     assert not [r.id for r in corpus.cross_document().relations if r.status == "suggested"]
 
 

@@ -1,156 +1,224 @@
-"""Inter-annotator agreement: span F1 (exact and partial overlap) per layer and type, and Krippendorff's alpha
-over character-level coding per layer (the unitizing view), computed with the ``krippendorff`` package."""
+"""Inter-annotator agreement for two or more annotators: span F1 per layer, type and document (exact, and partial
+overlap), Krippendorff's alpha for unitizing per layer (nominal, one code per character), kappa on the attribute
+values of matched spans (Cohen's for two annotators, Fleiss' for more), seeded bootstrap 95% intervals by
+resampling documents, and diagnostics saying when a figure means little."""
 
 from __future__ import annotations
 
-import string
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem, UsageError
 from ..model import Span
+from .agreement_stats import (
+    EXACT_RULE,
+    PARTIAL_RULE,
+    Coincidences,
+    Counts,
+    alpha,
+    bootstrap,
+    cohen_kappa,
+    coincidences,
+    fleiss_kappa,
+    match,
+)
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
+    from ..taxonomy import Taxonomy
 
-EDGE_CHARS = set(string.whitespace + string.punctuation + "“”‘’„«»—–…")
+COUNTED_STATUSES = ("gold", "suggested")
+FEW_ITEMS = 20
 
 
 @dataclass
-class Scores:
-    true_positive: int = 0
-    a_total: int = 0
-    b_total: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.true_positive / self.b_total if self.b_total else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.true_positive / self.a_total if self.a_total else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+class DocFigures:
+    exact: dict[str, Counts] = field(default_factory=dict)
+    partial: dict[str, Counts] = field(default_factory=dict)
+    codes: dict[str, Coincidences] = field(default_factory=dict)
+    attributes: dict[str, list[tuple[str, ...]]] = field(default_factory=lambda: defaultdict(list))
 
 
 @dataclass
 class AgreementReport:
-    annotators: tuple[str, str]
-    documents: int
-    exact: dict[str, Scores] = field(default_factory=dict)
-    partial: dict[str, Scores] = field(default_factory=dict)
-    alpha: dict[str, float | None] = field(default_factory=dict)
+    annotators: tuple[str, ...]
+    documents: list[str]
+    exact: dict[str, Counts]
+    partial: dict[str, Counts]
+    by_document: dict[str, dict[str, dict[str, float]]]
+    alpha: dict[str, float | None]
+    kappa: dict[str, dict[str, Any]]
+    intervals: dict[str, dict[str, tuple[float, float] | None]]
+    diagnostics: list[str]
+    seed: int
+    samples: int
 
     def to_dict(self) -> dict[str, Any]:
-        def table(scores: dict[str, Scores]) -> dict[str, dict[str, float | int]]:
-            return {key: {"precision": round(s.precision, 4), "recall": round(s.recall, 4), "f1": round(s.f1, 4),
-                          "a": s.a_total, "b": s.b_total, "matched": s.true_positive}
+        def table(scores: dict[str, Counts]) -> dict[str, dict[str, float | int]]:
+            return {key: {"f1": round(s.f1, 4), "a": s.a_total, "b": s.b_total, "matched": s.matched}
                     for key, s in sorted(scores.items())}
 
-        return {"annotators": list(self.annotators), "documents": self.documents, "exact": table(self.exact),
-                "partial": table(self.partial), "krippendorff_alpha": self.alpha}
+        return {"annotators": list(self.annotators), "documents": len(self.documents),
+                "rules": {"exact": EXACT_RULE, "partial": PARTIAL_RULE, "pairs": "counts are pooled over every pair "
+                          "of annotators (a = first of the pair, b = second)",
+                          "alpha": "nominal Krippendorff's alpha, one code per character per layer (the type of the "
+                          "shortest covering span, 0 for none)",
+                          "kappa": ("Cohen's" if len(self.annotators) == 2 else "Fleiss'") + " kappa on attribute "
+                          "values of spans matched partially (same layer and type) by every annotator",
+                          "intervals": f"percentile 95% bootstrap, {self.samples} resamples of documents, seed "
+                          f"{self.seed}"},
+                "exact": table(self.exact), "partial": table(self.partial), "by_document": self.by_document,
+                "krippendorff_alpha": {k: _round(v) for k, v in self.alpha.items()}, "attribute_kappa": self.kappa,
+                "intervals": {k: {m: None if v is None else [round(v[0], 4), round(v[1], 4)] for m, v in d.items()}
+                              for k, d in self.intervals.items()},
+                "diagnostics": self.diagnostics}
 
 
-def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets without white space and punctuation at the edges (robust to boundary conventions)."""
-    while start < end and text[start] in EDGE_CHARS:
-        start += 1
-    while end > start and text[end - 1] in EDGE_CHARS:
-        end -= 1
-    return start, end
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
 
 
-def _match(a: list[tuple[int, int]], b: list[tuple[int, int]], partial: bool) -> int:
-    """One-to-one matches: exact equality, or greedy by largest overlap."""
-    if not partial:
-        return len(set(a) & set(b))
-    pairs = sorted(((min(ae, be) - max(as_, bs), i, j) for i, (as_, ae) in enumerate(a)
-                    for j, (bs, be) in enumerate(b) if min(ae, be) > max(as_, bs)), reverse=True)
-    used_a, used_b, matched = set(), set(), 0
-    for _, i, j in pairs:
-        if i not in used_a and j not in used_b:
-            used_a.add(i)
-            used_b.add(j)
-            matched += 1
-    return matched
+def _collect(corpus: Corpus, annotators: tuple[str, ...],
+             doc_ids: list[str] | None) -> dict[str, dict[str, list[Span]]]:
+    if len(annotators) < 2 or len(set(annotators)) != len(annotators):
+        raise UsageError(Problem("--annotator", None, "usage", f"got {len(set(annotators))} distinct annotator(s)",
+                                 "give --annotator at least twice, with different names"))
+    by_doc: dict[str, dict[str, list[Span]]] = {}
+    for doc_id in doc_ids or corpus.doc_ids():
+        spans: dict[str, list[Span]] = {name: [] for name in annotators}
+        for span in corpus.annotations(doc_id).spans:
+            if span.annotator in spans and span.status in COUNTED_STATUSES:
+                spans[span.annotator].append(span)
+        if all(spans.values()):
+            by_doc[doc_id] = spans
+    if not by_doc:
+        raise UsageError(Problem("<arguments>", None, "no-overlap", "no document has spans by every one of "
+                                 + ", ".join(map(repr, annotators)), "check the names with 'belarus-corpus annotate "
+                                 "list'"))
+    return by_doc
 
 
-def _add(scores: dict[str, Scores], key: str, a: list[tuple[int, int]], b: list[tuple[int, int]],
-         partial: bool) -> None:
-    entry = scores.setdefault(key, Scores())
-    entry.true_positive += _match(a, b, partial)
-    entry.a_total += len(a)
-    entry.b_total += len(b)
-
-
-def character_codes(text: str, spans: Iterable[Span], labels: list[str]) -> list[int]:
-    """One code per character: the index of the covering span's type (longest first), 0 for none."""
-    codes = [0] * len(text)
-    for span in sorted(spans, key=lambda s: s.end - s.start):
-        for index in range(span.start, span.end):
-            codes[index] = labels.index(span.type) + 1
+def _codes(length: int, spans: list[Span], labels: list[str]) -> list[int]:
+    codes = [0] * length
+    for span in sorted(spans, key=lambda s: s.start - s.end):  # longest first, so the shortest covering wins
+        codes[span.start : span.end] = [labels.index(span.type) + 1] * (span.end - span.start)
     return codes
 
 
-def agreement(corpus: Corpus, annotator_a: str, annotator_b: str, doc_ids: list[str] | None = None) -> AgreementReport:
-    import krippendorff
-    import numpy as np
+def _doc_figures(length: int, spans: dict[str, list[Span]], taxonomy: Taxonomy) -> DocFigures:
+    figures = DocFigures()
+    names = list(spans)
+    for layer, spec in taxonomy.layers.items():
+        labels = list(spec.types)
+        figures.codes[layer] = coincidences([_codes(length, [s for s in spans[n] if s.layer == layer], labels)
+                                             for n in names])
+        for type_ in labels:
+            chosen = {n: [s for s in spans[n] if s.layer == layer and s.type == type_] for n in names}
+            if not any(chosen.values()):
+                continue
+            for a, b in combinations(names, 2):
+                left, right = [(s.start, s.end) for s in chosen[a]], [(s.start, s.end) for s in chosen[b]]
+                for key in (layer, f"{layer}/{type_}"):
+                    figures.exact.setdefault(key, Counts()).add(Counts(len(match(left, right, False)), len(left),
+                                                                       len(right)))
+                    figures.partial.setdefault(key, Counts()).add(Counts(len(match(left, right, True)), len(left),
+                                                                         len(right)))
+            _attribute_items(figures, layer, spec.attributes, chosen, names)
+    return figures
 
-    by_doc: dict[str, dict[str, list[Span]]] = defaultdict(lambda: {annotator_a: [], annotator_b: []})
-    for doc_id in doc_ids or corpus.doc_ids():
-        for span in corpus.annotations(doc_id).spans:
-            if span.annotator in (annotator_a, annotator_b) and span.status in ("gold", "suggested"):
-                by_doc[doc_id][span.annotator].append(span)
-    shared = sorted(d for d, spans in by_doc.items() if spans[annotator_a] and spans[annotator_b])
-    if not shared:
-        raise UsageError(Problem("<arguments>", None, "no-overlap", f"no document has spans by both {annotator_a!r} "
-                                 f"and {annotator_b!r}", "check the names with 'belarus-corpus annotate list'"))
-    report = AgreementReport((annotator_a, annotator_b), len(shared))
+
+def _attribute_items(figures: DocFigures, layer: str, specs: Any, chosen: dict[str, list[Span]],
+                     names: list[str]) -> None:
+    """Spans of the first annotator matched (partially) by every other one: their enum attribute values."""
+    first = chosen[names[0]]
+    partners: list[dict[int, int]] = []
+    for other in names[1:]:
+        pairs = match([(s.start, s.end) for s in first], [(s.start, s.end) for s in chosen[other]], True)
+        partners.append(dict(pairs))
+    for i, span in enumerate(first):
+        if not all(i in p for p in partners):
+            continue
+        group = [span, *(chosen[o][p[i]] for o, p in zip(names[1:], partners, strict=True))]
+        for attribute, spec in specs.items():
+            if spec.enum:
+                figures.attributes[f"{layer}.{attribute}"].append(
+                    tuple(str(s.attributes.get(attribute, "(none)")) for s in group))
+
+
+def _pooled(figures: dict[str, DocFigures], docs: list[str], metric: str, key: str) -> float | None:
+    total = Counts()
+    for doc in docs:
+        total.add(getattr(figures[doc], metric).get(key, Counts()))
+    return total.f1 if total.a_total + total.b_total else None
+
+
+def _alpha_of(figures: dict[str, DocFigures], docs: list[str], layer: str) -> float | None:
+    matrix: Coincidences = {}
+    for doc in docs:
+        for key, value in figures[doc].codes[layer].items():
+            matrix[key] = matrix.get(key, 0.0) + value
+    return alpha(matrix)
+
+
+def _kappa(items: list[tuple[str, ...]]) -> float | None:
+    if not items:
+        return None
+    return cohen_kappa([(a, b) for a, b in items]) if len(items[0]) == 2 else fleiss_kappa(items)  # type: ignore[misc]
+
+
+def _intervals(figures: dict[str, DocFigures], docs: list[str], layer: str, seed: int,
+               samples: int) -> dict[str, tuple[float, float] | None]:
+    return {"exact_f1": bootstrap(docs, lambda sample: _pooled(figures, sample, "exact", layer), seed, samples),
+            "partial_f1": bootstrap(docs, lambda sample: _pooled(figures, sample, "partial", layer), seed, samples),
+            "alpha": bootstrap(docs, lambda sample: _alpha_of(figures, sample, layer), seed, samples)}
+
+
+def agreement(corpus: Corpus, annotators: tuple[str, ...] | list[str], doc_ids: list[str] | None = None,
+              seed: int = 16, samples: int = 1000) -> AgreementReport:
+    names = tuple(annotators)
+    by_doc = _collect(corpus, names, doc_ids)
     taxonomy = corpus.taxonomy
-    rows: dict[str, list[list[int]]] = {layer: [[], []] for layer in taxonomy.layers}
-    for doc_id in shared:
-        text = corpus.document(doc_id).text
-        for layer, spec in taxonomy.layers.items():
-            labels = list(spec.types)
-            a = [s for s in by_doc[doc_id][annotator_a] if s.layer == layer]
-            b = [s for s in by_doc[doc_id][annotator_b] if s.layer == layer]
-            for type_ in labels:
-                a_off = [trimmed(text, s.start, s.end) for s in a if s.type == type_]
-                b_off = [trimmed(text, s.start, s.end) for s in b if s.type == type_]
-                if a_off or b_off:
-                    _add(report.exact, f"{layer}/{type_}", a_off, b_off, partial=False)
-                    _add(report.partial, f"{layer}/{type_}", a_off, b_off, partial=True)
-            rows[layer][0] += character_codes(text, a, labels)
-            rows[layer][1] += character_codes(text, b, labels)
-    for layer, (codes_a, codes_b) in rows.items():
-        data = np.array([codes_a, codes_b], dtype=float)
-        varied = len(set(codes_a) | set(codes_b)) > 1
-        report.alpha[layer] = round(float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal")),
-                                    4) if varied else None
+    figures = {d: _doc_figures(len(corpus.document(d).text), spans, taxonomy) for d, spans in by_doc.items()}
+    docs = sorted(figures)
+    exact: dict[str, Counts] = defaultdict(Counts)
+    partial: dict[str, Counts] = defaultdict(Counts)
+    items: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for doc in docs:
+        for key, counts in figures[doc].exact.items():
+            exact[key].add(counts)
+        for key, counts in figures[doc].partial.items():
+            partial[key].add(counts)
+        for key, values in figures[doc].attributes.items():
+            items[key] += values
+    by_document = {d: {key: {"exact_f1": round(c.f1, 4), "partial_f1": round(figures[d].partial[key].f1, 4)}
+                       for key, c in sorted(figures[d].exact.items()) if "/" not in key} for d in docs}
+    layers = [layer for layer in taxonomy.layers if layer in exact]
+    alphas = {layer: _alpha_of(figures, docs, layer) for layer in taxonomy.layers}
+    kappa = {key: {"kappa": _round(_kappa(values)), "items": len(values)} for key, values in sorted(items.items())}
+    intervals = {layer: _intervals(figures, docs, layer, seed, samples) for layer in layers}
+    report = AgreementReport(names, docs, dict(exact), dict(partial), by_document, alphas, kappa, intervals, [],
+                             seed, samples)
+    report.diagnostics = diagnose(report, items)
     return report
 
 
-def render(report: AgreementReport) -> str:
-    from io import StringIO
-
-    from rich.console import Console
-    from rich.table import Table
-
-    buffer = StringIO()
-    console = Console(file=buffer, width=110)
-    table = Table(title=f"{report.annotators[0]} vs {report.annotators[1]} on {report.documents} document(s)")
-    for column in ("layer/type", "A", "B", "exact F1", "partial F1"):
-        table.add_column(column)
-    for key in sorted(report.exact):
-        e, p = report.exact[key], report.partial[key]
-        table.add_row(key, str(e.a_total), str(e.b_total), f"{e.f1:.3f}", f"{p.f1:.3f}")
-    console.print(table)
-    for layer, alpha in report.alpha.items():
-        console.print(f"Krippendorff's alpha (nominal, per character), {layer}: "
-                      + ("n/a (no variation)" if alpha is None else f"{alpha:.3f}"))
-    return buffer.getvalue()
+def diagnose(report: AgreementReport, items: dict[str, list[tuple[str, ...]]]) -> list[str]:
+    notes = []
+    if len(report.documents) < 10:
+        notes.append(f"only {len(report.documents)} document(s): the bootstrap intervals resample very few units "
+                     "and are wide and uneven")
+    for key, counts in sorted(report.exact.items()):
+        if counts.a_total + counts.b_total < FEW_ITEMS:
+            notes.append(f"{key}: {counts.a_total + counts.b_total} span(s) in all; F1 means little")
+        elif report.partial[key].f1 - counts.f1 >= 0.2:
+            notes.append(f"{key}: partial F1 {report.partial[key].f1:.2f} vs exact {counts.f1:.2f}: the "
+                         "disagreement is mostly on boundaries")
+    for key, values in sorted(items.items()):
+        flat = [v for item in values for v in item]
+        if flat and max(flat.count(v) for v in set(flat)) / len(flat) > 0.9:
+            notes.append(f"{key}: over 90% of values are one value; kappa is unstable under such prevalence")
+        if len(values) < FEW_ITEMS:
+            notes.append(f"{key}: kappa on {len(values)} matched span(s) means little")
+    return notes

@@ -209,3 +209,28 @@ def migrate(root: str) -> None:
 
     outcome = run(corpus_for(root))
     click.echo(f"migrated {outcome.changed} record(s) in {outcome.stores} store(s)")
+
+
+@annotate.command("import-quotes")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--annotator", required=True, help="Who made the pass (their own records; nobody else's change).")
+@click.option("--status", type=click.Choice(["gold", "suggested"]), default="gold", show_default=True)
+@root_option
+@reports_errors
+def import_quotes(folder: str, annotator: str, status: str, root: str) -> None:
+    """Import a pass written as quotes, one <doc_id>.jsonl per document, as one annotator's records.
+
+    Span lines give layer, type, quote, occurrence and context_before; relation lines name local ids
+    (source = head, target = tail). Every quote is resolved first; any problem writes nothing.
+
+    \b
+    Example:
+      belarus-corpus annotate import-quotes second-pass/ --annotator reviewer-b --status suggested
+    """
+    from pathlib import Path
+
+    from ..annotate.quote_import import import_pass
+
+    result = import_pass(corpus_for(root), Path(folder), annotator, status)
+    spans = sum(len(s) for s in result.spans.values())
+    click.echo(f"imported {spans} spans and {len(result.relations)} relations as {annotator}")
