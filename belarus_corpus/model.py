@@ -9,7 +9,8 @@ from dataclasses import MISSING, dataclass, field, fields, replace
 from typing import Any, TypeVar
 
 CONTEXT_CHARS = 32
-OPTIONAL_SPAN_FIELDS = {"note": None, "reviewed_by": None, "edited": False, "suggested_by": None}
+OPTIONAL_SPAN_FIELDS = {"note": None, "reviewed_by": None, "edited": False, "suggested_by": None, "sources": None,
+                        "curation": None}
 OPTIONAL_RELATION_FIELDS = {"note": None, "reviewed_by": None, "suggested_by": None}
 RULE_ANNOTATOR_PATTERN = r"rule:[a-z0-9][a-z0-9-]*@[0-9]+"
 ANNOTATOR_PATTERN = rf"^({RULE_ANNOTATOR_PATTERN}|[A-Za-z0-9][A-Za-z0-9._+-]{{0,63}})$"
@@ -77,6 +78,8 @@ class Span:
     reviewed_by: str | None = None
     edited: bool = False
     suggested_by: str | None = None
+    sources: list[str] | None = None
+    curation: str | None = None
 
     record_kind = "span"
 

@@ -12,8 +12,9 @@ from .taxonomy import AttributeSpec, LayerSpec, Taxonomy
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 BASE_ID = "https://github.com/belarus-corpus/belarus-corpus/schema/"
 ID_PATTERNS = {"span": "^s_[0-9a-f]{16}$", "relation": "^r_[0-9a-f]{16}$"}
-METHOD_PATTERN = r"^(manual|rule:[a-z0-9][a-z0-9-]*@[0-9]+|import:[a-z0-9-]+)$"
+METHOD_PATTERN = r"^(manual|rule:[a-z0-9][a-z0-9-]*@[0-9]+|import:[a-z0-9-]+|curate:[a-z0-9.-]+)$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+OPTIONAL_SPAN_PROPERTIES = ("note", "reviewed_by", "edited", "suggested_by", "sources", "curation")
 GENERATED_NOTE = "Generated from taxonomy.json by `belarus-corpus schema --write`; do not edit by hand."
 
 
@@ -51,7 +52,8 @@ def _common(kind: str, taxonomy: Taxonomy) -> dict[str, Any]:
                          "description": "The detector that proposed an accepted suggestion (the reviewer is then "
                          "the annotator)."},
         "method": {"type": "string", "pattern": METHOD_PATTERN,
-                   "description": "How it was made: manual, rule:<detector>@<version> or import:<format>."},
+                   "description": "How it was made: manual, rule:<detector>@<version>, import:<format> or "
+                   "curate:<strategy>."},
         "status": {"enum": list(taxonomy.statuses)},
         "created": {"type": "string", "pattern": DATE_PATTERN, "description": "Creation date (YYYY-MM-DD)."},
         "guidelines_version": {"type": "string", "minLength": 1},
@@ -75,6 +77,10 @@ def span_schema(taxonomy: Taxonomy) -> dict[str, Any]:
                         "description": "SHA-256 of the normalized text the offsets refer to."},
         "reviewed_by": {"type": "string", "minLength": 1,
                         "description": "Who accepted or rejected a suggestion (absent when never reviewed)."},
+        "sources": {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": "^.+:s_[0-9a-f]{16}$"},
+                    "description": "A curated record's sources: annotator:record id of every span it merges."},
+        "curation": {"type": "string", "minLength": 1,
+                     "description": "How a curated record was made: the strategy, or the decision and its reason."},
         "edited": {"const": True, "description": "Present when a suggestion was changed (type, offsets or "
                    "attributes) after it was proposed."},
     }
@@ -85,7 +91,7 @@ def span_schema(taxonomy: Taxonomy) -> dict[str, Any]:
         "description": f"One span annotation in annotations/<doc_id>.jsonl. {GENERATED_NOTE}",
         "type": "object",
         "properties": properties,
-        "required": [name for name in properties if name not in ("note", "reviewed_by", "edited", "suggested_by")],
+        "required": [name for name in properties if name not in OPTIONAL_SPAN_PROPERTIES],
         "additionalProperties": False,
         "allOf": [_layer_rule(layer) for layer in taxonomy.layers.values()],
         "examples": [_span_example(taxonomy)],

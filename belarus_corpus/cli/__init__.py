@@ -20,6 +20,7 @@ COMMANDS = {
     "annotate": "annotate_cmd:annotate",
     "review": "review_cmd:review",
     "agreement": "agreement_cmd:agreement",
+    "curate": "curate_cmd:curate",
     "suggest": "suggest_cmd:suggest",
     "release": "release_cmd:release",
     "diff": "release_cmd:diff",

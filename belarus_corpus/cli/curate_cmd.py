@@ -1,0 +1,59 @@
+"""``belarus-corpus curate``."""
+
+from __future__ import annotations
+
+import click
+
+from .common import corpus_for, reports_errors, root_option
+
+
+@click.command()
+@click.option("--annotator", "annotators", multiple=True, required=True, help="Two or more annotators to merge.")
+@click.option("--strategy", default="unanimous", show_default=True,
+              help="unanimous, majority, at-least-K or confidence-T.")
+@click.option("--decisions", "decisions_path", type=click.Path(dir_okay=False),
+              help="JSONL of settled disputes (read; --interactive appends to it).")
+@click.option("--interactive", is_flag=True, help="Settle open disputes at the prompt, each with a reason.")
+@click.option("--write", "write", is_flag=True, help="Write the gold (annotator 'curated'); otherwise only report.")
+@click.option("--doc", "doc_ids", multiple=True, help="Only these documents.")
+@root_option
+@reports_errors
+def curate(annotators: tuple[str, ...], strategy: str, decisions_path: str | None, interactive: bool, write: bool,
+           doc_ids: tuple[str, ...], root: str) -> None:
+    """Merge annotators into gold: agreed, incomplete and disputed queues; disputes settled with reasons.
+
+    Every gold record lists its sources (annotator:record id) and how it was made. Decisions name the record
+    they chose, so re-curating after new annotations keeps them.
+
+    \b
+    Example:
+      belarus-corpus curate --annotator alice --annotator bob --strategy majority \\
+          --decisions curation/decisions.jsonl --write
+    """
+    from pathlib import Path
+
+    from ..curate.decisions import append_decisions, read_decisions
+    from ..curate.engine import curate as run
+    from ..curate.engine import write_gold
+    from ..curate.prompting import settle
+    from ..curate.strategies import parse_strategy
+
+    corpus = corpus_for(root)
+    chosen = parse_strategy(strategy, len(set(annotators)))
+    path = Path(decisions_path) if decisions_path else None
+    decisions = read_decisions(path)
+    shown = decisions_path or "decisions"
+    result = run(corpus, annotators, chosen, decisions, list(doc_ids) or None, shown)
+    if interactive and result.disputed:
+        if path is None:
+            raise click.UsageError("--interactive needs --decisions FILE to keep the decisions in")
+        new = settle(result.disputed)
+        append_decisions(path, new)
+        result = run(corpus, annotators, chosen, [*decisions, *new], list(doc_ids) or None, shown)
+    click.echo(f"{result.strategy}: {len(result.agreed)} agreed, {len(result.decided)} decided, "
+               f"{len(result.incomplete)} incomplete, {len(result.disputed)} disputed")
+    for unit in result.disputed[:20]:
+        click.echo(f"  disputed {unit.id} {unit.doc_id} {unit.layer}: "
+                   + "; ".join(f"{s.annotator} {s.id} {s.type} {s.start}:{s.end}" for s in unit.spans))
+    if write:
+        click.echo(f"wrote {write_gold(corpus, result)} gold span(s) as 'curated'")

@@ -1,0 +1,1 @@
+"""Curation: merging independent annotators' spans into gold records that list their sources and strategy."""
