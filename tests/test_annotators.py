@@ -95,3 +95,31 @@ def test_a_quote_pass_is_imported_whole_or_not_at_all(make_corpus: MakeCorpus, t
     assert good.exit_code == 0, good.output
     (span,) = corpus.annotations("story").spans
     assert (span.annotator, span.status, span.text) == ("blind-b", "suggested", "officials said")
+
+
+def test_blind_view_hides_the_others_and_the_suggestions(make_corpus: MakeCorpus) -> None:
+    corpus = make_corpus({"story.txt": ARTICLE})
+    assert run(corpus, "suggest").exit_code == 0
+    assert _add(corpus, "alice").exit_code == 0
+    assert run(corpus, "annotate", "add", "story", "--layer", "hedge", "--type", "attribution-shield", "--quote",
+               "Critics warn", "--annotator", "bob").exit_code == 0
+    from belarus_corpus.annotate.blind import BlindView
+
+    records = corpus.annotations("story").spans
+    blind = BlindView("alice")
+    assert {s.annotator for s in records if blind.shows(s)} == {"alice"}
+    assert {s.annotator for s in records if BlindView("alice", others=True).shows(s)} == {"alice", "bob"}
+    assert any(BlindView("alice", suggestions=True).shows(s) for s in records if s.annotator.startswith("rule:"))
+    shown = run(corpus, "annotate", "show", "story", "--annotator", "alice")
+    assert shown.exit_code == 0 and "hedge (1)" in shown.output
+
+
+def test_progress_per_annotator_and_document(make_corpus: MakeCorpus) -> None:
+    corpus = make_corpus({"story.txt": ARTICLE, "other.txt": ARTICLE + "More.\n"})
+    assert _add(corpus, "alice").exit_code == 0
+    shown = run(corpus, "annotate", "progress", "--annotator", "alice")
+    assert "story\tin progress" in shown.output and "other\tnot started" in shown.output
+    done = run(corpus, "annotate", "progress", "--annotator", "alice", "--doc", "story", "--state", "done")
+    assert done.exit_code == 0 and "story\tdone" in done.output
+    assert "story\tnot started" in run(corpus, "annotate", "progress", "--annotator", "bob").output
+    assert run(corpus, "annotate", "progress", "--annotator", "../x").exit_code == 2

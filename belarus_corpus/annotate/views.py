@@ -8,6 +8,7 @@ from ..model import Span
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
+    from .blind import BlindView
 
 LAYER_STYLES = {"claim": "bold cyan", "stance": "bold magenta", "hedge": "bold yellow", "artifact": "bold red"}
 
@@ -38,13 +39,14 @@ def print_span_table(spans: list[Span]) -> None:
     console.print(f"{len(spans)} span(s)")
 
 
-def show_document(corpus: Corpus, doc_id: str, layers: list[str], statuses: list[str]) -> None:
+def show_document(corpus: Corpus, doc_id: str, layers: list[str], statuses: list[str],
+                  view: BlindView | None = None) -> None:
     from rich.console import Console
     from rich.text import Text
 
     document = corpus.document(doc_id)
     spans = [s for s in corpus.annotations(doc_id).spans
-             if (not layers or s.layer in layers) and s.status in statuses]
+             if (not layers or s.layer in layers) and s.status in statuses and (view is None or view.shows(s))]
     text = Text(document.text)
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
         style = LAYER_STYLES.get(span.layer, "bold")

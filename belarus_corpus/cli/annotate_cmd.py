@@ -89,18 +89,25 @@ def list_(doc_ids: tuple[str, ...], layer: str | None, type_: str | None, status
 @click.argument("doc_id")
 @click.option("--layer", "layers", multiple=True, help="Only these layers (repeatable).")
 @click.option("--status", "statuses", multiple=True, default=("gold", "suggested"), show_default=True)
+@click.option("--annotator", help="Blind mode: show only this annotator's records.")
+@click.option("--with-others", is_flag=True, help="In blind mode, also show other annotators' records.")
+@click.option("--with-suggestions", is_flag=True, help="In blind mode, also show the detectors' suggestions.")
 @root_option
 @reports_errors
-def show(doc_id: str, layers: tuple[str, ...], statuses: tuple[str, ...], root: str) -> None:
+def show(doc_id: str, layers: tuple[str, ...], statuses: tuple[str, ...], annotator: str | None, with_others: bool,
+         with_suggestions: bool, root: str) -> None:
     """Show a document with its spans highlighted per layer, and a legend.
 
     \b
     Example:
-      belarus-corpus annotate show 003_122411c343ab6a52 --layer artifact
+      belarus-corpus annotate show 003_122411c343ab6a52 --layer artifact --annotator alice
     """
+    from ..annotate.blind import BlindView
+    from ..annotate.records import check_annotator
     from ..annotate.views import show_document
 
-    show_document(corpus_for(root), doc_id, list(layers), list(statuses))
+    view = BlindView(check_annotator(annotator), with_others, with_suggestions) if annotator else None
+    show_document(corpus_for(root), doc_id, list(layers), list(statuses), view)
 
 
 @annotate.command("update")
@@ -234,3 +241,27 @@ def import_quotes(folder: str, annotator: str, status: str, root: str) -> None:
     result = import_pass(corpus_for(root), Path(folder), annotator, status)
     spans = sum(len(s) for s in result.spans.values())
     click.echo(f"imported {spans} spans and {len(result.relations)} relations as {annotator}")
+
+
+@annotate.command("progress")
+@click.option("--annotator", required=True, envvar="BELARUS_CORPUS_ANNOTATOR", help="Whose progress.")
+@click.option("--doc", "doc_id", help="The document to set (with --state).")
+@click.option("--state", type=click.Choice(["not started", "in progress", "done"]), help="Its new state.")
+@root_option
+@reports_errors
+def progress(annotator: str, doc_id: str | None, state: str | None, root: str) -> None:
+    """Show (or set, with --doc and --state) an annotator's progress per document.
+
+    \b
+    Example:
+      belarus-corpus annotate progress --annotator alice --doc 001_f75b1ab643833f62 --state done
+    """
+    from ..annotate.blind import read_progress, set_progress
+
+    corpus = corpus_for(root)
+    if (doc_id is None) != (state is None):
+        raise click.UsageError("give --doc and --state together")
+    if doc_id is not None and state is not None:
+        set_progress(corpus, annotator, doc_id, state)
+    for doc, current in read_progress(corpus, annotator).items():
+        click.echo(f"{doc}\t{current}")
