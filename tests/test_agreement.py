@@ -72,3 +72,12 @@ def test_kappas_on_known_tables() -> None:
     assert cohen_kappa([("a", "a"), ("b", "b"), ("a", "b"), ("b", "b")]) == pytest.approx(0.5)
     assert fleiss_kappa([("a", "a", "a"), ("b", "b", "b")]) == pytest.approx(1.0)
     assert cohen_kappa([]) is None
+
+
+def test_card_sentence_counts_only_independent_passes(three: Corpus) -> None:
+    from belarus_corpus.annotate.agreement_summary import agreement_sentence, passes
+
+    assert passes({"alice": 3, "rule:hedge-lexicon@1": 5, "curated": 2, "bob": 1}) == ["alice", "bob"]
+    assert agreement_sentence(three, {"alice": 1}) is None
+    sentence = agreement_sentence(three, {"alice": 2, "bob": 2, "carol": 1})
+    assert sentence is not None and "alice, bob, carol" in sentence and "hedge: exact F1" in sentence

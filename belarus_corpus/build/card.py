@@ -271,7 +271,7 @@ def card_body(corpus: Corpus, staging: Path, result: BuildResult, facts: dict[st
         "### Who produced the texts",
         f.bullets(f.provenance_items(facts)),
         "### Annotation process",
-        f.bullets(f.annotation_items(facts)),
+        f.bullets([*f.annotation_items(facts), *_measured_agreement(corpus, facts)]),
         "### Personal and sensitive information",
         f.bullets(f.personal_information_items(facts)),
         "## Bias, risks and limitations",
@@ -287,6 +287,14 @@ def card_body(corpus: Corpus, staging: Path, result: BuildResult, facts: dict[st
         _versioning(corpus, result.dataset_version),
     ]
     return "\n\n".join(sections) + "\n"
+
+
+def _measured_agreement(corpus: Corpus, facts: dict[str, Any]) -> list[str]:
+    from ..annotate.agreement_summary import agreement_sentence
+
+    sentence = agreement_sentence(corpus, facts["spans"]["by_annotator"])
+    return [sentence + " DATASHEET.md says what the figures mean and what share of the gold began as detector "
+            "output."] if sentence else []
 
 
 def _summary(facts: dict[str, Any]) -> str:

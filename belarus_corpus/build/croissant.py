@@ -131,7 +131,7 @@ def croissant_document(corpus: Corpus, staging: Path, result: BuildResult) -> di
         "rai:dataAnnotationProtocol": f.annotation_items(facts),
         "rai:dataAnnotationPlatform": ["belarus-corpus annotation commands (annotate, review) of the belarus-corpus "
                                        "package; spans are stored as JSON lines in annotations/"],
-        "rai:dataAnnotationAnalysis": [_annotation_analysis(facts)],
+        "rai:dataAnnotationAnalysis": [_annotation_analysis(facts), *_measured(corpus, facts)],
         "rai:annotationsPerItem": _annotations_per_item(facts),
         "rai:annotatorDemographics": ["Not recorded: the data hold an annotator id per annotation ("
                                       + (", ".join(facts["spans"]["by_annotator"]) or "none yet")
@@ -383,15 +383,28 @@ def _annotation_analysis(facts: dict[str, Any]) -> str:
     several = facts["spans"]["positions_with_several_annotators"]
     if not facts["spans"]["total"]:
         return "No annotations yet; nothing to analyse."
-    return (f"{several} annotated positions carry spans from more than one annotator; no agreement figure and no "
-            "adjudication are part of this release. Rejected and unreviewed suggestions are kept with their "
+    return (f"{several} annotated positions carry spans from more than one annotator. Rejected and unreviewed "
+            "records are kept with their "
             "status: " + ", ".join(f"{k} {v}" for k, v in facts["spans"]["by_status"].items()) + ".")
 
 
+def _measured(corpus: Corpus, facts: dict[str, Any]) -> list[str]:
+    from ..annotate.agreement_summary import agreement_sentence
+
+    sentence = agreement_sentence(corpus, facts["spans"]["by_annotator"])
+    return [sentence] if sentence else []
+
+
 def _annotations_per_item(facts: dict[str, Any]) -> str:
+    from ..annotate.agreement_summary import passes
+
     spans = facts["spans"]
     if not spans["total"]:
         return "0: no annotations yet."
+    names = passes(spans["by_annotator"])
+    if len(names) > 1:
+        return (f"{len(names)} independent passes ({', '.join(names)}), each span a record of its own annotator; "
+                f"{spans['total']} spans over {facts['documents']} documents.")
     return (f"One annotator per span ({spans['positions_with_several_annotators']} positions annotated by more "
             f"than one); {spans['total']} spans over {facts['documents']} documents.")
 
