@@ -29,6 +29,7 @@ COMMANDS = {
     "export": "interop_cmd:export",
     "import": "interop_cmd:import_",
     "doctor": "doctor_cmd:doctor",
+    "evaluate": "evaluate_cmd:evaluate",
 }
 
 
