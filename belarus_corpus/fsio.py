@@ -141,3 +141,19 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
         ) from exc
     except OSError as exc:
         raise write_error(lock_path, exc) from exc
+
+
+def lock_order(paths: list[Path]) -> list[Path]:
+    """The one order every command takes several locks in (absolute path, then name), so two commands that
+    lock the same stores can never wait for each other."""
+    unique = {str(path.absolute()): path for path in paths}
+    return [unique[key] for key in sorted(unique)]
+
+
+@contextlib.contextmanager
+def locked_all(paths: list[Path], timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    """Hold the locks of several files at once, taken in :func:`lock_order` and released in reverse."""
+    with contextlib.ExitStack() as stack:
+        for path in lock_order(paths):
+            stack.enter_context(locked(path, timeout))
+        yield

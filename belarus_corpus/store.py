@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CorpusError, Problem
-from .fsio import atomic_write_bytes, locked
+from .fsio import atomic_write_bytes, atomic_write_files, locked, locked_all
 from .model import Relation, Span
 
 
@@ -93,35 +93,92 @@ def _parse_one(name: str, number: int, raw: bytes, loads: Callable[[bytes], Any]
 
 
 def from_record(record: dict[str, Any]) -> Span | Relation:
-    if record.get("kind") == "relation":
+    kind = record.get("kind")
+    if kind == "relation":
         return Relation.from_dict(record)
+    if kind != "span":
+        raise TypeError(f"kind is {kind!r}; a record is a 'span' or a 'relation'")
     return Span.from_dict(record)
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _DuplicateKey(key)
+        seen[key] = value
+    return seen
+
+
+def not_kept_exactly(record: dict[str, Any], raw: bytes) -> str | None:
+    """Why rewriting this line would change a value nobody edited (None when it would not): a duplicate key
+    (only the last would survive) or a number the fast parser cannot hold exactly (an integer above 2^64)."""
+    import json
+
+    body = raw.rstrip(b"\n").rstrip(b"\r")
+    if dumps_record(record) == body:
+        return None  # canonical lines (nearly all of them) need no second look
+    try:
+        exact = json.loads(body, object_pairs_hook=_no_duplicate_keys)
+    except _DuplicateKey as exc:
+        return f"the key {exc.args[0]!r} appears twice in the record; only one value could be kept"
+    except (ValueError, RecursionError) as exc:
+        return f"a value cannot be read exactly ({exc})"
+    if json.dumps(exact, sort_keys=True) != json.dumps(record, sort_keys=True):
+        return "a number in the record cannot be kept exactly (integers above 2^64 would become floats)"
+    return None
+
+
+def _refusal(name: str, line: int, code: str, message: str, hint: str) -> Problem:
+    return Problem(name, line, code, f"{message}; nothing was written", hint)
+
+
 def load(path: Path, display: str | None = None) -> StoreContent:
-    """Read a store for editing; refuse (listing every bad line) rather than drop anything."""
+    """Read a store for editing; refuse (listing every bad line) rather than drop or silently change anything:
+    unreadable lines, records of the wrong shape, duplicate ids, duplicate keys and numbers that would not
+    survive a rewrite are all named with their file and line."""
     content = StoreContent()
     if not path.exists():
         return content
     if not path.is_file():
         raise CorpusError(Problem(display or str(path), None, "store-not-a-file", "the store is not a regular file",
                                   "move it away; a store is a .jsonl file"))
+    name = display or str(path)
     problems: list[Problem] = []
+    first_line: dict[str, int] = {}
     for parsed in parse_lines(path, display):
         if parsed.problem is not None or parsed.record is None:
-            problems.append(parsed.problem or Problem(str(path), parsed.line, "invalid-json", "unreadable line"))
+            problems.append(parsed.problem or Problem(name, parsed.line, "invalid-json", "unreadable line"))
             continue
-        try:
-            item = from_record(parsed.record)
-        except TypeError as exc:
-            problems.append(Problem(display or str(path), parsed.line, "schema-violation",
-                                    f"not a valid {parsed.record.get('kind')} record: {exc}; nothing was written",
-                                    "fix the line (run 'belarus-corpus validate' for details), then retry"))
+        item = _line_item(name, parsed, first_line)
+        if isinstance(item, Problem):
+            problems.append(item)
             continue
         (content.relations if isinstance(item, Relation) else content.spans).append(item)  # type: ignore[arg-type]
     if problems:
         raise CorpusError(problems)
     return content
+
+
+def _line_item(name: str, parsed: ParsedLine, first_line: dict[str, int]) -> Span | Relation | Problem:
+    record, line = parsed.record or {}, parsed.line
+    try:
+        item = from_record(record)
+    except TypeError as exc:
+        return _refusal(name, line, "schema-violation", f"not a valid {record.get('kind')!r} record: {exc}",
+                        "fix the line (run 'belarus-corpus validate' for details), then retry")
+    why = not_kept_exactly(record, parsed.raw or b"")
+    if why is not None:
+        return _refusal(name, line, "record-not-kept", why, "edit the line by hand so that it holds one exact value")
+    if item.id in first_line:
+        return _refusal(name, line, "duplicate-id", f"id {item.id} is also on line {first_line[item.id]}",
+                        "remove or rename one of the two records by hand")
+    first_line[item.id] = line
+    return item
 
 
 def save(path: Path, content: StoreContent) -> bool:
@@ -141,3 +198,20 @@ def update(path: Path, change: Callable[[StoreContent], StoreContent], display: 
         content = change(load(path, display))
         save(path, content)
         return content
+
+
+def update_many(paths: dict[Path, str], change: Callable[[dict[Path, StoreContent]], dict[Path, StoreContent]]
+                ) -> dict[Path, StoreContent]:
+    """Read, change and write several stores under all their locks (taken in one fixed order); every store is
+    read after its lock is held, and all changed stores are written together or none is."""
+    with locked_all(list(paths)):
+        contents = change({path: load(path, shown) for path, shown in paths.items()})
+        writes = []
+        for path, content in contents.items():
+            data = canonical_bytes(content.spans, content.relations)
+            unchanged = path.is_file() and path.read_bytes() == data
+            if not unchanged and (data or path.exists()):
+                writes.append((path, data))
+        if writes:
+            atomic_write_files(writes)
+        return contents

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import CorpusError, Problem, UsageError
 from ..model import Relation, Span, same_span_key
-from ..store import StoreContent, update
+from ..store import StoreContent, update, update_many
 from .records import check_attributes, check_label, check_offsets, make_relation
 
 if TYPE_CHECKING:
@@ -74,11 +75,38 @@ class SpanEdit:
     end: int | None = None
 
 
+def _gone(span_id: str) -> UsageError:
+    return UsageError(Problem("<arguments>", None, "unknown-span", f"no span {span_id!r} (removed meanwhile?)",
+                              "list ids with 'belarus-corpus annotate list'"))
+
+
+def _locked_span(content: StoreContent, span_id: str) -> Span:
+    """The span as it is now in the store (read under the lock), not as it was before the lock was taken."""
+    for span in content.spans:
+        if span.id == span_id:
+            return span
+    raise _gone(span_id)
+
+
 def update_span(corpus: Corpus, span_id: str, edit: SpanEdit, doc_id: str | None = None) -> Span:
-    """Edit a span in place; its id never changes."""
-    found = find_span(corpus, span_id, doc_id)
+    """Edit a span in place; its id never changes. The edit applies to the record read under the store's lock,
+    so concurrent edits of different fields all survive."""
+    doc = find_span(corpus, span_id, doc_id).doc_id
+    edited: list[Span] = []
+
+    def change(content: StoreContent) -> StoreContent:
+        current = _locked_span(content, span_id)
+        new = _edited(corpus, current, edit)
+        content.spans = [new if s.id == span_id else s for s in content.spans]
+        edited.append(new)
+        return content
+
+    change_store(corpus, doc, change)
+    return edited[0]
+
+
+def _edited(corpus: Corpus, found: Span, edit: SpanEdit) -> Span:
     taxonomy = corpus.taxonomy
-    document = corpus.document(found.doc_id)
     attributes = {**found.attributes, **(edit.attributes or {})}
     for name in edit.remove_attributes:
         attributes.pop(name, None)
@@ -94,63 +122,89 @@ def update_span(corpus: Corpus, span_id: str, edit: SpanEdit, doc_id: str | None
     if edit.note is not None:
         changes["note"] = edit.note or None
     if edit.start is not None or edit.end is not None:
-        start, end = edit.start if edit.start is not None else found.start, edit.end or found.end
-        check_offsets(document, start, end)
-        from ..model import context
-
-        prefix, suffix = context(document.text, start, end)
-        changes.update(start=start, end=end, text=document.text[start:end], prefix=prefix, suffix=suffix,
-                       text_sha256=document.text_sha256)
+        changes.update(_new_offsets(corpus, found, edit))
     if found.method.startswith("rule:") and any(changes.get(k, getattr(found, k)) != getattr(found, k)
                                                 for k in ("type", "attributes", "start", "end")):
         changes["edited"] = True
-    edited = found.with_changes(**changes)
-    replace_span(corpus, edited)
-    return edited
+    return found.with_changes(**changes)
+
+
+def _new_offsets(corpus: Corpus, found: Span, edit: SpanEdit) -> dict[str, Any]:
+    from ..model import context
+
+    document = corpus.document(found.doc_id)
+    start, end = edit.start if edit.start is not None else found.start, edit.end or found.end
+    check_offsets(document, start, end)
+    prefix, suffix = context(document.text, start, end)
+    return {"start": start, "end": end, "text": document.text[start:end], "prefix": prefix, "suffix": suffix,
+            "text_sha256": document.text_sha256}
 
 
 def replace_span(corpus: Corpus, edited: Span) -> None:
     def change(content: StoreContent) -> StoreContent:
+        _locked_span(content, edited.id)
         content.spans = [edited if s.id == edited.id else s for s in content.spans]
         return content
 
     change_store(corpus, edited.doc_id, change)
 
 
+def _paths(corpus: Corpus, doc_ids: list[str], cross: bool) -> dict[Path, str]:
+    paths = [corpus.layout.store(doc_id) for doc_id in doc_ids]
+    if cross:
+        paths.append(corpus.layout.cross_document_store)
+    return {path: corpus.layout.relative(path) for path in paths}
+
+
 def remove_span(corpus: Corpus, span_id: str, cascade: bool = False) -> tuple[Span, list[Relation]]:
-    """Remove a span; relations that use it block the removal unless ``cascade`` removes them too."""
-    found = find_span(corpus, span_id)
-    using = [r for r in corpus.annotations(found.doc_id).relations if span_id in (r.head, r.tail)]
-    using += [r for r in corpus.cross_document().relations if span_id in (r.head, r.tail)]
-    if using and not cascade:
-        raise UsageError(Problem("<arguments>", None, "span-in-use", f"{span_id} is used by {len(using)} relation(s): "
-                                 + ", ".join(r.id for r in using), "remove them first, or pass --cascade"))
-    removed_ids = {r.id for r in using}
+    """Remove a span; relations that use it block the removal unless ``cascade`` removes them too. The span's
+    store and the cross-document store are both locked while the relations are checked and the span removed."""
+    doc = find_span(corpus, span_id).doc_id
+    own = corpus.layout.store(doc)
+    outcome: list[tuple[Span, list[Relation]]] = []
 
-    def change(content: StoreContent) -> StoreContent:
-        content.spans = [s for s in content.spans if s.id != span_id]
-        content.relations = [r for r in content.relations if r.id not in removed_ids]
-        return content
+    def change(contents: dict[Path, StoreContent]) -> dict[Path, StoreContent]:
+        found = _locked_span(contents[own], span_id)
+        using = [r for c in contents.values() for r in c.relations if span_id in (r.head, r.tail)]
+        if using and not cascade:
+            raise UsageError(Problem("<arguments>", None, "span-in-use", f"{span_id} is used by {len(using)} "
+                                     "relation(s): " + ", ".join(r.id for r in using),
+                                     "remove them first, or pass --cascade"))
+        removed = {r.id for r in using}
+        contents[own].spans = [s for s in contents[own].spans if s.id != span_id]
+        for content in contents.values():
+            content.relations = [r for r in content.relations if r.id not in removed]
+        outcome.append((found, using))
+        return contents
 
-    change_store(corpus, found.doc_id, change)
-    if any(r.cross_document for r in using):
-        update(corpus.layout.cross_document_store, lambda c: _without_relations(c, removed_ids),
-               corpus.layout.relative(corpus.layout.cross_document_store))
-    return found, using
-
-
-def _without_relations(content: StoreContent, ids: set[str]) -> StoreContent:
-    content.relations = [r for r in content.relations if r.id not in ids]
-    return content
+    update_many(_paths(corpus, [doc], cross=True), change)
+    return outcome[0]
 
 
 def relate(corpus: Corpus, head_id: str, tail_id: str, type_: str, annotator: str | None = None,
            method: str = "manual", status: str = "gold", note: str | None = None) -> Relation:
-    head, tail = find_span(corpus, head_id), find_span(corpus, tail_id)
-    relation = make_relation(corpus.taxonomy, type_, head, tail, annotator=annotator, method=method, status=status,
-                             note=note)
-    add_relations(corpus, [relation])
-    return relation
+    """Relate two spans; both are looked up again under the locks of their stores and of the relation's store,
+    so a span removed meanwhile cannot be left with a relation pointing at it."""
+    head_doc, tail_doc = find_span(corpus, head_id).doc_id, find_span(corpus, tail_id).doc_id
+    paths = _paths(corpus, sorted({head_doc, tail_doc}), cross=head_doc != tail_doc)
+    made: list[Relation] = []
+
+    def change(contents: dict[Path, StoreContent]) -> dict[Path, StoreContent]:
+        head = _locked_span(contents[corpus.layout.store(head_doc)], head_id)
+        tail = _locked_span(contents[corpus.layout.store(tail_doc)], tail_id)
+        relation = make_relation(corpus.taxonomy, type_, head, tail, annotator=annotator, method=method,
+                                 status=status, note=note)
+        target = contents[corpus.layout.cross_document_store if relation.cross_document
+                          else corpus.layout.store(head_doc)]
+        if any(r.id == relation.id for r in target.relations):
+            raise UsageError(Problem("<arguments>", None, "duplicate-relation",
+                                     f"{relation.type} {relation.head} → {relation.tail} exists", "nothing to do"))
+        target.relations.append(relation)
+        made.append(relation)
+        return contents
+
+    update_many(paths, change)
+    return made[0]
 
 
 def add_relations(corpus: Corpus, relations: list[Relation], skip_existing: bool = False) -> list[Relation]:

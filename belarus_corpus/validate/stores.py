@@ -10,7 +10,7 @@ import orjson
 
 from ..errors import Problem
 from ..normalize import Normalized
-from ..store import parse_line
+from ..store import not_kept_exactly, parse_line
 from ..taxonomy import Taxonomy
 from .annotators import check_annotator_fields
 from .schemas import RecordValidator, record_validators, schema_code
@@ -175,9 +175,13 @@ def _schema_hint(code: str, record: dict[str, Any], taxonomy: Taxonomy) -> str:
 
 
 def _check_canonical(check: StoreCheck, line: int, record: dict[str, Any], raw: bytes | None) -> None:
-    if check.canonical_reported or raw is None:
+    if raw is None or orjson.dumps(record, option=orjson.OPT_SORT_KEYS) + b"\n" == raw:
         return
-    if orjson.dumps(record, option=orjson.OPT_SORT_KEYS) + b"\n" != raw:
+    why = not_kept_exactly(record, raw)
+    if why is not None:
+        check.problem(line, "record-not-kept", why, "edit the line by hand so that it holds one exact value", "$",
+                      _record_id(record))
+    if not check.canonical_reported:
         check.canonical_reported = True
         check.problem(line, "store-not-canonical",
                       "the line is not in canonical form (key order, spacing, escapes or line ending)",
