@@ -8,7 +8,7 @@ from typing import Final, Literal
 from . import Code
 
 Stage = Literal["validate", "ingest", "annotate", "suggest", "review", "agreement", "build", "verify", "diff",
-                "release", "publish", "interop", "doctor", "files"]
+                "release", "publish", "interop", "doctor", "files", "curate"]
 Level = Literal["error", "warning", "error or warning"]
 
 
@@ -344,4 +344,20 @@ CATALOGUE: dict[Code, Entry] = {
                           "Wait for the other command to finish, then retry."),
     C.WRITE_FAILED: Entry("Write failed", "files", E, "A write failed; the old file is unchanged.",
                           "Check the path and the message."),
+    # curate and blind annotation (#16)
+    C.BAD_ANNOTATOR_NAME: Entry("Bad annotator name", "validate", E,
+                                "An annotator name has characters or a length that is not allowed.",
+                                "Use letters, digits, '.', '_', '+' or '-', at most 64 characters."),
+    C.BAD_DECISION: Entry("Bad curation decision", "curate", E, "A line of the decisions file is not a decision.",
+                          "Write the decision as the hint shows."),
+    C.CURATE_ONE_ANNOTATOR: Entry("Curation needs two annotators", "curate", E,
+                                  "Curation was asked for fewer than two annotators.",
+                                  "Give --annotator at least twice."),
+    C.UNKNOWN_CURATION_RECORD: Entry("Unknown curation record", "curate", E,
+                                     "A decision refers to no record or dispute of these annotators.",
+                                     "Fix or remove the line."),
+    C.UNKNOWN_PROGRESS_STATE: Entry("Unknown progress state", "annotate", E, "--state is not a known progress state.",
+                                    "Use one of the states listed in the hint."),
+    C.UNKNOWN_STRATEGY: Entry("Unknown curation strategy", "curate", E, "--strategy names no curation strategy.",
+                              "Choose unanimous, majority, at-least-K or confidence-T."),
 }
