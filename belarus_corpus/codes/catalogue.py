@@ -8,7 +8,7 @@ from typing import Final, Literal
 from . import Code
 
 Stage = Literal["validate", "ingest", "annotate", "suggest", "review", "agreement", "build", "verify", "diff",
-                "release", "publish", "interop", "doctor", "files", "curate"]
+                "release", "publish", "interop", "doctor", "files", "curate", "evaluate"]
 Level = Literal["error", "warning", "error or warning"]
 
 
@@ -360,4 +360,13 @@ CATALOGUE: dict[Code, Entry] = {
                                     "Use one of the states listed in the hint."),
     C.UNKNOWN_STRATEGY: Entry("Unknown curation strategy", "curate", E, "--strategy names no curation strategy.",
                               "Choose unanimous, majority, at-least-K or confidence-T."),
+    # evaluate (#19): a predictions or gold file
+    C.EVALUATE_BAD_FIELD: Entry("Bad span field", "evaluate", E, "A row's field has the wrong type or bad offsets.",
+                                "Give doc_id, layer, type (text) and start < end (integers)."),
+    C.EVALUATE_BAD_JSON: Entry("Not JSON", "evaluate", E, "A line of a spans file is not JSON.",
+                               "Write one JSON object per line."),
+    C.EVALUATE_BAD_ROW: Entry("Bad row", "evaluate", E, "A row of a spans file is not a JSON object.",
+                              "Write one span object per line."),
+    C.EVALUATE_NO_SPANS: Entry("No spans file", "evaluate", E, "The folder holds no .jsonl or .parquet file.",
+                               "Give a JSONL file or a built dataset folder."),
 }
