@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import CorpusError, Problem
-from .fsio import atomic_write_files, locked, write_error
-from .layout import Layout, check_doc_id, doc_id_for, sha256_hex
-from .normalize import normalize
-from .provenance import build_record, detect_language, dumps
+from ..errors import CorpusError, Problem
+from ..fsio import atomic_write_files, locked, write_error
+from ..layout import Layout, check_doc_id, doc_id_for, sha256_hex
+from ..normalize import normalize
+from ..provenance import build_record, detect_language, dumps
+from .signatures import sniff
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 _HTML = re.compile(rb"^\s*(<!doctype html|<html\b|<head\b|<body\b)", re.IGNORECASE)
@@ -61,6 +62,10 @@ def read_source(path: Path, max_bytes: int) -> bytes:
 def decode_checked(path: Path, data: bytes) -> str:
     if not data:
         raise _refuse(path, "empty-file", "the file is empty", "pass the article's text")
+    signature = sniff(data)
+    if signature is not None:
+        raise _refuse(path, "non-text-format", f"this is a {signature.name}, not article text (recognised by "
+                      "its file signature)", signature.hint)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _refuse(path, "not-utf8", "the file is UTF-16 (it starts with a UTF-16 byte order mark)",
                       "convert it to UTF-8 first, e.g. iconv -f UTF-16 -t UTF-8")
@@ -192,7 +197,7 @@ def ingest_file(layout: Layout, path: Path, options: IngestOptions) -> Ingested:
         record = build_record(doc_id=doc_id, original_name=path.name, data=data, normalized=normalized,
                               metadata=metadata_for(options.metadata, path.name), language=language,
                               text_sha256=sha256_hex(normalized.text.encode("utf-8")), history=history)
-        from .validate.provenance import check_provenance_record
+        from ..validate.provenance import check_provenance_record
 
         problems = check_provenance_record(record, str(layout.provenance(doc_id)))
         if problems:
