@@ -9,6 +9,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from .records import ScoredSpan
+from .scoring import f1_of
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,7 @@ class Checkworthiness:
 
     @property
     def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+        return f1_of(self.precision, self.recall)
 
 
 def checkworthiness(gold: Sequence[ScoredSpan], predicted: Sequence[ScoredSpan],

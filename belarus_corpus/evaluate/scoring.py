@@ -43,6 +43,12 @@ def _type(gold: ScoredSpan, predicted: ScoredSpan) -> float:
 CREDIT: dict[str, Credit] = {"strict": _strict, "exact": _exact, "partial": _partial, "type": _type}
 
 
+def f1_of(precision: float, recall: float) -> float:
+    """The harmonic mean of precision and recall (0 when both are 0)."""
+    total = precision + recall
+    return 2 * precision * recall / total if total else 0.0
+
+
 @dataclass(frozen=True)
 class Score:
     """Matched credit against the number of gold and predicted spans."""
@@ -61,8 +67,7 @@ class Score:
 
     @property
     def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+        return f1_of(self.precision, self.recall)
 
     def __add__(self, other: Score) -> Score:
         return Score(self.gold + other.gold, self.predicted + other.predicted, self.matched + other.matched)
