@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .codes import Code
 from .errors import Problem
 
 if TYPE_CHECKING:
@@ -77,10 +78,10 @@ def check_datasheet(corpus: Corpus) -> list[Problem]:
         return []
     parts = _split(path.read_text(encoding="utf-8"))
     if parts is None:
-        return [Problem(DATASHEET, None, "stale-datasheet", "the datasheet has no generated statistics block",
+        return [Problem(DATASHEET, None, Code.STALE_DATASHEET, "the datasheet has no generated statistics block",
                         "run 'belarus-corpus stats --datasheet'")]
     if parts[1] != generated_block(corpus):
         line = parts[0].count("\n") + 1
-        return [Problem(DATASHEET, line, "stale-datasheet", "the generated statistics no longer match the data",
+        return [Problem(DATASHEET, line, Code.STALE_DATASHEET, "the generated statistics no longer match the data",
                         "run 'belarus-corpus stats --datasheet' and commit DATASHEET.md")]
     return []

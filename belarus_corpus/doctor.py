@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .build.checksums import CHECKSUMS, verify
+from .codes import Code
 from .errors import Problem
 from .fsio import LOCK_SUFFIX
 from .layout import Layout, sha256_file
@@ -55,7 +56,7 @@ def raw_findings(layout: Layout) -> Iterator[Problem]:
     if layout.raw_dir.is_dir():
         for path in sorted(layout.raw_dir.glob("*.txt")):
             if path.stem not in doc_ids and not path.name.startswith("."):
-                yield Problem(_shown(layout, path), None, "raw-without-provenance", "raw file has no provenance record",
+                yield Problem(_shown(layout, path), None, Code.RAW_WITHOUT_PROVENANCE, "raw file has no provenance record",
                               "ingest it with 'belarus-corpus ingest', or remove it")
 
 
@@ -64,12 +65,12 @@ def _recorded_sha256(layout: Layout, doc_id: str) -> tuple[str | None, Problem |
     try:
         record = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
-        return None, Problem(_shown(layout, path), getattr(exc, "lineno", None), "provenance-invalid",
+        return None, Problem(_shown(layout, path), getattr(exc, "lineno", None), Code.PROVENANCE_INVALID,
                              f"cannot read the provenance record: {exc}",
                              "restore the file from git, or re-ingest the article")
     sha = record.get("sha256") if isinstance(record, dict) else None
     if not isinstance(sha, str):
-        return None, Problem(_shown(layout, path), None, "provenance-invalid", "the record has no sha256",
+        return None, Problem(_shown(layout, path), None, Code.PROVENANCE_INVALID, "the record has no sha256",
                              "restore the file from git, or re-ingest the article", path="$.sha256")
     return sha, None
 
@@ -83,13 +84,13 @@ def _raw_against_provenance(layout: Layout, doc_id: str) -> Iterator[Problem]:
     shown = _shown(layout, raw)
     target = raw.resolve()
     if raw.is_symlink() and layout.root not in target.parents:
-        yield Problem(shown, None, "path-escapes-root", f"is a symbolic link to {target}, outside the corpus",
+        yield Problem(shown, None, Code.PATH_ESCAPES_ROOT, f"is a symbolic link to {target}, outside the corpus",
                       "replace the link by the file itself (raw files must be regular files in raw/)")
     elif not raw.is_file():
-        yield Problem(shown, None, "raw-missing", "the raw file of this provenance record is missing",
+        yield Problem(shown, None, Code.RAW_MISSING, "the raw file of this provenance record is missing",
                       "restore it from git, or delete the provenance record")
     elif (digest := sha256_file(raw)) != sha:
-        yield Problem(shown, None, "raw-hash-mismatch",
+        yield Problem(shown, None, Code.RAW_HASH_MISMATCH,
                       f"sha256 is {digest[:12]}…, its provenance records {str(sha)[:12]}…",
                       "raw files are never edited: restore it from git, or ingest the new version with "
                       f"'belarus-corpus ingest FILE --replace {doc_id}'")
@@ -128,13 +129,13 @@ def _lock_finding(layout: Layout, path: Path) -> Iterator[Problem]:
     shown = _shown(layout, path)
     state = lock_state(path)
     if state == "free":
-        yield Problem(shown, None, "stale-lock", "lock file left behind; no process holds it",
+        yield Problem(shown, None, Code.STALE_LOCK, "lock file left behind; no process holds it",
                       f"harmless, but you may delete it: rm {shown}", severity="warning")
     elif state == "held":
-        yield Problem(shown, None, "lock-held", "a running belarus-corpus command holds this lock",
+        yield Problem(shown, None, Code.LOCK_HELD, "a running belarus-corpus command holds this lock",
                       "wait for it to finish, then run 'belarus-corpus doctor' again", severity="warning")
     else:
-        yield Problem(shown, None, "lock-unreadable", "cannot open the lock file to test it",
+        yield Problem(shown, None, Code.LOCK_UNREADABLE, "cannot open the lock file to test it",
                       "check the folder's permissions", severity="warning")
 
 
@@ -164,7 +165,7 @@ def _temp_finding(layout: Layout, path: Path, target: str) -> Problem:
     shown = _shown(layout, path)
     real = path.parent / target
     state = f"{_shown(layout, real)} itself is intact" if real.exists() else f"{_shown(layout, real)} does not exist"
-    return Problem(shown, None, "leftover-temp-file",
+    return Problem(shown, None, Code.LEFTOVER_TEMP_FILE,
                    f"temporary file of an interrupted write ({path.stat().st_size} bytes); {state}",
                    f"nothing in it is needed: delete it (rm '{shown}')", severity="warning")
 
@@ -201,11 +202,11 @@ def _pid_alive(pid: int) -> bool:
 def _building_finding(layout: Layout, path: Path, name: str, pid: int) -> Iterator[Problem]:
     shown = _shown(layout, path)
     if _pid_alive(pid):
-        yield Problem(shown, None, "build-in-progress", f"process {pid} may still be building dist/{name}",
+        yield Problem(shown, None, Code.BUILD_IN_PROGRESS, f"process {pid} may still be building dist/{name}",
                       "wait for the build to finish; if no build is running, delete the folder "
                       f"(rm -r '{shown}')", severity="warning")
         return
-    yield Problem(shown, None, "stale-build-folder", f"half-written folder of an interrupted build of dist/{name}; "
+    yield Problem(shown, None, Code.STALE_BUILD_FOLDER, f"half-written folder of an interrupted build of dist/{name}; "
                   "the build it was meant to replace is untouched",
                   f"delete it (rm -r '{shown}'), then build again if needed", severity="warning")
 
@@ -214,10 +215,10 @@ def _old_finding(layout: Layout, path: Path, name: str) -> Problem:
     shown = _shown(layout, path)
     current = path.parent / name
     if current.exists():
-        return Problem(shown, None, "stale-build-folder",
+        return Problem(shown, None, Code.STALE_BUILD_FOLDER,
                        f"previous build of dist/{name} left behind by an interrupted clean-up",
                        f"dist/{name} is complete; delete this copy (rm -r '{shown}')", severity="warning")
-    return Problem(shown, None, "build-swap-interrupted",
+    return Problem(shown, None, Code.BUILD_SWAP_INTERRUPTED,
                    f"dist/{name} was moved aside for a new build that never arrived: dist/{name} is missing",
                    f"restore it (mv '{shown}' 'dist/{name}'), or rebuild with 'belarus-corpus build'")
 
@@ -261,7 +262,7 @@ def _out_of_date(layout: Layout, folder: Path) -> Problem | None:
     try:
         recorded = built_raw_hashes(folder)
     except Exception as exc:  # any reader failure means the build cannot be trusted
-        return Problem(shown, None, "build-unreadable", f"cannot read data/documents: {exc}",
+        return Problem(shown, None, Code.BUILD_UNREADABLE, f"cannot read data/documents: {exc}",
                        "rebuild with 'belarus-corpus build'")
     current = _current_raw_hashes(layout)
     changed = sorted(d for d in recorded.keys() & current.keys() if recorded[d] != current[d])
@@ -270,7 +271,7 @@ def _out_of_date(layout: Layout, folder: Path) -> Problem | None:
         return None
     parts = [f"{len(items)} {what} (e.g. {items[0]})" for what, items in
              (("changed", changed), ("added", added), ("removed", removed)) if items]
-    return Problem(shown, None, "build-out-of-date", "built from older raw files: documents " + ", ".join(parts),
+    return Problem(shown, None, Code.BUILD_OUT_OF_DATE, "built from older raw files: documents " + ", ".join(parts),
                    f"rebuild with 'belarus-corpus build --out {shown}'", severity="warning")
 
 

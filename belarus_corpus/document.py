@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from .codes import Code
 from .errors import CorpusError, Problem
 from .layout import Layout
 from .normalize import Normalized, normalize
@@ -48,14 +49,14 @@ def read_provenance(layout: Layout, doc_id: str) -> dict[str, Any]:
     try:
         record = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise CorpusError(Problem(shown, None, "unknown-document", f"no document {doc_id!r} in this corpus",
+        raise CorpusError(Problem(shown, None, Code.UNKNOWN_DOCUMENT, f"no document {doc_id!r} in this corpus",
                                   "list the documents with 'belarus-corpus stats'")) from exc
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)[:200]
-        raise CorpusError(Problem(shown, None, "provenance-invalid", f"cannot read provenance: {reason}",
+        raise CorpusError(Problem(shown, None, Code.PROVENANCE_INVALID, f"cannot read provenance: {reason}",
                                   "restore the file from git")) from exc
     if not isinstance(record, dict):
-        raise CorpusError(Problem(shown, None, "provenance-invalid", "provenance is not a JSON object",
+        raise CorpusError(Problem(shown, None, Code.PROVENANCE_INVALID, "provenance is not a JSON object",
                                   "restore the file from git"))
     return record
 
@@ -71,9 +72,9 @@ def load_document(layout: Layout, doc_id: str, provenance: dict[str, Any] | None
             raw = path.read_bytes()
         decoded = raw.decode("utf-8")
     except FileNotFoundError as exc:
-        raise CorpusError(Problem(layout.relative(path), None, "raw-missing", "the raw file is missing",
+        raise CorpusError(Problem(layout.relative(path), None, Code.RAW_MISSING, "the raw file is missing",
                                   "restore it from git or re-ingest it")) from exc
     except UnicodeDecodeError as exc:
-        raise CorpusError(Problem(layout.relative(path), None, "not-utf8",
+        raise CorpusError(Problem(layout.relative(path), None, Code.NOT_UTF8,
                                   f"invalid UTF-8 at byte offset {exc.start}", "restore it from git")) from exc
     return Document(doc_id=doc_id, raw=raw, normalized=normalize(decoded), provenance=provenance)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from .codes import Code
+
 Severity = Literal["error", "warning"]
 
 
@@ -14,12 +16,16 @@ class Problem:
 
     file: str
     line: int | None
-    code: str
+    code: Code
     message: str
     hint: str = ""
     path: str = ""
     record_id: str | None = None
     severity: Severity = "error"
+
+    def __post_init__(self) -> None:
+        # A code read back from JSON is a str; an undeclared one fails here, in the tests, not in front of a user.
+        object.__setattr__(self, "code", Code(self.code))
 
     def location(self) -> str:
         where = self.file
@@ -49,7 +55,7 @@ class CorpusError(Exception):
         super().__init__("\n".join(p.render() for p in self.problems))
 
     @property
-    def code(self) -> str:
+    def code(self) -> Code:
         return self.problems[0].code
 
 

@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from .codes import Code
 from .errors import CorpusError, Problem
 
 LOCK_SUFFIX = ".lock"
@@ -109,13 +110,13 @@ def _fsync_dir(directory: Path) -> None:
 
 def write_error(path: Path, exc: OSError) -> CorpusError:
     reasons = {
-        errno.ENOSPC: ("disk-full", "the disk is full", "free disk space and run the command again"),
-        errno.EFBIG: ("disk-full", "the file size limit was reached", "raise the file size limit or free space"),
-        errno.EROFS: ("read-only", "the file system is read-only", "run the command in a writable checkout"),
-        errno.EACCES: ("permission-denied", "permission denied", "check the permissions of the folder"),
-        errno.EPERM: ("permission-denied", "operation not permitted", "check the permissions of the folder"),
+        errno.ENOSPC: (Code.DISK_FULL, "the disk is full", "free disk space and run the command again"),
+        errno.EFBIG: (Code.DISK_FULL, "the file size limit was reached", "raise the file size limit or free space"),
+        errno.EROFS: (Code.READ_ONLY, "the file system is read-only", "run the command in a writable checkout"),
+        errno.EACCES: (Code.PERMISSION_DENIED, "permission denied", "check the permissions of the folder"),
+        errno.EPERM: (Code.PERMISSION_DENIED, "operation not permitted", "check the permissions of the folder"),
     }
-    code, what, hint = reasons.get(exc.errno or 0, ("write-failed", exc.strerror or str(exc), "check the path"))
+    code, what, hint = reasons.get(exc.errno or 0, (Code.WRITE_FAILED, exc.strerror or str(exc), "check the path"))
     return CorpusError(
         Problem(file=str(path), line=None, code=code, message=f"could not write: {what}; the old file is unchanged",
                 hint=hint)
@@ -135,7 +136,7 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
             yield
     except Timeout as exc:
         raise CorpusError(
-            Problem(file=str(path), line=None, code="store-locked",
+            Problem(file=str(path), line=None, code=Code.STORE_LOCKED,
                     message=f"another process has held {lock_path.name} for {timeout:.0f} s",
                     hint="wait for the other belarus-corpus command to finish, then retry")
         ) from exc

@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .codes import Code
 from .errors import CorpusError, Problem, UsageError
 
 DOC_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,99}$"
@@ -40,7 +41,7 @@ def check_doc_id(doc_id: str, where: str = "<argument>") -> str:
             Problem(
                 file=where,
                 line=None,
-                code="unsafe-doc-id",
+                code=Code.UNSAFE_DOC_ID,
                 message=f"{doc_id!r} is not a valid document id",
                 hint="use lowercase letters, digits, '-' and '_' only, starting with a letter or digit",
             )
@@ -119,7 +120,7 @@ class Layout:
                 Problem(
                     file=str(path),
                     line=None,
-                    code="path-escapes-root",
+                    code=Code.PATH_ESCAPES_ROOT,
                     message=f"{path} resolves to {resolved}, outside the corpus root {self.root}",
                     hint="use a path inside the repository",
                 )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .codes import Code
 from .errors import CorpusError, Problem
 from .fsio import atomic_write_bytes, atomic_write_files, locked, locked_all
 from .model import Relation, Span
@@ -74,21 +75,21 @@ def _parse_one(name: str, number: int, raw: bytes, loads: Callable[[bytes], Any]
     else:
         hint = "fix or remove this line; nothing else in the store is changed"
     if not body.strip():
-        return ParsedLine(number, None, Problem(name, number, "blank-line", "blank line in the store",
+        return ParsedLine(number, None, Problem(name, number, Code.BLANK_LINE, "blank line in the store",
                                                 "remove it, or run 'belarus-corpus fmt'"))
     try:
         body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return ParsedLine(number, None, Problem(name, number, "store-not-utf8",
+        return ParsedLine(number, None, Problem(name, number, Code.STORE_NOT_UTF8,
                                                 f"invalid UTF-8 at byte {exc.start} of the line",
                                                 "re-save the store as UTF-8"))
     try:
         record = loads(body)
     except (ValueError, RecursionError) as exc:
-        code = "invalid-json" if raw.endswith(b"\n") else "truncated-line"
+        code = Code.INVALID_JSON if raw.endswith(b"\n") else Code.TRUNCATED_LINE
         return ParsedLine(number, None, Problem(name, number, code, f"not valid JSON: {exc}", hint))
     if not isinstance(record, dict):
-        return ParsedLine(number, None, Problem(name, number, "invalid-json", "the line is not a JSON object", hint))
+        return ParsedLine(number, None, Problem(name, number, Code.INVALID_JSON, "the line is not a JSON object", hint))
     return ParsedLine(number, record, None, raw)
 
 
@@ -133,7 +134,7 @@ def not_kept_exactly(record: dict[str, Any], raw: bytes) -> str | None:
     return None
 
 
-def _refusal(name: str, line: int, code: str, message: str, hint: str) -> Problem:
+def _refusal(name: str, line: int, code: Code, message: str, hint: str) -> Problem:
     return Problem(name, line, code, f"{message}; nothing was written", hint)
 
 
@@ -145,14 +146,14 @@ def load(path: Path, display: str | None = None) -> StoreContent:
     if not path.exists():
         return content
     if not path.is_file():
-        raise CorpusError(Problem(display or str(path), None, "store-not-a-file", "the store is not a regular file",
+        raise CorpusError(Problem(display or str(path), None, Code.STORE_NOT_A_FILE, "the store is not a regular file",
                                   "move it away; a store is a .jsonl file"))
     name = display or str(path)
     problems: list[Problem] = []
     first_line: dict[str, int] = {}
     for parsed in parse_lines(path, display):
         if parsed.problem is not None or parsed.record is None:
-            problems.append(parsed.problem or Problem(name, parsed.line, "invalid-json", "unreadable line"))
+            problems.append(parsed.problem or Problem(name, parsed.line, Code.INVALID_JSON, "unreadable line"))
             continue
         item = _line_item(name, parsed, first_line)
         if isinstance(item, Problem):
@@ -169,13 +170,13 @@ def _line_item(name: str, parsed: ParsedLine, first_line: dict[str, int]) -> Spa
     try:
         item = from_record(record)
     except TypeError as exc:
-        return _refusal(name, line, "schema-violation", f"not a valid {record.get('kind')!r} record: {exc}",
+        return _refusal(name, line, Code.SCHEMA_VIOLATION, f"not a valid {record.get('kind')!r} record: {exc}",
                         "fix the line (run 'belarus-corpus validate' for details), then retry")
     why = not_kept_exactly(record, parsed.raw or b"")
     if why is not None:
-        return _refusal(name, line, "record-not-kept", why, "edit the line by hand so that it holds one exact value")
+        return _refusal(name, line, Code.RECORD_NOT_KEPT, why, "edit the line by hand so that it holds one exact value")
     if item.id in first_line:
-        return _refusal(name, line, "duplicate-id", f"id {item.id} is also on line {first_line[item.id]}",
+        return _refusal(name, line, Code.DUPLICATE_ID, f"id {item.id} is also on line {first_line[item.id]}",
                         "remove or rename one of the two records by hand")
     first_line[item.id] = line
     return item

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .codes import Code
+
 
 def package_schema_dir() -> Path:
     """The schema files shipped in the wheel, or the repository's ``schema/`` in a source checkout."""
@@ -107,7 +109,7 @@ def _load_cached(path: str, mtime_ns: int) -> Taxonomy:
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
         line = getattr(exc, "lineno", None)
         what = f"missing key {exc}" if isinstance(exc, KeyError) else str(exc)
-        raise CorpusError(Problem("schema/taxonomy.json", line, "taxonomy-invalid", f"cannot read the taxonomy: {what}",
+        raise CorpusError(Problem("schema/taxonomy.json", line, Code.TAXONOMY_INVALID, f"cannot read the taxonomy: {what}",
                                   "fix schema/taxonomy.json (see schema/taxonomy.schema.json)")) from exc
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
+from ..codes import Code
 from ..errors import Problem, UsageError
 from ..model import Span
 from .agreement_stats import (
@@ -83,7 +84,7 @@ def _round(value: float | None) -> float | None:
 def _collect(corpus: Corpus, annotators: tuple[str, ...],
              doc_ids: list[str] | None) -> dict[str, dict[str, list[Span]]]:
     if len(annotators) < 2 or len(set(annotators)) != len(annotators):
-        raise UsageError(Problem("--annotator", None, "usage", f"got {len(set(annotators))} distinct annotator(s)",
+        raise UsageError(Problem("--annotator", None, Code.USAGE, f"got {len(set(annotators))} distinct annotator(s)",
                                  "give --annotator at least twice, with different names"))
     by_doc: dict[str, dict[str, list[Span]]] = {}
     for doc_id in doc_ids or corpus.doc_ids():
@@ -94,7 +95,7 @@ def _collect(corpus: Corpus, annotators: tuple[str, ...],
         if all(spans.values()):
             by_doc[doc_id] = spans
     if not by_doc:
-        raise UsageError(Problem("<arguments>", None, "no-overlap", "no document has spans by every one of "
+        raise UsageError(Problem("<arguments>", None, Code.NO_OVERLAP, "no document has spans by every one of "
                                  + ", ".join(map(repr, annotators)), "check the names with 'belarus-corpus annotate "
                                  "list'"))
     return by_doc

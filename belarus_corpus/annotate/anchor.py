@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..codes import Code
 from ..errors import Problem, UsageError
 
 FUZZY_THRESHOLD = 85.0
@@ -63,21 +64,21 @@ def _to_word_edges(text: str, start: int, end: int) -> tuple[int, int]:
 def anchor_quote(doc_id: str, text: str, quote: str, occurrence: int | None) -> tuple[int, int]:
     """Offsets of the ``occurrence``-th (1-based) exact occurrence of ``quote``; a clear error otherwise."""
     if not quote:
-        raise UsageError(Problem("--quote", None, "empty-quote", "the quote is empty", "give the span's exact text"))
+        raise UsageError(Problem("--quote", None, Code.EMPTY_QUOTE, "the quote is empty", "give the span's exact text"))
     found = occurrences(text, quote)
     if not found:
         near = fuzzy_candidates(text, quote)
         listing = "; ".join(c.show(text) for c in near) or "nothing similar"
-        raise UsageError(Problem(doc_id, None, "quote-not-found", f"{quote!r} does not occur in {doc_id}",
+        raise UsageError(Problem(doc_id, None, Code.QUOTE_NOT_FOUND, f"{quote!r} does not occur in {doc_id}",
                                  f"closest passages: {listing}; copy the exact text, or use --start/--end"))
     if occurrence is None and len(found) > 1:
         listing = "; ".join(f"{n}) " + Candidate(s, s + len(quote), 100).show(text)
                             for n, s in enumerate(found, start=1))
-        raise UsageError(Problem(doc_id, None, "ambiguous-quote", f"{quote!r} occurs {len(found)} times: {listing}",
+        raise UsageError(Problem(doc_id, None, Code.AMBIGUOUS_QUOTE, f"{quote!r} occurs {len(found)} times: {listing}",
                                  "choose one with --occurrence N"))
     index = (occurrence or 1) - 1
     if not 0 <= index < len(found):
-        raise UsageError(Problem(doc_id, None, "bad-occurrence", f"--occurrence {occurrence}: the quote occurs "
+        raise UsageError(Problem(doc_id, None, Code.BAD_OCCURRENCE, f"--occurrence {occurrence}: the quote occurs "
                                  f"{len(found)} time(s)", f"use a number from 1 to {len(found)}"))
     return found[index], found[index] + len(quote)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..codes import Code
 from ..errors import Problem, UsageError
 from ..model import Span
 from .anchor import anchor_quote
@@ -22,12 +23,12 @@ def add_span(corpus: Corpus, doc_id: str, *, layer: str, type_: str, quote: str 
     """Anchor and add one span; exactly one of ``quote`` or ``start``/``end`` locates it."""
     document = corpus.document(doc_id)
     if quote is not None and (start is not None or end is not None):
-        raise UsageError(Problem("<arguments>", None, "usage", "give --quote or --start/--end, not both",
+        raise UsageError(Problem("<arguments>", None, Code.USAGE, "give --quote or --start/--end, not both",
                                  "use --quote for the natural way, offsets for exact control"))
     if quote is not None:
         start, end = anchor_quote(doc_id, document.text, quote, occurrence)
     elif start is None or end is None:
-        raise UsageError(Problem("<arguments>", None, "usage", "give --quote, or both --start and --end",
+        raise UsageError(Problem("<arguments>", None, Code.USAGE, "give --quote, or both --start and --end",
                                  "e.g. --quote \"the exact words\""))
     attrs = parse_attributes(attributes) if isinstance(attributes, tuple | list) else dict(attributes or {})
     span = make_span(document, corpus.taxonomy, layer=layer, type_=type_, start=start, end=end, attributes=attrs,

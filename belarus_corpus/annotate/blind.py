@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..codes import Code
 from ..errors import Problem, UsageError
 from ..fsio import atomic_write_bytes, locked
 from ..model import Record
@@ -58,10 +59,10 @@ def read_progress(corpus: Corpus, annotator: str) -> dict[str, str]:
 
 def set_progress(corpus: Corpus, annotator: str, doc_id: str, state: str) -> None:
     if state not in STATES:
-        raise UsageError(Problem("--state", None, "unknown-progress-state", f"unknown state {state!r}",
+        raise UsageError(Problem("--state", None, Code.UNKNOWN_PROGRESS_STATE, f"unknown state {state!r}",
                                  "one of: " + ", ".join(STATES)))
     if doc_id not in corpus.doc_ids():
-        raise UsageError(Problem("<arguments>", None, "unknown-document", f"no document {doc_id!r}",
+        raise UsageError(Problem("<arguments>", None, Code.UNKNOWN_DOCUMENT, f"no document {doc_id!r}",
                                  "see the ids with 'belarus-corpus stats'"))
     path = progress_path(corpus, annotator)
     path.parent.mkdir(parents=True, exist_ok=True)

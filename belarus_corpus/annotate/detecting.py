@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .. import parallel
+from ..codes import Code
 from ..document import Document
 from ..errors import Problem, UsageError
 from ..model import Span
@@ -49,7 +50,7 @@ def choose_detectors(names: Sequence[str] | None) -> tuple[list[Any], list[Any]]
         try:
             chosen.append(registry.get(name))
         except KeyError as exc:
-            raise UsageError(Problem("--detector", None, "unknown-detector", str(exc.args[0]),
+            raise UsageError(Problem("--detector", None, Code.UNKNOWN_DETECTOR, str(exc.args[0]),
                                      "choose one of the names listed")) from exc
     document = [d for d in chosen if hasattr(d, "detect")]
     return document, [d for d in chosen if not hasattr(d, "detect")]

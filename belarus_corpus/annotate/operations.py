@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..codes import Code
 from ..errors import CorpusError, Problem, UsageError
 from ..model import Relation, Span, same_span_key
 from ..store import StoreContent, update, update_many
@@ -38,7 +39,7 @@ def add_spans(corpus: Corpus, doc_id: str, spans: list[Span], skip_existing: boo
             if span.id in ids or key in keys:
                 if skip_existing:
                     continue
-                raise CorpusError(Problem(_store(corpus, doc_id)[1], None, "duplicate-span",
+                raise CorpusError(Problem(_store(corpus, doc_id)[1], None, Code.DUPLICATE_SPAN,
                                           f"{span.layer}/{span.type} {span.start}:{span.end} is already annotated",
                                           "see it with 'belarus-corpus annotate list --doc " + doc_id + "'"))
             ids.add(span.id)
@@ -60,7 +61,7 @@ def find_span(corpus: Corpus, span_id: str, doc_id: str | None = None) -> Span:
     for span in iter_spans(corpus, [doc_id] if doc_id else None):
         if span.id == span_id:
             return span
-    raise UsageError(Problem("<arguments>", None, "unknown-span", f"no span {span_id!r}",
+    raise UsageError(Problem("<arguments>", None, Code.UNKNOWN_SPAN, f"no span {span_id!r}",
                              "list ids with 'belarus-corpus annotate list'"))
 
 
@@ -76,7 +77,7 @@ class SpanEdit:
 
 
 def _gone(span_id: str) -> UsageError:
-    return UsageError(Problem("<arguments>", None, "unknown-span", f"no span {span_id!r} (removed meanwhile?)",
+    return UsageError(Problem("<arguments>", None, Code.UNKNOWN_SPAN, f"no span {span_id!r} (removed meanwhile?)",
                               "list ids with 'belarus-corpus annotate list'"))
 
 
@@ -114,7 +115,7 @@ def _edited(corpus: Corpus, found: Span, edit: SpanEdit) -> Span:
     check_label(taxonomy, found.layer, type_)
     attributes = check_attributes(taxonomy, found.layer, attributes)
     if edit.status is not None and edit.status not in taxonomy.statuses:
-        raise UsageError(Problem("--status", None, "unknown-status", f"unknown status {edit.status!r}",
+        raise UsageError(Problem("--status", None, Code.UNKNOWN_STATUS, f"unknown status {edit.status!r}",
                                  "statuses are: " + ", ".join(taxonomy.statuses)))
     changes: dict[str, Any] = {"type": type_, "attributes": attributes}
     if edit.status is not None:
@@ -167,7 +168,7 @@ def remove_span(corpus: Corpus, span_id: str, cascade: bool = False) -> tuple[Sp
         found = _locked_span(contents[own], span_id)
         using = [r for c in contents.values() for r in c.relations if span_id in (r.head, r.tail)]
         if using and not cascade:
-            raise UsageError(Problem("<arguments>", None, "span-in-use", f"{span_id} is used by {len(using)} "
+            raise UsageError(Problem("<arguments>", None, Code.SPAN_IN_USE, f"{span_id} is used by {len(using)} "
                                      "relation(s): " + ", ".join(r.id for r in using),
                                      "remove them first, or pass --cascade"))
         removed = {r.id for r in using}
@@ -197,7 +198,7 @@ def relate(corpus: Corpus, head_id: str, tail_id: str, type_: str, annotator: st
         target = contents[corpus.layout.cross_document_store if relation.cross_document
                           else corpus.layout.store(head_doc)]
         if any(r.id == relation.id for r in target.relations):
-            raise UsageError(Problem("<arguments>", None, "duplicate-relation",
+            raise UsageError(Problem("<arguments>", None, Code.DUPLICATE_RELATION,
                                      f"{relation.type} {relation.head} → {relation.tail} exists", "nothing to do"))
         target.relations.append(relation)
         made.append(relation)
@@ -221,7 +222,7 @@ def add_relations(corpus: Corpus, relations: list[Relation], skip_existing: bool
                 if relation.id in ids:
                     if skip_existing:
                         continue
-                    raise UsageError(Problem("<arguments>", None, "duplicate-relation",
+                    raise UsageError(Problem("<arguments>", None, Code.DUPLICATE_RELATION,
                                              f"{relation.type} {relation.head} → {relation.tail} exists",
                                              "nothing to do"))
                 ids.add(relation.id)

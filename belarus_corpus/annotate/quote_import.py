@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..codes import Code
 from ..errors import CorpusError, Problem, UsageError
 from ..model import Relation, Span
 from .operations import add_relations, add_spans
@@ -47,7 +48,7 @@ def _read_document(corpus: Corpus, doc_id: str, path: Path, annotator: str, stat
                 start = _locate(document.text, record["quote"], int(record.get("occurrence", 1)),
                                 record.get("context_before", ""))
                 if start is None:
-                    problems.append(Problem(*where, "quote-not-found", f"{record['quote'][:60]!r} (occurrence "
+                    problems.append(Problem(*where, Code.QUOTE_NOT_FOUND, f"{record['quote'][:60]!r} (occurrence "
                                             f"{record.get('occurrence', 1)}) is not in {doc_id} after its context",
                                             "fix quote, occurrence or context_before"))
                     continue
@@ -58,7 +59,7 @@ def _read_document(corpus: Corpus, doc_id: str, path: Path, annotator: str, stat
             else:
                 head, tail = by_local.get(record["source"]), by_local.get(record["target"])
                 if head is None or tail is None:
-                    problems.append(Problem(*where, "unknown-local-id", f"relation names {record['source']!r} → "
+                    problems.append(Problem(*where, Code.UNKNOWN_LOCAL_ID, f"relation names {record['source']!r} → "
                                             f"{record['target']!r}, not both earlier spans", "relate spans above"))
                     continue
                 relations.append(make_relation(corpus.taxonomy, record["type"], head, tail, annotator=annotator,
@@ -66,7 +67,7 @@ def _read_document(corpus: Corpus, doc_id: str, path: Path, annotator: str, stat
         except UsageError as error:
             problems += [Problem(*where, p.code, p.message, p.hint) for p in error.problems]
         except (KeyError, ValueError, TypeError) as error:
-            problems.append(Problem(*where, "bad-quote-record", f"not a quote record: {error}",
+            problems.append(Problem(*where, Code.BAD_QUOTE_RECORD, f"not a quote record: {error}",
                                     "see the format in annotate/quote_import.py"))
     return list(by_local.values()), relations
 
@@ -77,7 +78,7 @@ def read_pass(corpus: Corpus, folder: Path, annotator: str, status: str = "gold"
     result = QuotePass()
     for path in sorted(folder.glob("*.jsonl")):
         if path.stem not in corpus.doc_ids():
-            problems.append(Problem(str(path), None, "unknown-document", f"no document {path.stem!r}",
+            problems.append(Problem(str(path), None, Code.UNKNOWN_DOCUMENT, f"no document {path.stem!r}",
                                     "name each file <doc_id>.jsonl"))
             continue
         spans, relations = _read_document(corpus, path.stem, path, who, status, problems)

@@ -8,6 +8,7 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
+from ..codes import Code
 from ..document import Document
 from ..errors import Problem, UsageError
 from ..model import Relation, Span, context, is_annotator_name, relation_id, span_id
@@ -28,21 +29,21 @@ def check_annotator(name: str | None, where: str = "--annotator") -> str:
     """The annotator's name (default: the environment's), refused when it could be read as a path."""
     who = name or default_annotator()
     if not is_annotator_name(who):
-        raise _usage("bad-annotator-name", f"annotator name {who!r} is not allowed",
+        raise _usage(Code.BAD_ANNOTATOR_NAME, f"annotator name {who!r} is not allowed",
                      "use letters, digits, '.', '_', '+' or '-' (no '/', '\\', '..' or spaces), at most 64",
                      where)
     return who
 
 
-def _usage(code: str, message: str, hint: str, where: str = "<arguments>") -> UsageError:
+def _usage(code: Code, message: str, hint: str, where: str = "<arguments>") -> UsageError:
     return UsageError(Problem(where, None, code, message, hint))
 
 
 def check_label(taxonomy: Taxonomy, layer: str, type_: str) -> None:
     if layer not in taxonomy.layers:
-        raise _usage("unknown-layer", f"unknown layer {layer!r}", "layers are: " + ", ".join(taxonomy.layers))
+        raise _usage(Code.UNKNOWN_LAYER, f"unknown layer {layer!r}", "layers are: " + ", ".join(taxonomy.layers))
     if type_ not in taxonomy.layers[layer].types:
-        raise _usage("unknown-type", f"{layer} has no type {type_!r}",
+        raise _usage(Code.UNKNOWN_TYPE, f"{layer} has no type {type_!r}",
                      f"types of {layer} are: " + ", ".join(taxonomy.layers[layer].types))
 
 
@@ -51,17 +52,17 @@ def check_attributes(taxonomy: Taxonomy, layer: str, attributes: dict[str, Any])
     for name, value in attributes.items():
         spec = specs.get(name)
         if spec is None:
-            raise _usage("unknown-attribute", f"{layer} spans have no attribute {name!r}",
+            raise _usage(Code.UNKNOWN_ATTRIBUTE, f"{layer} spans have no attribute {name!r}",
                          f"attributes of {layer}: " + (", ".join(specs) or "none"))
         if spec.enum and value not in spec.enum:
-            raise _usage("invalid-attribute-value", f"{name}={value!r} is not allowed",
+            raise _usage(Code.INVALID_ATTRIBUTE_VALUE, f"{name}={value!r} is not allowed",
                          f"{name} is one of: " + ", ".join(spec.enum))
         if spec.pattern and not re.match(spec.pattern, str(value)):
-            raise _usage("invalid-attribute-value", f"{name}={value!r} does not match {spec.pattern}",
+            raise _usage(Code.INVALID_ATTRIBUTE_VALUE, f"{name}={value!r} does not match {spec.pattern}",
                          spec.description or "see schema/taxonomy.json")
     missing = [name for name in taxonomy.layers[layer].required_attributes if name not in attributes]
     if missing:
-        raise _usage("missing-attribute", f"{layer} spans need {', '.join(missing)}",
+        raise _usage(Code.MISSING_ATTRIBUTE, f"{layer} spans need {', '.join(missing)}",
                      "add --attr " + " --attr ".join(f"{m}=..." for m in missing))
     return dict(sorted(attributes.items()))
 
@@ -69,10 +70,10 @@ def check_attributes(taxonomy: Taxonomy, layer: str, attributes: dict[str, Any])
 def check_offsets(document: Document, start: int, end: int) -> None:
     text = document.text
     if not 0 <= start < end <= len(text):
-        raise _usage("offset-out-of-range", f"{start}:{end} is not a non-empty range inside {document.doc_id} "
+        raise _usage(Code.OFFSET_OUT_OF_RANGE, f"{start}:{end} is not a non-empty range inside {document.doc_id} "
                      f"({len(text)} characters)", "give 0 <= start < end <= the document's length")
     if not (document.normalized.is_boundary(start) and document.normalized.is_boundary(end)):
-        raise _usage("span-splits-character", f"{start}:{end} cuts a combined character",
+        raise _usage(Code.SPAN_SPLITS_CHARACTER, f"{start}:{end} cuts a combined character",
                      "move start/end to a character boundary")
 
 
@@ -96,16 +97,16 @@ def make_relation(taxonomy: Taxonomy, type_: str, head: Span, tail: Span, *, ann
                   method: str = "manual", status: str = "gold", note: str | None = None) -> Relation:
     spec = taxonomy.relations.get(type_)
     if spec is None:
-        raise _usage("unknown-relation-type", f"unknown relation type {type_!r}",
+        raise _usage(Code.UNKNOWN_RELATION_TYPE, f"unknown relation type {type_!r}",
                      "relation types are: " + ", ".join(taxonomy.relations))
     if head.layer not in spec.head_layers or tail.layer not in spec.tail_layers:
-        raise _usage("relation-wrong-layer", f"{type_} relates {'/'.join(spec.head_layers)} → "
+        raise _usage(Code.RELATION_WRONG_LAYER, f"{type_} relates {'/'.join(spec.head_layers)} → "
                      f"{'/'.join(spec.tail_layers)}, not {head.layer} → {tail.layer}", "relate spans of those layers")
     if head.doc_id != tail.doc_id and not spec.cross_document:
-        raise _usage("relation-not-cross-document", f"{type_} relations stay within one document",
+        raise _usage(Code.RELATION_NOT_CROSS_DOCUMENT, f"{type_} relations stay within one document",
                      "cross-document types: " + ", ".join(n for n, s in taxonomy.relations.items() if s.cross_document))
     if head.id == tail.id:
-        raise _usage("self-relation", "a span cannot be related to itself", "choose two different spans")
+        raise _usage(Code.SELF_RELATION, "a span cannot be related to itself", "choose two different spans")
     return Relation(id=relation_id(type_, head.id, tail.id), type=type_, head=head.id, tail=tail.id,
                     head_doc=head.doc_id, tail_doc=tail.doc_id, annotator=check_annotator(annotator),
                     method=method, status=status, created=today(), guidelines_version=taxonomy.guidelines_version,
@@ -117,7 +118,7 @@ def parse_attributes(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise _usage("bad-attribute", f"--attr {pair!r} is not key=value",
+            raise _usage(Code.BAD_ATTRIBUTE, f"--attr {pair!r} is not key=value",
                          "write e.g. --attr target=sanctions-relief")
         parsed[key.strip()] = value.strip()
     return parsed

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..codes import Code
 from ..errors import Problem, UsageError
 from ..model import Relation, Span
 from ..store import StoreContent, update
@@ -76,7 +77,7 @@ def decide_ids(corpus: Corpus, decision: str, ids: list[str], annotator: str | N
     states = _states(corpus, wanted)
     missing = sorted(wanted - set(states))
     if missing:
-        raise UsageError(Problem("<arguments>", None, "unknown-span", "no span or relation " + ", ".join(missing),
+        raise UsageError(Problem("<arguments>", None, Code.UNKNOWN_SPAN, "no span or relation " + ", ".join(missing),
                                  "list suggestions with 'belarus-corpus annotate list --status suggested'"))
     outcome = ReviewOutcome(not_suggested=sorted(i for i, s in states.items() if s != "suggested"))
     _decide(corpus, _stores(corpus, None), lambda r: r.id in wanted, DECISIONS[decision], outcome, annotator)

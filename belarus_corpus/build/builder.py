@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+from ..codes import Code
 from ..errors import CorpusError, Problem, UsageError
 from .features import CONFIGS, features_for
 from .shard_writer import abandoned_on_error, entry_rows, entry_warnings, write_documents
@@ -52,7 +53,7 @@ def parse_split_spec(spec: str) -> tuple[int, list[tuple[str, float]]]:
 
 
 def _bad_split(spec: str) -> UsageError:
-    return UsageError(Problem("--split-by-document", None, "bad-split", f"{spec!r} is not SEED:RATIO...",
+    return UsageError(Problem("--split-by-document", None, Code.BAD_SPLIT, f"{spec!r} is not SEED:RATIO...",
                               "give a seed and 1-3 ratios that sum to 1, e.g. 13:0.8:0.2"))
 
 
@@ -75,7 +76,7 @@ def dataset_version_of(corpus: Corpus) -> str:
 def build(corpus: Corpus, out: Path, split_by_document: str | None = None, incremental: bool = True) -> BuildResult:
     out = out.resolve()
     if out == corpus.root or out in corpus.root.parents:
-        raise UsageError(Problem(str(out), None, "unsafe-output", "the build folder would contain the corpus",
+        raise UsageError(Problem(str(out), None, Code.UNSAFE_OUTPUT, "the build folder would contain the corpus",
                                  "choose an empty or dedicated folder, e.g. dist/belarus-corpus"))
     _refuse_source_folder(corpus, out)
     version = dataset_version_of(corpus)
@@ -120,14 +121,14 @@ def _refuse_source_folder(corpus: Corpus, out: Path) -> None:
     layout = corpus.layout
     for source in (layout.raw_dir, layout.annotations_dir, layout.schema_dir):
         if out == source or source in out.parents:
-            raise UsageError(Problem(str(out), None, "unsafe-output",
+            raise UsageError(Problem(str(out), None, Code.UNSAFE_OUTPUT,
                                      f"the build folder would be inside the corpus's {source.name}/ folder",
                                      "choose a dedicated folder, e.g. dist/belarus-corpus"))
     if out.exists() and not out.is_dir():
-        raise UsageError(Problem(str(out), None, "unsafe-output", "a file of that name exists",
+        raise UsageError(Problem(str(out), None, Code.UNSAFE_OUTPUT, "a file of that name exists",
                                  "choose a folder for the build, e.g. dist/belarus-corpus"))
     if out.is_dir() and not (out / "checksums.sha256").exists() and any(out.iterdir()):
-        raise CorpusError(Problem(str(out), None, "unsafe-output", "the folder exists and is not a build",
+        raise CorpusError(Problem(str(out), None, Code.UNSAFE_OUTPUT, "the folder exists and is not a build",
                                   "choose another --out, or remove the folder"))  # checked again at the swap
 
 
@@ -243,7 +244,7 @@ def _swap_in(staging: Path, out: Path) -> None:
     old = out.parent / f".{out.name}.old-{os.getpid()}"
     if out.exists():
         if not (out / "checksums.sha256").exists() and any(out.iterdir()):
-            raise CorpusError(Problem(str(out), None, "unsafe-output", "the folder exists and is not a build",
+            raise CorpusError(Problem(str(out), None, Code.UNSAFE_OUTPUT, "the folder exists and is not a build",
                                       "choose another --out, or remove the folder"))
         shutil.rmtree(old, ignore_errors=True)  # a stale copy from an earlier process with this pid
         os.replace(out, old)

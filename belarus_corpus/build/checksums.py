@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from ..codes import Code
 from ..errors import Problem
 from ..layout import sha256_file
 
@@ -45,7 +46,7 @@ def _listed(manifest: Path) -> list[tuple[str, str]]:
 def verify(folder: Path) -> list[Problem]:
     manifest = folder / CHECKSUMS
     if not manifest.is_file():
-        return [Problem(str(manifest), None, "checksums-missing", "the build has no checksums.sha256",
+        return [Problem(str(manifest), None, Code.CHECKSUMS_MISSING, "the build has no checksums.sha256",
                         "rebuild with 'belarus-corpus build'")]
     problems: list[Problem] = []
     listed: set[str] = set()
@@ -53,14 +54,14 @@ def verify(folder: Path) -> list[Problem]:
         listed.add(name)
         path = folder / name
         if not path.is_file():
-            problems.append(Problem(str(manifest), number, "build-file-missing", f"{name} is listed but missing",
+            problems.append(Problem(str(manifest), number, Code.BUILD_FILE_MISSING, f"{name} is listed but missing",
                                     "rebuild with 'belarus-corpus build'"))
         elif file_sha256(path) != digest:
-            problems.append(Problem(str(path), None, "checksum-mismatch", f"{name} does not match its checksum",
+            problems.append(Problem(str(path), None, Code.CHECKSUM_MISMATCH, f"{name} does not match its checksum",
                                     "the file was changed or corrupted: rebuild with 'belarus-corpus build'"))
     for path in sorted(folder.rglob("*")):
         name = path.relative_to(folder).as_posix()
         if path.is_file() and path.name != CHECKSUMS and name not in listed:
-            problems.append(Problem(str(path), None, "build-file-unlisted", f"{name} is not in checksums.sha256",
+            problems.append(Problem(str(path), None, Code.BUILD_FILE_UNLISTED, f"{name} is not in checksums.sha256",
                                     "remove it, or rebuild"))
     return problems

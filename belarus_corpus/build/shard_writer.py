@@ -7,6 +7,7 @@ import contextlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from ..codes import Code
 from ..errors import Problem
 from .features import CONFIGS
 from .shards import DOCUMENTS_KEY, FOOTER_CONFIG, Entry, KeptRows, Shard, dump_entries, load_entries
@@ -59,7 +60,7 @@ def _write_document(corpus: Corpus, doc_id: str, inputs: str, writers: dict[str,
 
 def entry_warnings(entry: Entry) -> list[Problem]:
     doc_id = entry["doc_id"]
-    return [Problem(f"annotations/{doc_id}.jsonl", None, "untaggable-span",
+    return [Problem(f"annotations/{doc_id}.jsonl", None, Code.UNTAGGABLE_SPAN,
                     f"{item['span_id']}: {item['reason']}; left out of the {TOKENIZER} BIO tags",
                     "the spans config still has it", record_id=item["span_id"], severity="warning")
             for item in entry["warnings"]]

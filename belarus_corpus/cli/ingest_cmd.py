@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..codes import Code
 from .common import corpus_for, reports_errors, root_option
 
 
@@ -37,7 +38,7 @@ def ingest(files: tuple[Path, ...], doc_id: str | None, replace: str | None, met
     from ..ingest import IngestOptions, load_metadata
 
     if (doc_id or replace) and len(files) > 1:
-        raise UsageError(Problem("<arguments>", None, "usage", "--doc-id and --replace take exactly one FILE",
+        raise UsageError(Problem("<arguments>", None, Code.USAGE, "--doc-id and --replace take exactly one FILE",
                                  "ingest the files one at a time"))
     options = IngestOptions(doc_id=doc_id, replace=replace, max_bytes=max_bytes, require_language=require_language,
                             accept_mojibake=accept_mojibake, metadata=load_metadata(metadata) if metadata else {})

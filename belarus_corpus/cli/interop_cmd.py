@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..codes import Code
 from ..errors import Problem
 from .common import corpus_for, reports_errors, root_option
 
@@ -76,7 +77,7 @@ def import_(format_name: str, path: Path, as_gold: bool, annotator: str | None, 
     for problem in result.problems:
         click.echo(problem.render(), err=True)
     if result.errors and not skip_invalid:
-        raise CorpusError(Problem(str(path), None, "import-refused", f"{len(result.errors)} records were refused; "
+        raise CorpusError(Problem(str(path), None, Code.IMPORT_REFUSED, f"{len(result.errors)} records were refused; "
                                   "nothing was imported", "fix the file, or pass --skip-invalid to import the rest"))
     applied = apply_import(corpus, result, dry_run=dry_run)
     _show(applied.skipped, _SHOWN, "they are in the stores already")

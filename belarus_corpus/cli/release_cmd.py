@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..codes import Code
 from ..errors import CorpusError, Problem
 from .common import corpus_for, reports_errors, root_option
 
@@ -62,7 +63,7 @@ def diff(old: str | None, new: str | None, output_format: str, root: str) -> Non
     if old is None:
         last = latest_release(corpus.root)
         if last is None:
-            raise CorpusError(Problem("releases/", None, "no-release", "there is no release to compare with",
+            raise CorpusError(Problem("releases/", None, Code.NO_RELEASE, "there is no release to compare with",
                                       "give OLD: a build folder or a git revision, e.g. HEAD~1"))
         old = str(last[1])
     click.echo(RENDERERS[output_format](compare(old, new or WORKTREE, corpus)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..codes import Code
 from .annotate_cmd import annotator_option
 from .common import corpus_for, reports_errors, root_option
 
@@ -62,7 +63,7 @@ def _decide(decision: str, span_ids: tuple[str, ...], detector: str | None, doc_
 
     corpus = corpus_for(root)
     if bool(span_ids) == bool(detector):
-        raise UsageError(Problem("<arguments>", None, "usage", "give span ids or --detector NAME (one of them)",
+        raise UsageError(Problem("<arguments>", None, Code.USAGE, "give span ids or --detector NAME (one of them)",
                                  f"e.g. belarus-corpus review {decision} --detector hedge-lexicon"))
     if detector:
         outcome = decide_detector(corpus, decision, detector, list(doc_ids) or None, annotator)

@@ -8,6 +8,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from ..codes import Code
 from ..errors import CorpusError, Problem
 from ..fsio import atomic_write_bytes, locked
 
@@ -35,7 +36,7 @@ def read_decisions(path: Path | None) -> list[Decision]:
                 raise TypeError("every decision gives its reason")
             decisions.append(Decision(record["dispute"], choose, record["reason"], str(record.get("by", "")), number))
         except (ValueError, KeyError, TypeError, AttributeError) as error:
-            problems.append(Problem(str(path), number, "bad-decision", f"not a decision: {error}",
+            problems.append(Problem(str(path), number, Code.BAD_DECISION, f"not a decision: {error}",
                                     'write {"dispute": "d_…", "choose": "s_…" or null, "reason": "…", "by": "…"}'))
     if problems:
         raise CorpusError(problems)

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..codes import Code
 from ..errors import CorpusError, Problem, UsageError
 from ..model import Span, span_id
 from .decisions import Decision
@@ -110,7 +111,7 @@ def _gold(unit: Unit, chosen: list[Span], curation: str, order: tuple[str, ...])
 def curate(corpus: Corpus, annotators: tuple[str, ...], strategy: Strategy, decisions: list[Decision],
            doc_ids: list[str] | None = None, decisions_file: str = "decisions") -> Curation:
     if len(set(annotators)) < 2:
-        raise UsageError(Problem("--annotator", None, "curate-one-annotator", "curation needs two or more "
+        raise UsageError(Problem("--annotator", None, Code.CURATE_ONE_ANNOTATOR, "curation needs two or more "
                                  f"annotators, got {len(set(annotators))}", "give --annotator at least twice"))
     result = Curation(strategy.label, annotators)
     compared = {name: frozenset(a for a, spec in layer.attributes.items() if spec.enum or spec.pattern)
@@ -154,7 +155,7 @@ def _place(unit: Unit, annotators: tuple[str, ...], result: Curation, gold: list
 
 
 def _check_decisions(decisions: list[Decision], records: set[str], disputes: set[str], file: str) -> None:
-    problems = [Problem(file, d.line, "unknown-curation-record", f"decision refers to {d.choose or d.dispute}"
+    problems = [Problem(file, d.line, Code.UNKNOWN_CURATION_RECORD, f"decision refers to {d.choose or d.dispute}"
                         ", which is no record or dispute of these annotators", "fix or remove the line")
                 for d in decisions if (d.choose is not None and d.choose not in records)
                 or (d.choose is None and d.dispute not in disputes)]

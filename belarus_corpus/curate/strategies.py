@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..codes import Code
 from ..errors import Problem, UsageError
 
 STRATEGY_NAMES = ("unanimous", "majority", "at-least-K", "confidence-T")
@@ -40,6 +41,6 @@ def parse_strategy(text: str, annotators: int) -> Strategy:
         return Strategy("at-least", minimum=int(found[1]))
     if (found := re.fullmatch(r"confidence-(0?\.[0-9]+|1(\.0*)?)", text)) and float(found[1]) > 0:
         return Strategy("confidence", threshold=float(found[1]))
-    raise UsageError(Problem("--strategy", None, "unknown-strategy", f"unknown curation strategy {text!r}",
+    raise UsageError(Problem("--strategy", None, Code.UNKNOWN_STRATEGY, f"unknown curation strategy {text!r}",
                              f"choose unanimous, majority, at-least-K (K from 1 to {annotators}) or confidence-T "
                              "(T in (0, 1]), e.g. at-least-2 or confidence-0.8"))

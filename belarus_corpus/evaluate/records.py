@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..codes import Code
 from ..errors import CorpusError, Problem
 
 COLUMNS = ("doc_id", "layer", "type", "start", "end")
@@ -36,7 +37,7 @@ def read_spans(path: str | Path, gold: bool = False) -> list[ScoredSpan]:
     source = Path(path)
     files = sorted(p for p in source.rglob("*") if p.suffix in {".jsonl", ".parquet"}) if source.is_dir() else [source]
     if not files:
-        raise CorpusError(Problem(str(source), None, "evaluate-no-spans", "the folder holds no .jsonl or .parquet file",
+        raise CorpusError(Problem(str(source), None, Code.EVALUATE_NO_SPANS, "the folder holds no .jsonl or .parquet file",
                                   "give a JSONL file or a built dataset folder"))
     spans: list[ScoredSpan] = []
     problems: list[Problem] = []
@@ -66,7 +67,7 @@ def _rows(file: Path, in_folder: bool) -> Iterator[tuple[int | None, dict[str, A
             try:
                 row = json.loads(text)
             except json.JSONDecodeError as exc:
-                raise CorpusError(Problem(str(file), number, "evaluate-bad-json", f"not JSON: {exc.msg}",
+                raise CorpusError(Problem(str(file), number, Code.EVALUATE_BAD_JSON, f"not JSON: {exc.msg}",
                                           "write one JSON object per line")) from exc
             if in_folder and not (isinstance(row, dict) and set(COLUMNS) <= row.keys()):
                 continue  # in a folder, rows of another kind (relations, documents) are not spans
@@ -75,19 +76,19 @@ def _rows(file: Path, in_folder: bool) -> Iterator[tuple[int | None, dict[str, A
 
 def _span(row: Any, file: str, line: int | None, problems: list[Problem]) -> ScoredSpan | None:
     if not isinstance(row, dict):
-        problems.append(Problem(file, line, "evaluate-bad-row", "a row must be a JSON object",
+        problems.append(Problem(file, line, Code.EVALUATE_BAD_ROW, "a row must be a JSON object",
                                 "write {\"doc_id\": …, \"layer\": …, \"type\": …, \"start\": …, \"end\": …}"))
         return None
     for name in COLUMNS:
         value = row.get(name)
         wanted = int if name in ("start", "end") else str
         if not isinstance(value, wanted) or isinstance(value, bool):
-            problems.append(Problem(file, line, "evaluate-bad-field", f"'{name}' must be {wanted.__name__}, "
+            problems.append(Problem(file, line, Code.EVALUATE_BAD_FIELD, f"'{name}' must be {wanted.__name__}, "
                                     f"got {value!r}", "every row needs doc_id, layer, type (text) and start, end "
                                     "(code point offsets)", path=name))
             return None
     if not 0 <= row["start"] < row["end"]:
-        problems.append(Problem(file, line, "evaluate-bad-field", f"start {row['start']} must be below end "
+        problems.append(Problem(file, line, Code.EVALUATE_BAD_FIELD, f"start {row['start']} must be below end "
                                 f"{row['end']} and not negative", "offsets are end-exclusive", path="start"))
         return None
     attributes = row.get("attributes") or {}

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..codes import Code
 from ..errors import CorpusError, Problem
 from ..fsio import atomic_write_files, locked, write_error
 from ..layout import Layout, check_doc_id, doc_id_for, sha256_hex
@@ -39,55 +40,55 @@ class Ingested:
     replaced: bool
 
 
-def _refuse(path: Path, code: str, message: str, hint: str, line: int | None = None) -> CorpusError:
+def _refuse(path: Path, code: Code, message: str, hint: str, line: int | None = None) -> CorpusError:
     return CorpusError(Problem(file=str(path), line=line, code=code, message=message, hint=hint))
 
 
 def read_source(path: Path, max_bytes: int) -> bytes:
     if not path.exists():
-        raise _refuse(path, "file-not-found", "no such file", "check the path")
+        raise _refuse(path, Code.FILE_NOT_FOUND, "no such file", "check the path")
     if not path.is_file():
-        raise _refuse(path, "not-a-file", "is not a regular file", "pass a text file")
+        raise _refuse(path, Code.NOT_A_FILE, "is not a regular file", "pass a text file")
     size = path.stat().st_size
     if size > max_bytes:
-        raise _refuse(path, "file-too-large", f"{size} bytes is over the limit of {max_bytes} bytes",
+        raise _refuse(path, Code.FILE_TOO_LARGE, f"{size} bytes is over the limit of {max_bytes} bytes",
                       "split the file, or raise the limit with --max-bytes")
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise _refuse(path, "unreadable-file", f"cannot read the file: {exc.strerror or exc}",
+        raise _refuse(path, Code.UNREADABLE_FILE, f"cannot read the file: {exc.strerror or exc}",
                       "check that the file is readable") from exc
 
 
 def decode_checked(path: Path, data: bytes) -> str:
     if not data:
-        raise _refuse(path, "empty-file", "the file is empty", "pass the article's text")
+        raise _refuse(path, Code.EMPTY_FILE, "the file is empty", "pass the article's text")
     signature = sniff(data)
     if signature is not None:
-        raise _refuse(path, "non-text-format", f"this is a {signature.name}, not article text (recognised by "
+        raise _refuse(path, Code.NON_TEXT_FORMAT, f"this is a {signature.name}, not article text (recognised by "
                       "its file signature)", signature.hint)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _refuse(path, "not-utf8", "the file is UTF-16 (it starts with a UTF-16 byte order mark)",
+        raise _refuse(path, Code.NOT_UTF8, "the file is UTF-16 (it starts with a UTF-16 byte order mark)",
                       "convert it to UTF-8 first, e.g. iconv -f UTF-16 -t UTF-8")
     utf16 = _utf16_without_bom(data)
     if utf16:
-        raise _refuse(path, "not-utf8", f"the file looks like {utf16} without a byte order mark (NUL bytes "
+        raise _refuse(path, Code.NOT_UTF8, f"the file looks like {utf16} without a byte order mark (NUL bytes "
                       "between the letters)", f"convert it to UTF-8 first, e.g. iconv -f {utf16} -t UTF-8")
     if b"\x00" in data:
         offset = data.index(b"\x00")
-        raise _refuse(path, "binary-content", f"NUL byte at byte offset {offset}: this is not a text file",
+        raise _refuse(path, Code.BINARY_CONTENT, f"NUL byte at byte offset {offset}: this is not a text file",
                       "pass a plain-text UTF-8 file", line=data.count(b"\n", 0, offset) + 1)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise _refuse(path, "not-utf8", f"invalid UTF-8 at byte offset {exc.start} ({exc.reason})",
+        raise _refuse(path, Code.NOT_UTF8, f"invalid UTF-8 at byte offset {exc.start} ({exc.reason})",
                       "re-save the file as UTF-8; the raw bytes are kept exactly, so nothing is repaired",
                       line=line) from exc
     if not text.strip():
-        raise _refuse(path, "whitespace-only", "the file holds only white space", "pass the article's text")
+        raise _refuse(path, Code.WHITESPACE_ONLY, "the file holds only white space", "pass the article's text")
     if _HTML.search(data[:2048]) or len(_TAGS.findall(data[:20000])) >= 5:
-        raise _refuse(path, "html-content", "this looks like an HTML page, not article text",
+        raise _refuse(path, Code.HTML_CONTENT, "this looks like an HTML page, not article text",
                       "extract the article's text first (e.g. with trafilatura) and ingest that")
     return text
 
@@ -110,7 +111,7 @@ def check_mojibake(path: Path, text: str, accept: bool) -> None:
     if len(hits) >= 2 and not accept:
         first = _MOJIBAKE.search(text)
         line = text.count("\n", 0, first.start()) + 1 if first else None
-        raise _refuse(path, "mojibake", f"{len(hits)} mojibake sequences such as {hits[0]!r} (UTF-8 read as cp1252)",
+        raise _refuse(path, Code.MOJIBAKE, f"{len(hits)} mojibake sequences such as {hits[0]!r} (UTF-8 read as cp1252)",
                       "fix the file's encoding at its source, or pass --accept-mojibake to keep it as it is",
                       line=line)
 
@@ -120,10 +121,10 @@ def load_metadata(path: Path) -> dict[str, Any]:
     try:
         loaded = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _refuse(path, "invalid-metadata", f"cannot read the metadata file: {exc}",
+        raise _refuse(path, Code.INVALID_METADATA, f"cannot read the metadata file: {exc}",
                       "pass a UTF-8 JSON object of source fields") from exc
     if not isinstance(loaded, dict):
-        raise _refuse(path, "invalid-metadata", "the metadata file is not a JSON object",
+        raise _refuse(path, Code.INVALID_METADATA, "the metadata file is not a JSON object",
                       "pass a JSON object of source fields")
     return loaded
 
@@ -151,28 +152,28 @@ def _resolve_doc_id(layout: Layout, path: Path, data: bytes, options: IngestOpti
     sha = sha256_hex(data)
     existing = _existing_by_hash(layout).get(sha)
     if existing is not None:
-        raise _refuse(path, "already-ingested", f"the same content is already ingested as {existing!r}",
+        raise _refuse(path, Code.ALREADY_INGESTED, f"the same content is already ingested as {existing!r}",
                       f"nothing to do; see raw/{existing}.txt")
     if options.replace:
         doc_id = check_doc_id(options.replace, str(path))
         provenance_path = layout.provenance(doc_id)
         if not provenance_path.is_file():
-            raise _refuse(path, "unknown-document", f"--replace {doc_id}: no such document",
+            raise _refuse(path, Code.UNKNOWN_DOCUMENT, f"--replace {doc_id}: no such document",
                           "check the id with 'belarus-corpus stats'")
         try:
             old = json.loads(provenance_path.read_text(encoding="utf-8"))
         except (OSError, ValueError, RecursionError) as exc:
-            raise _refuse(provenance_path, "provenance-invalid", f"cannot read the provenance record: {exc}",
+            raise _refuse(provenance_path, Code.PROVENANCE_INVALID, f"cannot read the provenance record: {exc}",
                           "restore it from git, then run the command again") from exc
         if not isinstance(old, dict):
-            raise _refuse(provenance_path, "provenance-invalid", "the provenance record is not a JSON object",
+            raise _refuse(provenance_path, Code.PROVENANCE_INVALID, "the provenance record is not a JSON object",
                           "restore it from git, then run the command again")
         entry = {key: old.get(key) for key in ("sha256", "size_bytes", "ingested_at", "original_file_name")}
         entry["text_sha256"] = old.get("normalization", {}).get("text_sha256")
         return doc_id, [*old.get("history", []), entry]
     doc_id = check_doc_id(options.doc_id, str(path)) if options.doc_id else doc_id_for(path.name, sha)
     if layout.raw_text(doc_id).exists() or layout.provenance(doc_id).exists():
-        raise _refuse(path, "doc-id-exists", f"a different document already has the id {doc_id!r}",
+        raise _refuse(path, Code.DOC_ID_EXISTS, f"a different document already has the id {doc_id!r}",
                       f"choose another id with --doc-id, or pass --replace {doc_id} to ingest a new version")
     return doc_id, []
 
@@ -185,7 +186,7 @@ def ingest_file(layout: Layout, path: Path, options: IngestOptions) -> Ingested:
     language = detect_language(normalized.text)
     code = language["document"]["code"]
     if options.require_language and code != options.require_language:
-        raise _refuse(path, "language-mismatch",
+        raise _refuse(path, Code.LANGUAGE_MISMATCH,
                       f"detected language {code!r} (p={language['document']['probability']}), "
                       f"not {options.require_language!r}", "ingest it without --require-language, or leave it out")
     try:

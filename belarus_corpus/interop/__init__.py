@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from ..codes import Code
 from ..errors import Problem, UsageError
 from . import brat, conll, jsonl, labelstudio, spacy_docbin
 from .base import DocumentAnnotations, ExportReport, ImportResult, Selection, select
@@ -34,7 +35,7 @@ FORMATS: dict[str, ModuleType] = {
 def get_format(name: str) -> ModuleType:
     module = FORMATS.get(name)
     if module is None:
-        raise UsageError(Problem("<arguments>", None, "unknown-format", f"no format {name!r}",
+        raise UsageError(Problem("<arguments>", None, Code.UNKNOWN_FORMAT, f"no format {name!r}",
                                  "formats are: " + ", ".join(sorted(FORMATS))))
     return module
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..codes import Code
 from ..errors import CorpusError, Problem
 from ..model import Relation, Span, relation_id
 from ..store import StoreContent, update
@@ -61,7 +62,7 @@ def _plan_spans(corpus: Corpus, spans: list[Span], existing: dict[str, StoreCont
         content = existing[span.doc_id]
         store = _shown(corpus, span.doc_id)
         if any(s.id == span.id for s in content.spans):
-            errors.append(Problem(store, None, "id-exists", f"{span.id} is already in the store",
+            errors.append(Problem(store, None, Code.ID_EXISTS, f"{span.id} is already in the store",
                                   "this file (or these spans) was imported before; nothing was written", "", span.id))
             continue
         key = (span.layer, span.type, span.start, span.end)
@@ -71,11 +72,11 @@ def _plan_spans(corpus: Corpus, spans: list[Span], existing: dict[str, StoreCont
         live = next((s for s in matches if s.status != "rejected"), None)
         if same is not None:
             remap[span.id] = same.id
-            applied.skipped.append(Problem(store, None, "already-present", f"{span.layer}/{span.type} "
+            applied.skipped.append(Problem(store, None, Code.ALREADY_PRESENT, f"{span.layer}/{span.type} "
                                            f"{span.start}:{span.end} is already {same.id} ({same.status}); skipped",
                                            "", "", span.id, "warning"))
         elif live is not None:
-            errors.append(Problem(store, None, "duplicate-span", f"{span.layer}/{span.type} {span.start}:{span.end} "
+            errors.append(Problem(store, None, Code.DUPLICATE_SPAN, f"{span.layer}/{span.type} {span.start}:{span.end} "
                                   f"is already {live.id}, with other attributes",
                                   f"update {live.id} with 'belarus-corpus annotate update' or remove the span from "
                                   "the file; nothing was written", "", span.id))
@@ -93,7 +94,7 @@ def _plan_relations(corpus: Corpus, relations: list[Relation], remap: dict[str, 
         if key not in existing:
             existing[key] = _load(corpus, key)
         if any(r.id == moved.id for r in existing[key].relations):
-            applied.skipped.append(Problem(_shown(corpus, key), None, "already-present", f"{moved.type} {head} → "
+            applied.skipped.append(Problem(_shown(corpus, key), None, Code.ALREADY_PRESENT, f"{moved.type} {head} → "
                                            f"{tail} is already there; skipped", "", "", moved.id, "warning"))
         else:
             applied.relations.append(moved)
@@ -125,7 +126,7 @@ def _adder(spans: list[Span], relations: list[Relation], store: str) -> Callable
         taken = {s.id for s in content.spans} | {r.id for r in content.relations}
         clash = [s.id for s in spans if s.id in taken] + [r.id for r in relations if r.id in taken]
         if clash:
-            raise CorpusError([Problem(store, None, "id-exists", f"{record_id} was written by another process "
+            raise CorpusError([Problem(store, None, Code.ID_EXISTS, f"{record_id} was written by another process "
                                        "meanwhile", "run the import again to see what is left", "", record_id)
                                for record_id in clash])
         content.spans += spans

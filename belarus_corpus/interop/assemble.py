@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..annotate.records import today
+from ..codes import Code
 from ..errors import Problem
 from ..model import Relation, Span, annotator_slug, context, relation_id, span_id
 from ..taxonomy import LayerSpec, Taxonomy
@@ -62,7 +63,7 @@ def assemble(spans: Iterable[SpanCandidate], relations: Iterable[RelationCandida
             continue
         if record.id in made:
             result.problems.append(candidate.where.problem(
-                "duplicate-span", f"the same {record.layer}/{record.type} span at {record.start}:{record.end} is "
+                Code.DUPLICATE_SPAN, f"the same {record.layer}/{record.type} span at {record.start}:{record.end} is "
                 "already in this import", "remove one of them; it is imported once", record.id, "warning"))
         else:
             made[record.id] = record
@@ -86,7 +87,7 @@ def _span(candidate: SpanCandidate, texts: TextSource, options: ImportOptions,
         return None
     doc = texts.get(candidate.doc_id)
     if doc is None:
-        problems.append(where.problem("unknown-document", f"no document {candidate.doc_id!r} in this corpus",
+        problems.append(where.problem(Code.UNKNOWN_DOCUMENT, f"no document {candidate.doc_id!r} in this corpus",
                                       "ingest the document first, or fix the document id in the file"))
         return None
     problem = check_offsets(doc, candidate.start, candidate.end, candidate.text, where)
@@ -96,7 +97,7 @@ def _span(candidate: SpanCandidate, texts: TextSource, options: ImportOptions,
     attributes = _attributes(candidate.attributes, layer, where, problems)
     missing = [name for name in layer.required_attributes if name not in attributes]
     if missing:
-        problems.append(where.problem("missing-required-attribute", f"a {layer.name} span needs "
+        problems.append(where.problem(Code.MISSING_REQUIRED_ATTRIBUTE, f"a {layer.name} span needs "
                                       f"{', '.join(missing)}", "add the attribute in the file, then import again"))
         return None
     return _record(candidate, doc, attributes, options, texts.taxonomy)
@@ -118,17 +119,17 @@ def _record(candidate: SpanCandidate, doc: DocText, attributes: dict[str, Any], 
 def check_offsets(doc: DocText, start: int, end: int, text: str | None, where: Where) -> Problem | None:
     """The first thing wrong with (start, end, text) in ``doc``, or None."""
     if start < 0 or end > len(doc.text):
-        return where.problem("offset-out-of-range", f"{start}:{end} is outside the document "
+        return where.problem(Code.OFFSET_OUT_OF_RANGE, f"{start}:{end} is outside the document "
                              f"({len(doc.text)} characters)", "the file was made for another version of the text")
     if end <= start:
-        return where.problem("empty-span", f"end ({end}) is not after start ({start})",
+        return where.problem(Code.EMPTY_SPAN, f"end ({end}) is not after start ({start})",
                              "a span covers at least one character")
     if text is not None and doc.text[start:end] != text:
-        return where.problem("offset-mismatch", f"the file has {_short(text)} at {start}:{end} but the document has "
+        return where.problem(Code.OFFSET_MISMATCH, f"the file has {_short(text)} at {start}:{end} but the document has "
                              f"{_short(doc.text[start:end])}",
                              "the file was made for another version of the text, or counts offsets differently")
     if not (doc.is_boundary(start) and doc.is_boundary(end)):
-        return where.problem("span-splits-character", f"{start}:{end} starts or ends inside a combined character",
+        return where.problem(Code.SPAN_SPLITS_CHARACTER, f"{start}:{end} starts or ends inside a combined character",
                              "move start/end to a character boundary")
     return None
 
@@ -138,13 +139,13 @@ def _attributes(raw: dict[str, Any], layer: LayerSpec, where: Where, problems: l
     for name, value in raw.items():
         spec = layer.attributes.get(name)
         if spec is None:
-            problems.append(where.problem("unknown-attribute", f"{layer.name} spans have no attribute {name!r}; "
+            problems.append(where.problem(Code.UNKNOWN_ATTRIBUTE, f"{layer.name} spans have no attribute {name!r}; "
                                           "the span is imported without it",
                                           f"attributes of {layer.name}: " + (", ".join(layer.attributes) or "none"),
                                           severity="warning"))
         elif not isinstance(value, str) or (spec.enum is not None and value not in spec.enum):
             allowed = "|".join(spec.enum) if spec.enum else "a string"
-            problems.append(where.problem("invalid-attribute-value", f"{name}={value!r} is not {allowed}; the span "
+            problems.append(where.problem(Code.INVALID_ATTRIBUTE_VALUE, f"{name}={value!r} is not {allowed}; the span "
                                           "is imported without it", f"use one of: {allowed}", severity="warning"))
         else:
             kept[name] = value
@@ -161,16 +162,16 @@ def _relation(candidate: RelationCandidate, refs: dict[tuple[str, str], str], sp
     head, tail = refs.get(candidate.head), refs.get(candidate.tail)
     if head is None or tail is None:
         missing = candidate.head if head is None else candidate.tail
-        problems.append(where.problem("relation-missing-endpoint", f"{missing[1]} in {missing[0]} was not imported",
+        problems.append(where.problem(Code.RELATION_MISSING_ENDPOINT, f"{missing[1]} in {missing[0]} was not imported",
                                       "fix or import the span first; the relation is not imported"))
         return None
     for role, span, allowed in (("head", spans[head], spec.head_layers), ("tail", spans[tail], spec.tail_layers)):
         if span.layer not in allowed:
-            problems.append(where.problem("relation-wrong-layer", f"{spec.name} takes a {role} in "
+            problems.append(where.problem(Code.RELATION_WRONG_LAYER, f"{spec.name} takes a {role} in "
                                           f"{'/'.join(allowed)}, not a {span.layer} span", "relate the right spans"))
             return None
     if spans[head].doc_id != spans[tail].doc_id and not spec.cross_document:
-        problems.append(where.problem("relation-not-cross-document", f"{spec.name} relations stay within one document",
+        problems.append(where.problem(Code.RELATION_NOT_CROSS_DOCUMENT, f"{spec.name} relations stay within one document",
                                       "use same-claim, contradicts, same-entity or duplicate-of across documents"))
         return None
     return Relation(id=relation_id(spec.name, head, tail), type=spec.name, head=head, tail=tail,
@@ -187,7 +188,7 @@ def unknown_label(where: Where, label: str, taxonomy: Taxonomy, relation: bool =
     else:
         hint = "labels are <layer>/<type> of schema/taxonomy.json: " + "; ".join(
             f"{name}: {', '.join(layer.types)}" for name, layer in taxonomy.layers.items())
-    return where.problem("unknown-label", f"{label!r} is not in the taxonomy; not imported", hint)
+    return where.problem(Code.UNKNOWN_LABEL, f"{label!r} is not in the taxonomy; not imported", hint)
 
 
 def _short(value: str) -> str:

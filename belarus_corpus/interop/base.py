@@ -15,14 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import Problem, UsageError
+from ..codes import Code
+from ..errors import Problem, Severity, UsageError
 from ..model import Relation, Span
 from ..taxonomy import Taxonomy
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
 
-EXPORT_LOSS = "export-loss"
+EXPORT_LOSS = Code.EXPORT_LOSS
 
 
 @dataclass(frozen=True)
@@ -69,9 +70,9 @@ class Where:
     line: int | None = None
     path: str = ""
 
-    def problem(self, code: str, message: str, hint: str = "", record_id: str | None = None,
-                severity: str = "error") -> Problem:
-        return Problem(self.file, self.line, code, message, hint, self.path, record_id, severity)  # type: ignore[arg-type]
+    def problem(self, code: Code, message: str, hint: str = "", record_id: str | None = None,
+                severity: Severity = "error") -> Problem:
+        return Problem(self.file, self.line, code, message, hint, self.path, record_id, severity)
 
 
 @dataclass
@@ -147,11 +148,11 @@ def as_dict(value: Any) -> dict[str, Any]:
 def check_filters(taxonomy: Taxonomy, layers: Iterable[str] | None, statuses: Iterable[str] | None) -> None:
     for layer in layers or ():
         if layer not in taxonomy.layers:
-            raise UsageError(Problem("<arguments>", None, "unknown-layer", f"no layer {layer!r}",
+            raise UsageError(Problem("<arguments>", None, Code.UNKNOWN_LAYER, f"no layer {layer!r}",
                                      "layers are: " + ", ".join(taxonomy.layers)))
     for status in statuses or ():
         if status not in taxonomy.statuses:
-            raise UsageError(Problem("<arguments>", None, "unknown-status", f"no status {status!r}",
+            raise UsageError(Problem("<arguments>", None, Code.UNKNOWN_STATUS, f"no status {status!r}",
                                      "statuses are: " + ", ".join(taxonomy.statuses)))
 
 

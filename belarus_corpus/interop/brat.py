@@ -24,6 +24,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..codes import Code
 from ..errors import CorpusError, Problem
 from ..fsio import atomic_write_text
 from ..model import Relation, Span
@@ -150,7 +151,7 @@ def import_(path: Path, source: Corpus | TextSource, *, as_gold: bool = False, a
         doc = texts.get(ann_path.stem)
         if doc is None:
             problems.append(Where(str(ann_path)).problem(
-                "unknown-document", f"no document {ann_path.stem!r} in this corpus",
+                Code.UNKNOWN_DOCUMENT, f"no document {ann_path.stem!r} in this corpus",
                 "name the .ann after the document id, or ingest the document first"))
             continue
         ann = _read_ann(ann_path, problems)
@@ -169,7 +170,7 @@ def _ann_files(path: Path) -> list[Path]:
         return sorted(p for p in path.glob("*.ann") if p.is_file())
     if path.is_file() and path.suffix == ".ann":
         return [path]
-    raise CorpusError(Problem(str(path), None, "file-not-found", "not a .ann file or a folder of them",
+    raise CorpusError(Problem(str(path), None, Code.FILE_NOT_FOUND, "not a .ann file or a folder of them",
                               "pass the brat collection folder or one .ann file"))
 
 
@@ -177,7 +178,7 @@ def _read_ann(path: Path, problems: list[Problem]) -> Ann | None:
     try:
         return parse_ann(path.read_text(encoding="utf-8"), str(path))
     except UnicodeDecodeError as exc:
-        problems.append(Where(str(path)).problem("not-utf8", f"invalid UTF-8 at byte {exc.start}",
+        problems.append(Where(str(path)).problem(Code.NOT_UTF8, f"invalid UTF-8 at byte {exc.start}",
                                                  "brat writes UTF-8; re-save the file as UTF-8"))
         return None
 
@@ -185,7 +186,7 @@ def _read_ann(path: Path, problems: list[Problem]) -> Ann | None:
 def _check_txt(path: Path, doc: DocText, problems: list[Problem]) -> None:
     if path.is_file() and path.read_bytes() != doc.text.encode("utf-8"):
         problems.append(Where(str(path)).problem(
-            "document-text-differs", f"this is not the corpus's normalized text of {doc.doc_id}",
+            Code.DOCUMENT_TEXT_DIFFERS, f"this is not the corpus's normalized text of {doc.doc_id}",
             "offsets are checked against the corpus text; spans whose text differs are refused", severity="warning"))
 
 
@@ -194,7 +195,7 @@ def _spans(ann: Ann, doc: DocText, table: dict[str, tuple[str, str]], problems: 
     for bound in ann.textbounds:
         pair = table.get(bound.label)
         if pair is None:
-            problems.append(bound.where.problem("unknown-label", f"{bound.ann_id}: {bound.label!r} is not a "
+            problems.append(bound.where.problem(Code.UNKNOWN_LABEL, f"{bound.ann_id}: {bound.label!r} is not a "
                                                 "<layer>_<type> label of the taxonomy; not imported",
                                                 "use the labels of the generated annotation.conf"))
             continue
@@ -215,14 +216,14 @@ def _hull(bound: TextBound, doc: DocText, problems: list[Problem]) -> tuple[int,
     pieces = sorted(bound.pieces)
     for (_, end), (start, _) in pairwise(pieces):
         if start < end or doc.text[end:start].strip():
-            problems.append(bound.where.problem("discontinuous-span", f"{bound.ann_id} has fragments separated by "
+            problems.append(bound.where.problem(Code.DISCONTINUOUS_SPAN, f"{bound.ann_id} has fragments separated by "
                                                 "text; a span here is one stretch of text", "split it into spans"))
             return None
     start, end = pieces[0][0], pieces[-1][1]
     in_range = start >= 0 and end <= len(doc.text)
     expected = " ".join(doc.text[a:b] for a, b in pieces)
     if bound.text is not None and in_range and bound.text != expected:
-        problems.append(bound.where.problem("offset-mismatch", f"{bound.ann_id}: the line has {bound.text[:40]!r} but "
+        problems.append(bound.where.problem(Code.OFFSET_MISMATCH, f"{bound.ann_id}: the line has {bound.text[:40]!r} but "
                                             f"the document has {expected[:40]!r} at these offsets",
                                             "the .ann was made for another version of the text"))
         return None
@@ -242,7 +243,7 @@ def _meta(notes: list[tuple[str, Where]], problems: list[Problem]) -> tuple[dict
         except ValueError:
             loaded = None
         if not isinstance(loaded, dict) or meta:
-            problems.append(where.problem("invalid-note", "this belarus-corpus note is not one JSON object, or is a "
+            problems.append(where.problem(Code.INVALID_NOTE, "this belarus-corpus note is not one JSON object, or is a "
                                           "second one for the same annotation; ignored",
                                           "restore the note from the export, or remove it", severity="warning"))
             continue
@@ -266,7 +267,7 @@ def _dangling(ann: Ann, problems: list[Problem]) -> None:
     known = {b.ann_id for b in ann.textbounds} | {link.ann_id for link in ann.links}
     lines = [(target, where) for target, items in ann.attributes.items() for _, _, where in items]
     lines += [(target, where) for target, notes in ann.notes.items() for _, where in notes]
-    problems += [where.problem("dangling-reference", f"this line refers to {target}, which is not in the file",
+    problems += [where.problem(Code.DANGLING_REFERENCE, f"this line refers to {target}, which is not in the file",
                                "remove the line, or restore the annotation", severity="warning")
                  for target, where in lines if target not in known]
 

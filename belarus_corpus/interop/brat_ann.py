@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..codes import Code
 from ..errors import Problem
 from .base import Where
 
@@ -86,7 +87,7 @@ def parse_ann(content: str, file: str) -> Ann:
         head, _, rest = line.partition("\t")
         match = _ID.match(head)
         if match is None or not rest:
-            ann.problems.append(where.problem("invalid-line", f"not a brat annotation line: {line[:60]!r}",
+            ann.problems.append(where.problem(Code.INVALID_LINE, f"not a brat annotation line: {line[:60]!r}",
                                               "lines are ID<TAB>DATA[<TAB>TEXT]; fix or remove this line"))
             continue
         _parse_line(ann, match.group(1), head, rest, where)
@@ -100,7 +101,7 @@ def _parse_line(ann: Ann, kind: str, ann_id: str, rest: str, where: Where) -> No
     elif kind in "AM":
         parts = data.split(" ", 2)
         if len(parts) < 2:
-            ann.problems.append(where.problem("invalid-line", "an attribute line needs NAME TARGET [VALUE]",
+            ann.problems.append(where.problem(Code.INVALID_LINE, "an attribute line needs NAME TARGET [VALUE]",
                                               "fix or remove this line"))
             return
         value: Any = parts[2] if len(parts) == 3 else True
@@ -110,11 +111,11 @@ def _parse_line(ann: Ann, kind: str, ann_id: str, rest: str, where: Where) -> No
     elif kind == "#":
         target = data.split(" ")
         if len(target) != 2:
-            ann.problems.append(where.problem("invalid-line", "a note line needs TYPE TARGET", "fix or remove it"))
+            ann.problems.append(where.problem(Code.INVALID_LINE, "a note line needs TYPE TARGET", "fix or remove it"))
             return
         ann.notes.setdefault(target[1], []).append((tail, where))
     else:
-        ann.problems.append(where.problem("unsupported-annotation", f"{ann_id}: brat {kind} annotations (events, "
+        ann.problems.append(where.problem(Code.UNSUPPORTED_ANNOTATION, f"{ann_id}: brat {kind} annotations (events, "
                                           "normalizations, equivalences) have no place in this corpus; not imported",
                                           "express it as spans and relations, or remove the line"))
 
@@ -124,7 +125,7 @@ def _textbound(ann: Ann, ann_id: str, data: str, text: str | None, where: Where)
     try:
         pieces = [(int(a), int(b)) for a, b in (piece.split() for piece in offsets.split(";"))]
     except ValueError:
-        ann.problems.append(where.problem("invalid-line", f"{ann_id}: offsets {offsets!r} are not "
+        ann.problems.append(where.problem(Code.INVALID_LINE, f"{ann_id}: offsets {offsets!r} are not "
                                           "START END[;START END]", "fix the offsets or remove the line"))
         return
     ann.textbounds.append(TextBound(ann_id, label, pieces, text, where))
@@ -134,7 +135,7 @@ def _link(ann: Ann, ann_id: str, data: str, where: Where) -> None:
     parts = data.split(" ")
     args = dict(part.split(":", 1) for part in parts[1:] if ":" in part)
     if len(parts) != 3 or set(args) != {"Arg1", "Arg2"}:
-        ann.problems.append(where.problem("invalid-line", f"{ann_id}: a relation is TYPE Arg1:ID Arg2:ID",
+        ann.problems.append(where.problem(Code.INVALID_LINE, f"{ann_id}: a relation is TYPE Arg1:ID Arg2:ID",
                                           "fix or remove the line"))
         return
     ann.links.append(Link(ann_id, parts[0], args["Arg1"], args["Arg2"], where))

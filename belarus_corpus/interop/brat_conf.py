@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..codes import Code
 from ..errors import CorpusError, Problem
 from ..taxonomy import Taxonomy
 
@@ -29,7 +30,7 @@ def label_table(taxonomy: Taxonomy) -> dict[str, tuple[str, str]]:
         for type_ in spec.types:
             label = entity_label(layer, type_)
             if not _STORAGE.match(label) or label in table:
-                raise CorpusError(Problem("schema/taxonomy.json", None, "taxonomy-not-brat-safe",
+                raise CorpusError(Problem("schema/taxonomy.json", None, Code.TAXONOMY_NOT_BRAT_SAFE,
                                           f"{layer}/{type_} cannot be a brat label ({label!r})",
                                           "use letters, digits and '-' in layer and type names"))
             table[label] = (layer, type_)

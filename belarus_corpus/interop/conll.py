@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..build.tokens import TOKENIZER, TagIssue, bio_tags, spans_from_tags, tokenize
+from ..codes import Code
 from ..errors import CorpusError, Problem
 from ..fsio import atomic_write_text
 from .assemble import ImportOptions, assemble
@@ -116,7 +117,7 @@ def import_(path: Path, source: Corpus | TextSource, *, as_gold: bool = False, a
             created: str | None = None) -> ImportResult:
     texts = text_source(source)
     if not path.is_file():
-        raise CorpusError(Problem(str(path), None, "file-not-found", "no such file", "pass a .conll file"))
+        raise CorpusError(Problem(str(path), None, Code.FILE_NOT_FOUND, "no such file", "pass a .conll file"))
     problems: list[Problem] = []
     layers, documents = read_conll(path, texts, problems)
     spans: list[SpanCandidate] = []
@@ -136,7 +137,7 @@ def _spans(doc: ConllDocument, layers: list[str], problems: list[Problem]) -> li
             first, last = first_of[start], last_of[end]
             where = Where(doc.where.file, doc.lines[first], f"column {layer}")
             if doc.bad.intersection(range(first, last + 1)):
-                problems.append(where.problem("offset-mismatch", f"a token of this {layer} span does not match the "
+                problems.append(where.problem(Code.OFFSET_MISMATCH, f"a token of this {layer} span does not match the "
                                               "document text; not imported", "the file was made for another text"))
                 continue
             found.append(SpanCandidate(f"{layer}:{start}:{end}:{type_}", doc.doc_id, layer, type_, start, end, where))

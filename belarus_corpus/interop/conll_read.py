@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..codes import Code
 from ..errors import Problem
 from .base import Where
 from .texts import DocText, TextSource
@@ -40,7 +41,7 @@ def read_conll(path: Path, texts: TextSource, problems: list[Problem]) -> tuple[
     try:
         content = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        problems.append(Where(str(path)).problem("not-utf8", f"invalid UTF-8 at byte {exc.start}",
+        problems.append(Where(str(path)).problem(Code.NOT_UTF8, f"invalid UTF-8 at byte {exc.start}",
                                                  "save the file as UTF-8"))
         return [], []
     for number, line in enumerate(content.split("\n"), start=1):
@@ -58,7 +59,7 @@ def _comment(state: _State, body: str, where: Where) -> None:
     if key == "columns":
         names = value.split()
         if names[:3] != ["token", "start", "end"]:
-            state.problems.append(where.problem("invalid-header", "the columns must begin with token start end",
+            state.problems.append(where.problem(Code.INVALID_HEADER, "the columns must begin with token start end",
                                                 "restore the header written by the export"))
             return
         state.layers = names[3:]
@@ -67,12 +68,12 @@ def _comment(state: _State, body: str, where: Where) -> None:
         doc = state.texts.get(value)
         state.skipping = doc is None
         if doc is None:
-            state.problems.append(where.problem("unknown-document", f"no document {value!r} in this corpus; its "
+            state.problems.append(where.problem(Code.UNKNOWN_DOCUMENT, f"no document {value!r} in this corpus; its "
                                                 "tokens are not imported", "ingest the document first"))
             return
         state.current = (ConllDocument(value, where), doc)
     elif key == "text_sha256" and state.current is not None and value != state.current[1].text_sha256:
-        state.problems.append(where.problem("document-text-differs", "the file was made for another version of the "
+        state.problems.append(where.problem(Code.DOCUMENT_TEXT_DIFFERS, "the file was made for another version of the "
                                             "text", "tokens are checked one by one", severity="warning"))
 
 
@@ -80,14 +81,14 @@ def _token(state: _State, line: str, where: Where) -> None:
     if state.skipping:
         return
     if state.current is None or state.layers is None:
-        state.problems.append(where.problem("invalid-line", "a token line before the '# columns' header or the "
+        state.problems.append(where.problem(Code.INVALID_LINE, "a token line before the '# columns' header or the "
                                             "'# doc_id' comment", "restore the comments written by the export"))
         state.skipping = True
         return
     doc, text = state.current
     fields = line.split("\t")
     if len(fields) != 3 + len(state.layers) or not (fields[1].isdigit() and fields[2].isdigit()):
-        state.problems.append(where.problem("invalid-line", f"expected {3 + len(state.layers)} tab-separated "
+        state.problems.append(where.problem(Code.INVALID_LINE, f"expected {3 + len(state.layers)} tab-separated "
                                             "columns: token, start, end and one tag per layer", "fix the line"))
         return
     start, end = int(fields[1]), int(fields[2])
@@ -106,7 +107,7 @@ def _report_bad(state: _State, where: Where, token: str, actual: str) -> None:
     state.mismatches += 1
     if state.mismatches == 1:
         what = f"token {token!r} but the text has {actual!r}" if token != actual else "a tag is not O, B-X or I-X"
-        state.problems.append(where.problem("offset-mismatch", f"{what}; spans over this token are not imported",
+        state.problems.append(where.problem(Code.OFFSET_MISMATCH, f"{what}; spans over this token are not imported",
                                             "the file was made for another text, or was edited by hand"))
 
 
@@ -115,7 +116,7 @@ def _finish(state: _State) -> None:
         doc = state.current[0]
         state.documents.append(doc)
         if state.mismatches > 1:
-            state.problems.append(doc.where.problem("offset-mismatch", f"{state.mismatches} tokens of {doc.doc_id} "
+            state.problems.append(doc.where.problem(Code.OFFSET_MISMATCH, f"{state.mismatches} tokens of {doc.doc_id} "
                                                     "do not match the text or have invalid tags (the first is "
                                                     "reported above)", "re-export the document"))
     state.current, state.mismatches = None, 0

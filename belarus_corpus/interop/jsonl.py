@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..codes import Code
 from ..errors import CorpusError, Problem
 from ..fsio import atomic_write_bytes
 from ..store import parse_lines
@@ -68,13 +69,13 @@ def _files(path: Path) -> list[Path]:
         return sorted(p for p in path.glob("*.jsonl") if p.is_file())
     if path.is_file():
         return [path]
-    raise CorpusError(Problem(str(path), None, "file-not-found", "no such file or folder", "check the path"))
+    raise CorpusError(Problem(str(path), None, Code.FILE_NOT_FOUND, "no such file or folder", "check the path"))
 
 
 def _records(file: Path, problems: list[Problem]) -> Iterator[tuple[Where, dict[str, Any]]]:
     for parsed in parse_lines(file):
         if parsed.problem is not None or parsed.record is None:
-            problems.append(parsed.problem or Where(str(file), parsed.line).problem("invalid-json", "unreadable line"))
+            problems.append(parsed.problem or Where(str(file), parsed.line).problem(Code.INVALID_JSON, "unreadable line"))
             continue
         yield Where(str(file), parsed.line), parsed.record
 
@@ -99,7 +100,7 @@ def _invalid(record: dict[str, Any], needs: Mapping[str, type]) -> str | None:
 def _span(record: dict[str, Any], where: Where, out: list[SpanCandidate], problems: list[Problem]) -> None:
     reason = _invalid(record, _SPAN_NEEDS)
     if reason is not None:
-        problems.append(where.problem("invalid-record", f"not a span record: {reason}",
+        problems.append(where.problem(Code.INVALID_RECORD, f"not a span record: {reason}",
                                       "see schema/span.schema.json", _text_id(record)))
         return
     out.append(SpanCandidate(ref=record["id"], doc_id=record["doc_id"], layer=record["layer"], type=record["type"],
@@ -111,7 +112,7 @@ def _span(record: dict[str, Any], where: Where, out: list[SpanCandidate], proble
 def _relation(record: dict[str, Any], where: Where, out: list[RelationCandidate], problems: list[Problem]) -> None:
     reason = _invalid(record, _RELATION_NEEDS)
     if reason is not None:
-        problems.append(where.problem("invalid-record", f"not a relation record: {reason}",
+        problems.append(where.problem(Code.INVALID_RECORD, f"not a relation record: {reason}",
                                       "see schema/relation.schema.json", _text_id(record)))
         return
     out.append(RelationCandidate(type=record["type"], head=(record["head_doc"], record["head"]),

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..codes import Code
 from ..errors import CorpusError, Problem
 from ..fsio import atomic_write_text
 from ..model import Span
@@ -121,7 +122,7 @@ def import_(path: Path, source: Corpus | TextSource, *, as_gold: bool = False, a
             created: str | None = None) -> ImportResult:
     texts = text_source(source)
     if not path.is_file():
-        raise CorpusError(Problem(str(path), None, "file-not-found", "no such file",
+        raise CorpusError(Problem(str(path), None, Code.FILE_NOT_FOUND, "no such file",
                                   "pass a Label Studio JSON export (or tasks.json)"))
     problems: list[Problem] = []
     spans: list[SpanCandidate] = []

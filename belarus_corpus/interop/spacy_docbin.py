@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..build.tokens import tokenize
+from ..codes import Code
 from ..errors import CorpusError, Problem
 from ..fsio import atomic_write_bytes
 from ..model import Relation, Span
@@ -75,7 +76,7 @@ def require_spacy() -> None:
     try:
         import spacy  # noqa: F401
     except ImportError as exc:
-        raise CorpusError(Problem("<environment>", None, "spacy-missing", "spaCy is not installed",
+        raise CorpusError(Problem("<environment>", None, Code.SPACY_MISSING, "spaCy is not installed",
                                   "pip install 'belarus-corpus[interop]' (spaCy 3.7 or later)")) from exc
 
 
@@ -174,12 +175,12 @@ def import_(path: Path, source: Corpus | TextSource, *, as_gold: bool = False, a
         doc_id = meta.get("doc_id")
         doc = texts.get(doc_id) if isinstance(doc_id, str) else None
         if doc is None:
-            problems.append(where.problem("unknown-document", f"user_data[{USER_DATA_KEY!r}]['doc_id'] is "
+            problems.append(where.problem(Code.UNKNOWN_DOCUMENT, f"user_data[{USER_DATA_KEY!r}]['doc_id'] is "
                                           f"{meta.get('doc_id')!r}, not a document of this corpus; not imported",
                                           "import DocBins made by 'belarus-corpus export --format spacy'"))
             continue
         if built.text != doc.text:
-            problems.append(where.problem("document-text-differs", f"the Doc's text is not the text of {doc.doc_id}",
+            problems.append(where.problem(Code.DOCUMENT_TEXT_DIFFERS, f"the Doc's text is not the text of {doc.doc_id}",
                                           "offsets are checked against the corpus text", severity="warning"))
         spans += _spans(built, doc.doc_id, meta.get("spans") or {}, where)
         relations += [_relation(record, where, i) for i, record in enumerate(meta.get("relations") or [])
@@ -201,7 +202,7 @@ def _read_docs(path: Path) -> list[Any]:
     try:
         return list(DocBin().from_disk(path).get_docs(_vocab()))
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise CorpusError(Problem(str(path), None, "invalid-docbin", f"cannot read a spaCy DocBin: {exc}",
+        raise CorpusError(Problem(str(path), None, Code.INVALID_DOCBIN, f"cannot read a spaCy DocBin: {exc}",
                                   "pass a .spacy file written by DocBin.to_disk")) from exc
 
 

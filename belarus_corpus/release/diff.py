@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..build.features import CONFIGS
+from ..codes import Code
 from ..errors import CorpusError, Problem, UsageError
 from .snapshot import SUMMARY, Snapshot, snapshot_of_build
 
@@ -227,7 +228,7 @@ def resolve(source: str | Path, corpus: Corpus | None = None) -> Snapshot:
         return read_release_record(corpus.root / RELEASES / f"{text}.json")
     if corpus is not None and _is_revision(corpus.root, text.removeprefix("git:")):
         return snapshot_of_revision(corpus.root, text.removeprefix("git:"))
-    raise UsageError(Problem(text, None, "unknown-version-source",
+    raise UsageError(Problem(text, None, Code.UNKNOWN_VERSION_SOURCE,
                              "not a build folder, a release record, a released version or a git revision",
                              "give e.g. dist/belarus-corpus, releases/0.1.0.json, 0.1.0, HEAD~1 or WORKTREE"))
 
@@ -237,7 +238,7 @@ def read_release_record(path: Path) -> Snapshot:
         record = json.loads(path.read_text(encoding="utf-8"))
         return Snapshot.from_json(record["snapshot"], record.get("checksums"))
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise CorpusError(Problem(str(path), None, "bad-release-record", f"cannot read the release record: {exc}",
+        raise CorpusError(Problem(str(path), None, Code.BAD_RELEASE_RECORD, f"cannot read the release record: {exc}",
                                   "restore it from git")) from exc
 
 
@@ -268,20 +269,20 @@ def snapshot_of_revision(root: Path, revision: str) -> Snapshot:
     """Export the corpus files of ``revision`` with ``git archive`` (read-only) and build them."""
     listed = _git(root, "ls-tree", "--name-only", revision)
     if listed.returncode != 0:
-        raise UsageError(Problem(revision, None, "unknown-revision", listed.stderr.decode(errors="replace").strip(),
+        raise UsageError(Problem(revision, None, Code.UNKNOWN_REVISION, listed.stderr.decode(errors="replace").strip(),
                                  "give a commit, tag or branch of the corpus repository"))
     prefix = _git(root, "rev-parse", "--show-prefix").stdout.decode().strip()
     present = set(listed.stdout.decode().split())
     paths = [name for name in CORPUS_PATHS if name in present]
     if not paths:
-        raise UsageError(Problem(revision, None, "no-corpus-at-revision", "the revision has no raw/ or annotations/",
+        raise UsageError(Problem(revision, None, Code.NO_CORPUS_AT_REVISION, "the revision has no raw/ or annotations/",
                                  "choose a later revision"))
     with tempfile.TemporaryDirectory(prefix="belarus-corpus-rev-") as tmp:
         archive = Path(tmp) / "corpus.tar"
         exported = _git(root, "archive", "--format=tar", f"--output={archive}", revision, "--",
                         *[f"{prefix}{p}" if prefix else p for p in paths])
         if exported.returncode != 0:
-            raise CorpusError(Problem(revision, None, "git-archive-failed",
+            raise CorpusError(Problem(revision, None, Code.GIT_ARCHIVE_FAILED,
                                       exported.stderr.decode(errors="replace").strip(), "check the revision"))
         tree = Path(tmp) / "corpus"
         with tarfile.open(archive) as tar:

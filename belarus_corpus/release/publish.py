@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..codes import Code
 from ..errors import CorpusError, Problem, UsageError
 from .verify import verify
 
@@ -25,11 +26,11 @@ class PublishResult:
 def publish(folder: Path, repo_id: str, dry_run: bool = False, token: str | None = None) -> PublishResult:
     """Verify the build, then upload it (``dry_run``: only list what would be uploaded)."""
     if not _REPO_ID.match(repo_id):
-        raise UsageError(Problem("--repo-id", None, "bad-repo-id", f"{repo_id!r} is not OWNER/NAME",
+        raise UsageError(Problem("--repo-id", None, Code.BAD_REPO_ID, f"{repo_id!r} is not OWNER/NAME",
                                  "give the dataset repository, e.g. my-org/belarus-corpus"))
     problems = verify(folder)
     if problems:
-        refusal = Problem(str(folder), None, "publish-refused", "the build does not verify; nothing was uploaded",
+        refusal = Problem(str(folder), None, Code.PUBLISH_REFUSED, "the build does not verify; nothing was uploaded",
                           "rebuild with 'belarus-corpus build' and run 'belarus-corpus verify'")
         raise CorpusError([refusal, *problems])
     result = PublishResult(repo_id=repo_id, version=_version(folder), dry_run=dry_run)

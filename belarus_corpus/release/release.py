@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+from ..codes import Code
 from ..errors import CorpusError, Problem, UsageError
 from .changelog import CHANGELOG, move_unreleased, read_changelog
 from .diff import RELEASES, DatasetDiff, diff, latest_release, read_release_record, snapshot_of_corpus
@@ -52,7 +53,7 @@ def check_ready(corpus: Corpus) -> None:
     """Refuse a corpus that does not validate, or a changelog without Unreleased entries."""
     report = corpus.validate()
     if not report.valid:
-        head = Problem(str(corpus.root), None, "release-invalid",
+        head = Problem(str(corpus.root), None, Code.RELEASE_INVALID,
                        f"the corpus does not validate ({len(report.errors)} error(s)); nothing was released",
                        "fix them ('belarus-corpus validate' lists them), then release again")
         raise CorpusError([head, *report.errors])
@@ -60,7 +61,7 @@ def check_ready(corpus: Corpus) -> None:
     unreleased = changelog.unreleased
     if unreleased is None or not unreleased.has_entries:
         where = "no Unreleased section" if unreleased is None else "the Unreleased section is empty"
-        raise CorpusError(Problem(CHANGELOG, _heading_line(corpus.root), "changelog-unreleased-empty",
+        raise CorpusError(Problem(CHANGELOG, _heading_line(corpus.root), Code.CHANGELOG_UNRELEASED_EMPTY,
                                   f"{where}; a release needs its changes written down",
                                   "add entries under '## [Unreleased]' in CHANGELOG.md"))
 
@@ -89,7 +90,7 @@ def plan(corpus: Corpus, bump: str | None = None) -> tuple[str, str | None, str,
     changes = diff(read_release_record(previous[1]), snapshot_of_corpus(corpus.root))
     base = Version.parse(previous[0])
     if current != base:
-        raise UsageError(Problem(VERSION_FILE, 1, "version-not-released",
+        raise UsageError(Problem(VERSION_FILE, 1, Code.VERSION_NOT_RELEASED,
                                  f"DATASET_VERSION says {current} but the last release is {base}",
                                  f"set DATASET_VERSION back to {base}; 'release' computes the next version"))
     required = changes.required_bump()
@@ -102,7 +103,7 @@ def release(corpus: Corpus, bump: str | None = None, out: Path | None = None) ->
     version, previous, applied, required, changes = plan(corpus, bump)
     record_path = corpus.root / RELEASES / f"{version}.json"
     if record_path.exists():
-        raise UsageError(Problem(str(record_path), None, "already-released", f"version {version} is released",
+        raise UsageError(Problem(str(record_path), None, Code.ALREADY_RELEASED, f"version {version} is released",
                                  "choose a larger --bump"))
     date = release_date()
     version_file, changelog_file = corpus.root / VERSION_FILE, corpus.root / CHANGELOG

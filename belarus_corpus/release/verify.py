@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..build.checksums import verify as verify_checksums
+from ..codes import Code
 from ..errors import Problem
 
 
 def verify(folder: Path) -> list[Problem]:
     """Every problem with a build folder; an empty list means it is intact."""
     if not folder.is_dir():
-        return [Problem(str(folder), None, "build-missing", "no such build folder",
+        return [Problem(str(folder), None, Code.BUILD_MISSING, "no such build folder",
                         "build it with 'belarus-corpus build', or give the right path")]
     problems = verify_checksums(folder)
     for path in sorted(folder.rglob("*.parquet")):
@@ -19,7 +20,7 @@ def verify(folder: Path) -> list[Problem]:
         if problem is not None:
             problems.append(problem)
     if not any(folder.glob("data/*/*.parquet")):
-        problems.append(Problem(str(folder / "data"), None, "build-no-data", "the build has no Parquet files",
+        problems.append(Problem(str(folder / "data"), None, Code.BUILD_NO_DATA, "the build has no Parquet files",
                                 "rebuild with 'belarus-corpus build'"))
     return problems
 
@@ -32,7 +33,7 @@ def _parquet_problem(folder: Path, path: Path) -> Problem | None:
         for index in range(parquet.num_row_groups):
             parquet.read_row_group(index)
     except Exception as exc:  # pyarrow raises several types for damaged files
-        return Problem(str(path), None, "parquet-unreadable",
+        return Problem(str(path), None, Code.PARQUET_UNREADABLE,
                        f"{path.relative_to(folder).as_posix()} does not open as Parquet: {exc}",
                        "the file is damaged: rebuild with 'belarus-corpus build'")
     return None

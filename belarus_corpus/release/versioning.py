@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..codes import Code
 from ..errors import Problem, UsageError
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ class Version:
     def parse(cls, text: str, where: str = "DATASET_VERSION") -> Version:
         match = _SEMVER.match(text.strip())
         if not match:
-            raise UsageError(Problem(where, None, "bad-version", f"{text.strip()!r} is not MAJOR.MINOR.PATCH",
+            raise UsageError(Problem(where, None, Code.BAD_VERSION, f"{text.strip()!r} is not MAJOR.MINOR.PATCH",
                                      "write a version such as 0.1.0"))
         return cls(*(int(part) for part in match.groups()))
 
@@ -76,10 +77,10 @@ def check_bump(requested: str | None, required: str) -> str:
     if requested is None:
         return "patch" if required == "none" else required
     if requested not in BUMPS[1:]:
-        raise UsageError(Problem("--bump", None, "bad-bump", f"unknown bump {requested!r}",
+        raise UsageError(Problem("--bump", None, Code.BAD_BUMP, f"unknown bump {requested!r}",
                                  "use patch, minor or major"))
     if rank(requested) < rank(required):
-        raise UsageError(Problem("--bump", None, "bump-too-small",
+        raise UsageError(Problem("--bump", None, Code.BUMP_TOO_SMALL,
                                  f"--bump {requested} is smaller than the changes require ({required})",
                                  f"use --bump {required} (or leave --bump out); 'belarus-corpus diff' shows why"))
     return requested

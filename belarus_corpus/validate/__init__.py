@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..codes import Code
 from ..errors import CorpusError, Problem
 from ..layout import CROSS_DOCUMENT_STORE, Layout
 from ..taxonomy import load_taxonomy
@@ -63,7 +64,7 @@ def _check_generated_files(root: str | Path) -> list[Problem]:
     try:
         return check_datasheet(Corpus(root))
     except CorpusError as error:
-        return [Problem("DATASHEET.md", None, "stale-datasheet", "cannot compute the statistics: "
+        return [Problem("DATASHEET.md", None, Code.STALE_DATASHEET, "cannot compute the statistics: "
                         + error.problems[0].message, "fix the problems above first", severity="warning")]
 
 
@@ -75,7 +76,7 @@ def _store_files(layout: Layout, report: Report) -> list[Path]:
         if path.name == CROSS_DOCUMENT_STORE or path.name.startswith(".") or path.name.endswith(".lock"):
             continue
         if path.suffix != ".jsonl":
-            report.add(Problem(layout.relative(path), None, "stray-file", "not an annotation store (.jsonl)",
+            report.add(Problem(layout.relative(path), None, Code.STRAY_FILE, "not an annotation store (.jsonl)",
                                "move it out of annotations/", severity="warning"))
             continue
         found.append(path)

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from ..codes import Code
 from ..errors import Problem
 from ..layout import Layout
 from ..taxonomy import Taxonomy
@@ -55,9 +56,9 @@ class CrossDocumentIndex:
         for doc_id, items in sorted(self.wanted.items()):
             for pending, role in items:
                 if doc_id in known:
-                    code, what = "relation-missing-endpoint", f"{_endpoint(pending, role)} is not a span of {doc_id}"
+                    code, what = Code.RELATION_MISSING_ENDPOINT, f"{_endpoint(pending, role)} is not a span of {doc_id}"
                 else:
-                    code, what = "relation-missing-document", f"document {doc_id!r} does not exist"
+                    code, what = Code.RELATION_MISSING_DOCUMENT, f"document {doc_id!r} does not exist"
                 report.add(Problem(self.file, pending.line, code, f"{role}: {what}",
                                    "fix the relation's endpoints or remove it", f"$.{role}", pending.record_id))
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import orjson
 
+from ..codes import Code
 from ..errors import Problem
 from ..layout import Layout, sha256_hex
 from .schemas import provenance_validator
@@ -18,14 +19,14 @@ def check_provenance_record(record: Any, file: str) -> list[Problem]:
     if validator.is_valid(record):
         problems = []
     else:
-        problems = [Problem(file, None, "provenance-invalid", error.message, "fix the field, or re-ingest the file",
+        problems = [Problem(file, None, Code.PROVENANCE_INVALID, error.message, "fix the field, or re-ingest the file",
                             path=error.path) for error in validator.errors(record)]
     if isinstance(record, dict):
         source = record.get("source") if isinstance(record.get("source"), dict) else {}
         unknown = record.get("unknown") if isinstance(record.get("unknown"), dict) else {}
         for name, value in (source or {}).items():
             if value is None and name not in (unknown or {}):
-                problems.append(Problem(file, None, "unknown-without-reason",
+                problems.append(Problem(file, None, Code.UNKNOWN_WITHOUT_REASON,
                                         f"source.{name} is null but unknown.{name} gives no reason",
                                         f"add \"{name}\": \"<why it is unknown>\" to the unknown block",
                                         path=f"$.unknown.{name}"))
@@ -51,11 +52,11 @@ def check_document_files(layout: Layout, doc_id: str) -> DocumentFiles:
             record = json.loads(text.decode("utf-8"))  # what orjson refuses and json takes, or json's message
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)[:200]
-        return DocumentFiles([Problem(shown, getattr(exc, "lineno", None), "provenance-invalid",
+        return DocumentFiles([Problem(shown, getattr(exc, "lineno", None), Code.PROVENANCE_INVALID,
                                       f"cannot read: {reason}", "restore the file from git, or re-ingest the article")])
     problems = check_provenance_record(record, shown)
     if isinstance(record, dict) and record.get("doc_id") not in (None, doc_id):
-        problems.append(Problem(shown, None, "provenance-invalid", f"doc_id is {record.get('doc_id')!r}, "
+        problems.append(Problem(shown, None, Code.PROVENANCE_INVALID, f"doc_id is {record.get('doc_id')!r}, "
                                 f"but the file is named for {doc_id!r}", "rename the file or fix doc_id",
                                 path="$.doc_id"))
     raw_problems, raw = _check_raw(layout, doc_id, record if isinstance(record, dict) else {})
@@ -68,15 +69,15 @@ def _check_raw(layout: Layout, doc_id: str, record: dict[str, Any]) -> tuple[lis
     if raw_path.is_symlink():
         target = raw_path.resolve()
         if layout.root not in target.parents:
-            return [Problem(shown, None, "path-escapes-root", f"is a symbolic link to {target}, outside the corpus",
+            return [Problem(shown, None, Code.PATH_ESCAPES_ROOT, f"is a symbolic link to {target}, outside the corpus",
                             "replace the link by the file itself (raw files must be regular files in raw/)")], None
     if not raw_path.is_file():
-        return [Problem(shown, None, "raw-missing", "the raw file of this provenance record is missing",
+        return [Problem(shown, None, Code.RAW_MISSING, "the raw file of this provenance record is missing",
                         "restore it from git, or delete the provenance record")], None
     raw = raw_path.read_bytes()
     digest = sha256_hex(raw)
     if record.get("sha256") and digest != record["sha256"]:
-        return [Problem(shown, None, "raw-hash-mismatch",
+        return [Problem(shown, None, Code.RAW_HASH_MISMATCH,
                         f"sha256 is {digest[:12]}…, provenance records {str(record['sha256'])[:12]}…",
                         "raw files are never edited: restore it from git, or ingest the new version with "
                         f"'belarus-corpus ingest FILE --replace {doc_id}'")], raw
@@ -87,7 +88,7 @@ def check_orphan_raw_files(layout: Layout, known: set[str]) -> list[Problem]:
     problems = []
     for path in sorted(layout.raw_dir.glob("*.txt")) if layout.raw_dir.is_dir() else []:
         if path.stem not in known:
-            problems.append(Problem(layout.relative(path), None, "raw-without-provenance",
+            problems.append(Problem(layout.relative(path), None, Code.RAW_WITHOUT_PROVENANCE,
                                     "raw file has no provenance record",
                                     "ingest it with 'belarus-corpus ingest', or remove it"))
     return problems

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from ..codes import Code
 from ..errors import Problem
 from ..layout import Layout
 from ..schemagen import generated_schemas
@@ -18,7 +19,7 @@ def check_repository_files(layout: Layout, taxonomy: Taxonomy) -> list[Problem]:
     for name, expected in generated_schemas(taxonomy).items():
         path = layout.schema_dir / name
         if not path.is_file() or path.read_text(encoding="utf-8") != expected:
-            problems.append(Problem(layout.relative(path), None, "schema-out-of-date",
+            problems.append(Problem(layout.relative(path), None, Code.SCHEMA_OUT_OF_DATE,
                                     "does not match what schema/taxonomy.json generates",
                                     "run 'belarus-corpus schema --write' after editing the taxonomy"))
     problems += _check_meta_schema(layout)
@@ -37,7 +38,7 @@ def _check_taxonomy_file(layout: Layout) -> list[Problem]:
     except ValueError:
         return []  # reported as taxonomy-invalid when it is loaded
     validator = RecordValidator(json.loads(schema_path.read_text(encoding="utf-8")))
-    return [Problem(layout.relative(path), None, "taxonomy-invalid", error.message,
+    return [Problem(layout.relative(path), None, Code.TAXONOMY_INVALID, error.message,
                     "fix the taxonomy so it matches schema/taxonomy.schema.json", path=error.path)
             for error in validator.errors(instance)]
 
@@ -50,6 +51,6 @@ def _check_meta_schema(layout: Layout) -> list[Problem]:
         except ValueError as exc:
             message = str(exc)
         if message is not None:
-            problems.append(Problem(layout.relative(path), None, "schema-invalid", message,
+            problems.append(Problem(layout.relative(path), None, Code.SCHEMA_INVALID, message,
                                     "fix the schema so it is valid JSON Schema 2020-12"))
     return problems

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..codes import Code
 from ..schemagen import relation_schema, span_schema
 from ..taxonomy import Taxonomy, package_schema_dir
 
@@ -57,25 +58,25 @@ class RecordValidator:
         return found
 
 
-def schema_code(error: SchemaError, layer_known: bool, kind: str = "span") -> str:
+def schema_code(error: SchemaError, layer_known: bool, kind: str = "span") -> Code:
     field = error.path.split(".")[1] if error.path.count(".") >= 1 else ""
     if error.keyword == "required":
-        return "missing-attribute" if field == "attributes" else "missing-field"
+        return Code.MISSING_ATTRIBUTE if field == "attributes" else Code.MISSING_FIELD
     if error.keyword == "type":
-        return "wrong-type"
+        return Code.WRONG_TYPE
     if field == "layer" and error.keyword in {"enum", "const"}:
-        return "unknown-layer"
+        return Code.UNKNOWN_LAYER
     if field == "type" and error.keyword in {"enum", "const"}:
         if kind == "relation":
-            return "unknown-relation-type"
-        return "unknown-type" if layer_known else "schema-violation"
+            return Code.UNKNOWN_RELATION_TYPE
+        return Code.UNKNOWN_TYPE if layer_known else Code.SCHEMA_VIOLATION
     if field == "attributes":
-        return "unknown-attribute" if error.keyword == "additionalProperties" else "invalid-attribute-value"
+        return Code.UNKNOWN_ATTRIBUTE if error.keyword == "additionalProperties" else Code.INVALID_ATTRIBUTE_VALUE
     if error.keyword == "additionalProperties":
-        return "unknown-field"
+        return Code.UNKNOWN_FIELD
     if field in ("annotator", "suggested_by") and error.keyword == "pattern":
-        return "bad-annotator-name"
-    return "schema-violation"
+        return Code.BAD_ANNOTATOR_NAME
+    return Code.SCHEMA_VIOLATION
 
 
 _COMPILED: dict[str, tuple[RecordValidator, RecordValidator]] = {}

@@ -8,7 +8,8 @@ from typing import Any, NamedTuple
 
 import orjson
 
-from ..errors import Problem
+from ..codes import Code
+from ..errors import Problem, Severity
 from ..normalize import Normalized
 from ..store import not_kept_exactly, parse_line
 from ..taxonomy import Taxonomy
@@ -73,9 +74,9 @@ class StoreCheck:
     order_reported: bool = False
     canonical_reported: bool = False
 
-    def problem(self, line: int | None, code: str, message: str, hint: str, path: str = "",
-                record_id: str | None = None, severity: str = "error") -> None:
-        self.problems.append(Problem(self.file, line, code, message, hint, path, record_id, severity))  # type: ignore[arg-type]
+    def problem(self, line: int | None, code: Code, message: str, hint: str, path: str = "",
+                record_id: str | None = None, severity: Severity = "error") -> None:
+        self.problems.append(Problem(self.file, line, code, message, hint, path, record_id, severity))
 
 
 def check_file(check: StoreCheck, path: Path, cross_store: bool = False) -> None:
@@ -107,7 +108,7 @@ def check_record(check: StoreCheck, line: int, record: dict[str, Any], raw: byte
             if not _semantic_checks_possible(record, kind):
                 return
         elif type(record["start"]) is not int or type(record["end"]) is not int:
-            check.problem(line, "wrong-type", "start and end must be whole numbers (not 37.0)",
+            check.problem(line, Code.WRONG_TYPE, "start and end must be whole numbers (not 37.0)",
                           "write offsets as integers", "$.start", _record_id(record))
             return
         _check_canonical(check, line, record, raw)
@@ -115,12 +116,12 @@ def check_record(check: StoreCheck, line: int, record: dict[str, Any], raw: byte
         _check_span(check, line, record)
         return
     if kind not in ("span", "relation"):
-        check.problem(line, "unknown-kind" if kind is not None else "missing-field",
+        check.problem(line, Code.UNKNOWN_KIND if kind is not None else Code.MISSING_FIELD,
                       f"kind is {kind!r}; a record is a 'span' or a 'relation'", "set \"kind\" to span or relation",
                       "$.kind", _record_id(record))
         return
     if kind == "span":
-        check.problem(line, "span-in-cross-store", "the cross-document store holds relations only",
+        check.problem(line, Code.SPAN_IN_CROSS_STORE, "the cross-document store holds relations only",
                       f"move the span to annotations/{record.get('doc_id')}.jsonl", "$.kind", _record_id(record))
         return
     if not relations.is_valid(record):
@@ -155,12 +156,12 @@ def _report_schema(check: StoreCheck, line: int, record: dict[str, Any], validat
             continue
         seen.add((code, error.path))
         if error.path in ("$.start", "$.end") and error.keyword == "minimum":
-            code = "offset-out-of-range"
+            code = Code.OFFSET_OUT_OF_RANGE
         hint = _schema_hint(code, record, check.taxonomy)
         check.problem(line, code, error.message, hint, error.path, _record_id(record))
 
 
-def _schema_hint(code: str, record: dict[str, Any], taxonomy: Taxonomy) -> str:
+def _schema_hint(code: Code, record: dict[str, Any], taxonomy: Taxonomy) -> str:
     if code == "unknown-layer":
         return "layers are: " + ", ".join(taxonomy.layers)
     layer = taxonomy.layers.get(str(record.get("layer")))
@@ -179,11 +180,11 @@ def _check_canonical(check: StoreCheck, line: int, record: dict[str, Any], raw: 
         return
     why = not_kept_exactly(record, raw)
     if why is not None:
-        check.problem(line, "record-not-kept", why, "edit the line by hand so that it holds one exact value", "$",
+        check.problem(line, Code.RECORD_NOT_KEPT, why, "edit the line by hand so that it holds one exact value", "$",
                       _record_id(record))
     if not check.canonical_reported:
         check.canonical_reported = True
-        check.problem(line, "store-not-canonical",
+        check.problem(line, Code.STORE_NOT_CANONICAL,
                       "the line is not in canonical form (key order, spacing, escapes or line ending)",
                       "run 'belarus-corpus fmt' to rewrite the store canonically", severity="warning")
 
@@ -191,7 +192,7 @@ def _check_canonical(check: StoreCheck, line: int, record: dict[str, Any], raw: 
 def _check_order(check: StoreCheck, line: int, key: tuple[Any, ...]) -> None:
     if check.last_key is not None and key < check.last_key and not check.order_reported:
         check.order_reported = True
-        check.problem(line, "store-unsorted", "records are not in canonical order from this line on",
+        check.problem(line, Code.STORE_UNSORTED, "records are not in canonical order from this line on",
                       "run 'belarus-corpus fmt' to sort the store")
 
 
@@ -205,18 +206,18 @@ def _check_span(check: StoreCheck, line: int, record: dict[str, Any]) -> None:
     check.last_key = key
     status = str(record.get("status", ""))
     if span_id in check.spans:
-        check.problem(line, "duplicate-id", f"id {span_id} is used by an earlier record",
+        check.problem(line, Code.DUPLICATE_ID, f"id {span_id} is used by an earlier record",
                       "give this record a new id (ids never change once made, so edit the newer one)", "$.id", span_id)
     endpoint = check.endpoints.get((layer, status))  # a handful of distinct values, shared by every span
     if endpoint is None:
         endpoint = check.endpoints[(layer, status)] = Endpoint(layer, status)
     check.spans[span_id] = endpoint
     if record.get("doc_id") != check.doc_id:
-        check.problem(line, "doc-id-mismatch", f"doc_id is {record.get('doc_id')!r} in the store of {check.doc_id!r}",
+        check.problem(line, Code.DOC_ID_MISMATCH, f"doc_id is {record.get('doc_id')!r} in the store of {check.doc_id!r}",
                       f"move the record to annotations/{record.get('doc_id')}.jsonl or fix doc_id", "$.doc_id",
                       span_id)
     if end <= start:
-        check.problem(line, "empty-span", f"end ({end}) is not after start ({start})",
+        check.problem(line, Code.EMPTY_SPAN, f"end ({end}) is not after start ({start})",
                       "a span covers at least one character; fix start/end", "$.end", span_id)
         return
     if status != "rejected":
@@ -243,7 +244,7 @@ def _check_duplicate(check: StoreCheck, line: int, earlier: list[tuple[str, Any]
     mine = orjson.dumps(attributes, option=orjson.OPT_SORT_KEYS)
     for other_id, other in earlier:
         if orjson.dumps(other, option=orjson.OPT_SORT_KEYS) == mine:
-            check.problem(line, "duplicate-span", f"same annotator, layer, type, offsets and attributes as {other_id}",
+            check.problem(line, Code.DUPLICATE_SPAN, f"same annotator, layer, type, offsets and attributes as {other_id}",
                           f"remove one of them ('belarus-corpus annotate rm {span_id}')", "", span_id)
             break
     earlier.append((span_id, attributes))
@@ -259,23 +260,23 @@ def _check_span_text(check: StoreCheck, line: int, record: dict[str, Any], start
     assert doc is not None
     span_id = str(record["id"])
     if end > doc.length:
-        check.problem(line, "offset-out-of-range", f"end {end} is past the end of the document "
+        check.problem(line, Code.OFFSET_OUT_OF_RANGE, f"end {end} is past the end of the document "
                       f"({doc.length} characters)", HINT_TEXT, "$.end", span_id)
         return
     if record.get("text_sha256") != doc.text_sha256:
         if record.get("status") == "orphaned":
-            check.problem(line, "orphaned-span", "orphaned span: its document changed and it could not be re-anchored",
+            check.problem(line, Code.ORPHANED_SPAN, "orphaned span: its document changed and it could not be re-anchored",
                           "place it again with 'annotate update --start/--end', or reject it", "", span_id, "warning")
         else:
-            check.problem(line, "stale-anchor", "the document's text changed since this span was made "
+            check.problem(line, Code.STALE_ANCHOR, "the document's text changed since this span was made "
                           "(text_sha256 differs)", "run 'belarus-corpus annotate reanchor " + check.doc_id + "'",
                           "$.text_sha256", span_id)
         return
     if doc.text[start:end] != record.get("text"):
-        check.problem(line, "span-text-mismatch", f"text is {_short(record.get('text'))} but the document has "
+        check.problem(line, Code.SPAN_TEXT_MISMATCH, f"text is {_short(record.get('text'))} but the document has "
                       f"{_short(doc.text[start:end])} at {start}:{end}", HINT_TEXT, "$.text", span_id)
     elif not _on_boundaries(doc, start, end):
-        check.problem(line, "span-splits-character", "the span starts or ends inside a combined character",
+        check.problem(line, Code.SPAN_SPLITS_CHARACTER, "the span starts or ends inside a combined character",
                       "move start/end to a character boundary", "$.start", span_id)
 
 
@@ -291,24 +292,24 @@ def _check_relation_record(check: StoreCheck, line: int, record: dict[str, Any],
     _check_order(check, line, key)
     check.last_key = key
     if relation_id in check.relation_ids:
-        check.problem(line, "duplicate-id", f"id {relation_id} is used by an earlier record",
+        check.problem(line, Code.DUPLICATE_ID, f"id {relation_id} is used by an earlier record",
                       "remove the duplicate relation", "$.id", relation_id)
     check.relation_ids.add(relation_id)
     if record["head"] == record["tail"]:
-        check.problem(line, "self-relation", "the relation's head and tail are the same span",
+        check.problem(line, Code.SELF_RELATION, "the relation's head and tail are the same span",
                       "relate two different spans, or remove the relation", "$.tail", relation_id)
     head_doc, tail_doc = record.get("head_doc"), record.get("tail_doc")
     if not cross_store and (head_doc != check.doc_id or tail_doc != check.doc_id):
-        check.problem(line, "misplaced-relation", f"relation between {head_doc!r} and {tail_doc!r} in the store of "
+        check.problem(line, Code.MISPLACED_RELATION, f"relation between {head_doc!r} and {tail_doc!r} in the store of "
                       f"{check.doc_id!r}", "cross-document relations go in annotations/_cross_document.jsonl",
                       "$.head_doc", relation_id)
         return
     if cross_store and head_doc == tail_doc:
-        check.problem(line, "misplaced-relation", "a relation within one document is in the cross-document store",
+        check.problem(line, Code.MISPLACED_RELATION, "a relation within one document is in the cross-document store",
                       f"move it to annotations/{head_doc}.jsonl", "$.head_doc", relation_id, "warning")
     spec = check.taxonomy.relations.get(str(record["type"]))
     if spec is not None and cross_store and not spec.cross_document:
-        check.problem(line, "relation-not-cross-document", f"{spec.name} relations must stay within one document",
+        check.problem(line, Code.RELATION_NOT_CROSS_DOCUMENT, f"{spec.name} relations must stay within one document",
                       "use same-claim, contradicts, same-entity or duplicate-of across documents", "$.type",
                       relation_id)
     check.relations.append(PendingRelation(line, relation_id, str(record["type"]), str(record["head"]),
@@ -320,16 +321,16 @@ def check_endpoint(file: str, pending: PendingRelation, role: str, endpoint: End
                    taxonomy: Taxonomy, doc_id: str) -> list[Problem]:
     span_id = pending.head if role == "head" else pending.tail
     if endpoint is None:
-        return [Problem(file, pending.line, "relation-missing-endpoint", f"{role} {span_id} is not a span of {doc_id}",
+        return [Problem(file, pending.line, Code.RELATION_MISSING_ENDPOINT, f"{role} {span_id} is not a span of {doc_id}",
                         "add the span first, or remove the relation", f"$.{role}", pending.record_id)]
     if endpoint.status == "rejected" and pending.status in ("gold", "suggested"):
-        return [Problem(file, pending.line, "relation-to-rejected-span", f"{pending.status} relation's {role} "
+        return [Problem(file, pending.line, Code.RELATION_TO_REJECTED_SPAN, f"{pending.status} relation's {role} "
                         f"{span_id} is a rejected span", "reject or remove the relation, or accept the span",
                         f"$.{role}", pending.record_id, "warning")]
     spec = taxonomy.relations.get(pending.type)
     allowed = () if spec is None else (spec.head_layers if role == "head" else spec.tail_layers)
     if spec is not None and endpoint.layer not in allowed:
-        return [Problem(file, pending.line, "relation-wrong-layer", f"{pending.type} takes a {role} in "
+        return [Problem(file, pending.line, Code.RELATION_WRONG_LAYER, f"{pending.type} takes a {role} in "
                         f"{'/'.join(allowed)}, but {span_id} is a {endpoint.layer} span",
                         "relate spans of the right layers (see schema/taxonomy.json relations)", f"$.{role}",
                         pending.record_id)]

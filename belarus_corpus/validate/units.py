@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..codes import Code
 from ..document import load_document
 from ..errors import CorpusError, Problem
 from ..layout import Layout, is_safe_doc_id
@@ -106,15 +107,15 @@ def _check_store(layout: Layout, context: Context, unit: Unit, files: DocumentFi
     path, doc_id = unit.store, unit.doc_id
     shown = f"annotations/{path.name}"
     if path.is_symlink() and layout.root not in path.resolve().parents:
-        result.problems.append(Problem(shown, None, "path-escapes-root", f"is a symbolic link to {path.resolve()}, "
+        result.problems.append(Problem(shown, None, Code.PATH_ESCAPES_ROOT, f"is a symbolic link to {path.resolve()}, "
                                        "outside the corpus", "replace the link by the store itself"))
         return
     if not path.is_file():
-        result.problems.append(Problem(shown, None, "store-not-a-file", "the store is not a regular file",
+        result.problems.append(Problem(shown, None, Code.STORE_NOT_A_FILE, "the store is not a regular file",
                                        "remove it or replace it by a .jsonl file"))
         return
     if not is_safe_doc_id(doc_id) or doc_id not in context.known:
-        result.problems.append(Problem(shown, None, "store-without-document", f"no document {doc_id!r} in raw/",
+        result.problems.append(Problem(shown, None, Code.STORE_WITHOUT_DOCUMENT, f"no document {doc_id!r} in raw/",
                                        "ingest the document first, or remove this store"))
         doc = None
     else:
