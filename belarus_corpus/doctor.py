@@ -56,7 +56,8 @@ def raw_findings(layout: Layout) -> Iterator[Problem]:
     if layout.raw_dir.is_dir():
         for path in sorted(layout.raw_dir.glob("*.txt")):
             if path.stem not in doc_ids and not path.name.startswith("."):
-                yield Problem(_shown(layout, path), None, Code.RAW_WITHOUT_PROVENANCE, "raw file has no provenance record",
+                yield Problem(_shown(layout, path), None, Code.RAW_WITHOUT_PROVENANCE,
+                              "raw file has no provenance record",
                               "ingest it with 'belarus-corpus ingest', or remove it")
 
 

@@ -109,7 +109,8 @@ def _load_cached(path: str, mtime_ns: int) -> Taxonomy:
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
         line = getattr(exc, "lineno", None)
         what = f"missing key {exc}" if isinstance(exc, KeyError) else str(exc)
-        raise CorpusError(Problem("schema/taxonomy.json", line, Code.TAXONOMY_INVALID, f"cannot read the taxonomy: {what}",
+        raise CorpusError(Problem("schema/taxonomy.json", line, Code.TAXONOMY_INVALID,
+                                  f"cannot read the taxonomy: {what}",
                                   "fix schema/taxonomy.json (see schema/taxonomy.schema.json)")) from exc
 
 

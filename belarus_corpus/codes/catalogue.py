@@ -177,7 +177,7 @@ CATALOGUE: dict[Code, Entry] = {
                              "The file's opening bytes are those of a non-text format (RTF, PDF, DOCX, an image, ...).",
                              "Convert it to plain UTF-8 text first (e.g. pandoc -t plain, pdftotext)."),
     C.MOJIBAKE: Entry("Mojibake", "ingest", E, "The text holds UTF-8 read as cp1252 (such as 'â€™' for '’').",
-                      "Re-save the article from its source as UTF-8, or pass --accept-mojibake to keep it as received."),
+                      "Re-save the article from its source as UTF-8, or pass --accept-mojibake to keep it as is."),
     C.NOT_UTF8: Entry("Not UTF-8", "ingest", E, "The file is not UTF-8 (e.g. UTF-16, cp1252 or mojibake).",
                       "Save the file as UTF-8."),
     C.UNREADABLE_FILE: Entry("Unreadable file", "ingest", E, "The file cannot be read.",

@@ -37,7 +37,8 @@ def read_spans(path: str | Path, gold: bool = False) -> list[ScoredSpan]:
     source = Path(path)
     files = sorted(p for p in source.rglob("*") if p.suffix in {".jsonl", ".parquet"}) if source.is_dir() else [source]
     if not files:
-        raise CorpusError(Problem(str(source), None, Code.EVALUATE_NO_SPANS, "the folder holds no .jsonl or .parquet file",
+        raise CorpusError(Problem(str(source), None, Code.EVALUATE_NO_SPANS,
+                                  "the folder holds no .jsonl or .parquet file",
                                   "give a JSONL file or a built dataset folder"))
     spans: list[ScoredSpan] = []
     problems: list[Problem] = []

@@ -171,7 +171,8 @@ def _relation(candidate: RelationCandidate, refs: dict[tuple[str, str], str], sp
                                           f"{'/'.join(allowed)}, not a {span.layer} span", "relate the right spans"))
             return None
     if spans[head].doc_id != spans[tail].doc_id and not spec.cross_document:
-        problems.append(where.problem(Code.RELATION_NOT_CROSS_DOCUMENT, f"{spec.name} relations stay within one document",
+        problems.append(where.problem(Code.RELATION_NOT_CROSS_DOCUMENT,
+                                      f"{spec.name} relations stay within one document",
                                       "use same-claim, contradicts, same-entity or duplicate-of across documents"))
         return None
     return Relation(id=relation_id(spec.name, head, tail), type=spec.name, head=head, tail=tail,

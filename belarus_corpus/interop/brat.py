@@ -223,7 +223,8 @@ def _hull(bound: TextBound, doc: DocText, problems: list[Problem]) -> tuple[int,
     in_range = start >= 0 and end <= len(doc.text)
     expected = " ".join(doc.text[a:b] for a, b in pieces)
     if bound.text is not None and in_range and bound.text != expected:
-        problems.append(bound.where.problem(Code.OFFSET_MISMATCH, f"{bound.ann_id}: the line has {bound.text[:40]!r} but "
+        problems.append(bound.where.problem(Code.OFFSET_MISMATCH,
+                                            f"{bound.ann_id}: the line has {bound.text[:40]!r} but "
                                             f"the document has {expected[:40]!r} at these offsets",
                                             "the .ann was made for another version of the text"))
         return None

@@ -75,7 +75,8 @@ def _files(path: Path) -> list[Path]:
 def _records(file: Path, problems: list[Problem]) -> Iterator[tuple[Where, dict[str, Any]]]:
     for parsed in parse_lines(file):
         if parsed.problem is not None or parsed.record is None:
-            problems.append(parsed.problem or Where(str(file), parsed.line).problem(Code.INVALID_JSON, "unreadable line"))
+            problems.append(parsed.problem or Where(str(file), parsed.line).problem(Code.INVALID_JSON,
+                                                                                    "unreadable line"))
             continue
         yield Where(str(file), parsed.line), parsed.record
 

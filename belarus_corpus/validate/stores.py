@@ -213,7 +213,8 @@ def _check_span(check: StoreCheck, line: int, record: dict[str, Any]) -> None:
         endpoint = check.endpoints[(layer, status)] = Endpoint(layer, status)
     check.spans[span_id] = endpoint
     if record.get("doc_id") != check.doc_id:
-        check.problem(line, Code.DOC_ID_MISMATCH, f"doc_id is {record.get('doc_id')!r} in the store of {check.doc_id!r}",
+        check.problem(line, Code.DOC_ID_MISMATCH,
+                      f"doc_id is {record.get('doc_id')!r} in the store of {check.doc_id!r}",
                       f"move the record to annotations/{record.get('doc_id')}.jsonl or fix doc_id", "$.doc_id",
                       span_id)
     if end <= start:
@@ -244,7 +245,8 @@ def _check_duplicate(check: StoreCheck, line: int, earlier: list[tuple[str, Any]
     mine = orjson.dumps(attributes, option=orjson.OPT_SORT_KEYS)
     for other_id, other in earlier:
         if orjson.dumps(other, option=orjson.OPT_SORT_KEYS) == mine:
-            check.problem(line, Code.DUPLICATE_SPAN, f"same annotator, layer, type, offsets and attributes as {other_id}",
+            check.problem(line, Code.DUPLICATE_SPAN,
+                          f"same annotator, layer, type, offsets and attributes as {other_id}",
                           f"remove one of them ('belarus-corpus annotate rm {span_id}')", "", span_id)
             break
     earlier.append((span_id, attributes))
@@ -265,7 +267,8 @@ def _check_span_text(check: StoreCheck, line: int, record: dict[str, Any], start
         return
     if record.get("text_sha256") != doc.text_sha256:
         if record.get("status") == "orphaned":
-            check.problem(line, Code.ORPHANED_SPAN, "orphaned span: its document changed and it could not be re-anchored",
+            check.problem(line, Code.ORPHANED_SPAN,
+                          "orphaned span: its document changed and it could not be re-anchored",
                           "place it again with 'annotate update --start/--end', or reject it", "", span_id, "warning")
         else:
             check.problem(line, Code.STALE_ANCHOR, "the document's text changed since this span was made "
@@ -321,7 +324,8 @@ def check_endpoint(file: str, pending: PendingRelation, role: str, endpoint: End
                    taxonomy: Taxonomy, doc_id: str) -> list[Problem]:
     span_id = pending.head if role == "head" else pending.tail
     if endpoint is None:
-        return [Problem(file, pending.line, Code.RELATION_MISSING_ENDPOINT, f"{role} {span_id} is not a span of {doc_id}",
+        return [Problem(file, pending.line, Code.RELATION_MISSING_ENDPOINT,
+                        f"{role} {span_id} is not a span of {doc_id}",
                         "add the span first, or remove the relation", f"$.{role}", pending.record_id)]
     if endpoint.status == "rejected" and pending.status in ("gold", "suggested"):
         return [Problem(file, pending.line, Code.RELATION_TO_REJECTED_SPAN, f"{pending.status} relation's {role} "
