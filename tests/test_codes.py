@@ -38,3 +38,18 @@ def test_every_code_a_fixture_expects_is_catalogued_with_its_severity():
 def test_a_code_renders_as_its_string():
     assert f"{Code.SPAN_TEXT_MISMATCH}" == "span-text-mismatch"
     assert json.dumps({"code": Code.STALE_ANCHOR}) == '{"code": "stale-anchor"}'
+
+
+def test_errors_reference_is_current():
+    from belarus_corpus.codes.reference import errors_markdown
+
+    written = (Path(__file__).parent.parent / "docs" / "ERRORS.md").read_text(encoding="utf-8")
+    assert written == errors_markdown(), "run: python -m belarus_corpus.codes.reference > docs/ERRORS.md"
+
+
+def test_every_catalogued_code_appears_in_the_reference_with_its_action():
+    from belarus_corpus.codes.reference import errors_markdown
+
+    text = errors_markdown()
+    for code, entry in CATALOGUE.items():
+        assert f"| `{code.value}` | {entry.severity} |" in text
