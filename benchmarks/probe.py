@@ -12,10 +12,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -65,15 +66,28 @@ def store_files(root: Path) -> list[Path]:
 # ------------------------------------------------------------------------------------------------ validate
 
 
-def op_validate(root: Path) -> dict[str, Any]:
+def op_validate(root: Path, with_datasheet: bool = False) -> dict[str, Any]:
+    """``validate(root)``; with ``with_datasheet``, a DATASHEET.md with an empty generated block is put in the
+    corpus first (removed afterwards), so validate computes the statistics to compare them (and reports the block
+    as stale: only that problem is expected)."""
+    from belarus_corpus.datasheet import BEGIN, DATASHEET, END
     from belarus_corpus.validate import validate
+
+    datasheet = root / DATASHEET
+    if with_datasheet:
+        datasheet.write_text(f"# Datasheet\n\n{BEGIN}\n{END}\n", encoding="utf-8")
 
     def run() -> dict[str, Any]:
         report = validate(root)
         return {"valid": report.valid, "errors": len(report.errors), "problems": len(report.problems),
-                "stats": dict(report.stats), "first_problems": [p.render() for p in report.sorted_problems()[:3]]}
+                "codes": sorted({p.code for p in report.problems}), "stats": dict(report.stats),
+                "first_problems": [p.render() for p in report.sorted_problems()[:3]]}
 
-    return measure(run)
+    try:
+        return measure(run)
+    finally:
+        if with_datasheet:
+            datasheet.unlink()
 
 
 def _schemas(root: Path) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -158,7 +172,8 @@ def _block_croissant() -> None:
     sys.modules["belarus_corpus.build.croissant"] = None  # type: ignore[assignment]
 
 
-def op_build(root: Path, out: Path, incremental: bool, without_croissant: bool) -> dict[str, Any]:
+def op_build(root: Path, out: Path, incremental: bool, without_croissant: bool,
+             workers: int | None = None) -> dict[str, Any]:
     import inspect
 
     import datasets  # noqa: F401  (imported before the clock starts, as in the floor)
@@ -174,6 +189,10 @@ def op_build(root: Path, out: Path, incremental: bool, without_croissant: bool) 
     has_incremental = "incremental" in inspect.signature(builder.build).parameters
     if has_incremental:
         options["incremental"] = incremental
+    if workers is not None:
+        if "workers" not in inspect.signature(builder.build).parameters:
+            return {"error": "the builder has no workers option (it runs in one process)"}
+        options["workers"] = workers
 
     def run() -> dict[str, Any]:
         result = corpus.build(out, **options)
@@ -187,61 +206,28 @@ def op_build(root: Path, out: Path, incremental: bool, without_croissant: bool) 
         return {"error": f"{type(error).__name__}: {error}"[:600], "peak_rss_mb": round(peak_rss_mb(), 1)}
 
 
-def floor_rows(root: Path) -> Iterator[tuple[str, dict[str, Any]]]:
-    """(config, row) for every row of every config, made by the library's own row functions."""
-    from belarus_corpus import Corpus
-    from belarus_corpus.build.tables import (
-        DocumentBundle,
-        document_row,
-        paragraph_rows,
-        relation_rows,
-        span_rows,
-        token_row,
-    )
-
-    corpus = Corpus(root)
-    taxonomy = corpus.taxonomy
-    for doc_id in corpus.doc_ids():
-        content = corpus.annotations(doc_id)
-        bundle = DocumentBundle(corpus.document(doc_id), content.spans, content.relations)
-        yield "documents", document_row(bundle)
-        for row in paragraph_rows(bundle):
-            yield "paragraphs", row
-        for row in span_rows(bundle, taxonomy):
-            yield "spans", row
-        for row in relation_rows(bundle.relations):
-            yield "relations", row
-        yield "tokens", token_row(bundle, taxonomy)
-    for row in relation_rows(corpus.cross_document().relations):
-        yield "relations", row
-
-
 def op_floor_build(root: Path, out: Path) -> dict[str, Any]:
-    """Rows exactly as the builder makes them, ClassLabels mapped with plain dicts, one ``write_table`` per config."""
-    import datasets  # noqa: F401
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from belarus_corpus.build.features import CONFIGS, features_for
-    from belarus_corpus.build.writer import row_encoder
-    from belarus_corpus.taxonomy import load_taxonomy
+    """An independent floor: DuckDB reads the same JSONL stores (cross-document store included), raw texts and
+    provenance records and writes them as Parquet (zstd), with its default schema inference and thread count;
+    nothing of ours is imported."""
+    import duckdb
 
     def run() -> dict[str, Any]:
-        taxonomy = load_taxonomy(root)
-        features = {config: features_for(config, taxonomy) for config in CONFIGS}
-        # the builder's own label encoder: plain dicts of ClassLabel names to integers, built once per config
-        encoders = {config: row_encoder(features[config]) for config in CONFIGS}
-        rows: dict[str, list[dict[str, Any]]] = {config: [] for config in CONFIGS}
-        began = time.perf_counter()
-        for config, row in floor_rows(root):
-            rows[config].append(encoders[config](row))
-        rows_seconds = time.perf_counter() - began
         out.mkdir(parents=True, exist_ok=True)
-        for config in CONFIGS:
-            table = pa.Table.from_pylist(rows[config], schema=features[config].arrow_schema)
-            pq.write_table(table, out / f"{config}.parquet", compression="zstd")
-        return {"rows": {config: len(items) for config, items in rows.items()},
-                "rows_seconds": round(rows_seconds, 4)}
+        connection = duckdb.connect()
+        sources = {
+            "annotations": f"read_json('{root}/annotations/*.jsonl')",
+            "texts": f"read_text('{root}/raw/*.txt')",
+            "provenance": f"read_json('{root}/raw/*.provenance.json')",
+        }
+        rows = {}
+        for name, source in sources.items():
+            target = out / f"{name}.parquet"
+            connection.execute(f"COPY (SELECT * FROM {source}) TO '{target}' (FORMAT parquet, COMPRESSION zstd)")
+            rows[name] = connection.execute(f"SELECT count(*) FROM read_parquet('{target}')").fetchone()[0]
+        threads = connection.execute("SELECT current_setting('threads')").fetchone()[0]
+        connection.close()
+        return {"rows": rows, "threads": threads, "duckdb": duckdb.__version__}
 
     return measure(run)
 
@@ -301,7 +287,7 @@ def op_detectors(root: Path, limit: int) -> dict[str, Any]:
     return result
 
 
-def op_suggest(root: Path) -> dict[str, Any]:
+def op_suggest(root: Path, workers: int | None) -> dict[str, Any]:
     """The ``suggest`` runner end to end on every document of ``root`` (which it changes: pass a copy)."""
     from belarus_corpus import Corpus
     from belarus_corpus.annotate import suggesting
@@ -311,9 +297,51 @@ def op_suggest(root: Path) -> dict[str, Any]:
     megabytes = sum(p.stat().st_size for p in (root / "raw").glob("*.txt")) / 1e6
 
     def run() -> dict[str, Any]:
-        report = suggesting.suggest(corpus)
+        report = suggesting.suggest(corpus, workers=workers)
         return {"proposed": sum(report.proposed.values()), "added": sum(report.added.values()),
                 "relations_added": report.relations_added, "characters": report.characters}
+
+    result = measure(run)
+    result.update(megabytes=round(megabytes, 3), mb_per_s=round(megabytes / result["seconds"], 3), workers=workers)
+    return result
+
+
+def hedge_floor_regex() -> re.Pattern[str]:
+    """One regular expression of every phrase of the hedge lexicon (cues and approximators), longest first,
+    case-insensitive, on word boundaries; a space in a phrase matches any white space."""
+    from belarus_corpus.suggest import __file__ as suggest_init
+
+    table = json.loads((Path(suggest_init).parent / "data" / "hedges.json").read_text(encoding="utf-8"))
+    phrases = {p for group in table["cues"].values() for p in group} | set(table["figure_bound_approximators"])
+    alternatives = [re.escape(p).replace("\\ ", r"\s+") for p in sorted(phrases, key=lambda p: (-len(p), p))]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)
+
+
+def op_floor_suggest(root: Path, records: int, out: Path) -> dict[str, Any]:
+    """The suggest floor: read and normalize the same texts (BOM, line ends, NFC: the stdlib), one compiled regex
+    of the hedge lexicon over them, and ``records`` span-like records written as JSON lines (cycling over the
+    matches when there are fewer)."""
+    import unicodedata
+
+    import orjson
+
+    paths = sorted((root / "raw").glob("*.txt"))
+    megabytes = sum(p.stat().st_size for p in paths) / 1e6
+
+    def run() -> dict[str, Any]:
+        pattern = hedge_floor_regex()
+        found: list[dict[str, Any]] = []
+        for path in paths:
+            text = path.read_bytes().decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+            text = unicodedata.normalize("NFC", text.replace("\r", "\n"))
+            doc_id = path.name.removesuffix(".txt")
+            found += ({"doc_id": doc_id, "layer": "claim", "type": "hedge", "start": m.start(), "end": m.end(),
+                       "text": m.group(), "status": "suggested"} for m in pattern.finditer(text))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("wb") as handle:
+            for index in range(records):
+                handle.write(orjson.dumps(found[index % len(found)] if found else {}) + b"\n")
+        return {"matches": len(found), "records": records}
 
     result = measure(run)
     result.update(megabytes=round(megabytes, 3), mb_per_s=round(megabytes / result["seconds"], 3))
@@ -339,7 +367,9 @@ def op_datasheet(root: Path) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.probe")
     sub = parser.add_subparsers(dest="operation", required=True)
-    sub.add_parser("validate").add_argument("root", type=Path)
+    validate = sub.add_parser("validate")
+    validate.add_argument("root", type=Path)
+    validate.add_argument("--with-datasheet", action="store_true")
     sub.add_parser("floor-a").add_argument("root", type=Path)
     reference = sub.add_parser("reference-b")
     reference.add_argument("root", type=Path)
@@ -349,6 +379,7 @@ def main(argv: list[str] | None = None) -> None:
     build.add_argument("out", type=Path)
     build.add_argument("--full", action="store_true", help="incremental=False when the builder has the option")
     build.add_argument("--without-croissant", action="store_true")
+    build.add_argument("--workers", type=int)
     floor = sub.add_parser("floor-build")
     floor.add_argument("root", type=Path)
     floor.add_argument("out", type=Path)
@@ -360,18 +391,24 @@ def main(argv: list[str] | None = None) -> None:
     detectors = sub.add_parser("detectors")
     detectors.add_argument("root", type=Path)
     detectors.add_argument("--limit", type=int, default=10**9)
-    sub.add_parser("suggest").add_argument("root", type=Path)
+    suggest = sub.add_parser("suggest")
+    suggest.add_argument("root", type=Path)
+    suggest.add_argument("--workers", type=int)
+    floor_suggest = sub.add_parser("floor-suggest")
+    floor_suggest.add_argument("root", type=Path)
+    floor_suggest.add_argument("records", type=int)
+    floor_suggest.add_argument("out", type=Path)
     sub.add_parser("datasheet").add_argument("root", type=Path)
     args = parser.parse_args(argv)
     os.environ.update(OFFLINE)
     if args.operation == "validate":
-        result = op_validate(args.root)
+        result = op_validate(args.root, args.with_datasheet)
     elif args.operation == "floor-a":
         result = op_floor_a(args.root)
     elif args.operation == "reference-b":
         result = op_reference_b(args.root, args.max_records)
     elif args.operation == "build":
-        result = op_build(args.root, args.out, not args.full, args.without_croissant)
+        result = op_build(args.root, args.out, not args.full, args.without_croissant, args.workers)
     elif args.operation == "floor-build":
         result = op_floor_build(args.root, args.out)
     elif args.operation == "load":
@@ -379,7 +416,9 @@ def main(argv: list[str] | None = None) -> None:
     elif args.operation == "detectors":
         result = op_detectors(args.root, args.limit)
     elif args.operation == "suggest":
-        result = op_suggest(args.root)
+        result = op_suggest(args.root, args.workers)
+    elif args.operation == "floor-suggest":
+        result = op_floor_suggest(args.root, args.records, args.out)
     else:
         result = op_datasheet(args.root)
     print(json.dumps(result, sort_keys=True, default=str))

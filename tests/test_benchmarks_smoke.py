@@ -30,10 +30,13 @@ from benchmarks.generate import (  # noqa: E402
 )
 
 OPERATIONS = {
-    "validate", "validate vs reference B", "build", "load_dataset spans", "suggest detectors",
-    "suggest (runner, end to end)", "cli --help", "cli validate (empty corpus)", "incremental rebuild",
-    "peak RSS validate", "peak RSS build",
+    "validate", "validate with DATASHEET.md", "validate vs reference B", "build", "load_dataset spans",
+    "suggest detectors", "suggest (end to end)", "suggest vs its floor", "suggest, 2 workers vs 1", "cli --help",
+    "cli validate (empty corpus)", "incremental rebuild", "peak RSS validate", "peak RSS build",
 }
+WITH_FLOOR = ("validate", "validate with DATASHEET.md", "validate vs reference B", "build", "load_dataset spans",
+              "cli --help", "incremental rebuild", "peak RSS validate", "peak RSS build", "suggest vs its floor",
+              "suggest, 2 workers vs 1")
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -107,8 +110,7 @@ def test_quick_run_reports_every_operation(tmp_path: Path) -> None:
     assert not OPERATIONS - rows.keys()
     for name in OPERATIONS:
         assert rows[name]["ours"] is not None, (name, rows[name]["notes"])
-    for name in ("validate", "validate vs reference B", "build", "load_dataset spans", "cli --help",
-                 "incremental rebuild", "peak RSS validate", "peak RSS build"):
+    for name in WITH_FLOOR:
         assert rows[name]["floor"], name
         assert rows[name]["ratio"] is not None, name
     assert {entry["operation"] for entry in results["rss"]} == {"validate", "build"}
