@@ -10,6 +10,7 @@ import pytest
 
 from belarus_corpus import Corpus
 from belarus_corpus.annotate.api import add_span
+from belarus_corpus.annotate.reanchoring import reanchor_documents
 from belarus_corpus.build.features import CONFIGS, features_for
 from belarus_corpus.build.loading import load_config
 from belarus_corpus.ingest import IngestOptions
@@ -71,6 +72,7 @@ def test_rebuild_after_raw_edit_changes_only_that_row(make_corpus: MakeCorpus, t
     newer = tmp_path / "beta-v2.txt"
     newer.write_text(ARTICLE.replace("Envoy visits", "Envoy returns to"), encoding="utf-8")
     corpus.ingest([newer], IngestOptions(replace="beta"))
+    reanchor_documents(corpus, ["beta"])  # build refuses stale anchors (#15 item 4)
     corpus.build(out)
     after = pq.read_table(next((out / "data" / "documents").glob("*.parquet"))).to_pylist()
     changed = [b["doc_id"] for b, a in zip(before, after, strict=True) if a != b]

@@ -79,6 +79,7 @@ def build(corpus: Corpus, out: Path, split_by_document: str | None = None, incre
         raise UsageError(Problem(str(out), None, Code.UNSAFE_OUTPUT, "the build folder would contain the corpus",
                                  "choose an empty or dedicated folder, e.g. dist/belarus-corpus"))
     _refuse_source_folder(corpus, out)
+    _refuse_invalid(corpus)
     version = dataset_version_of(corpus)
     result = BuildResult(out=out, dataset_version=version)
     staging = out.parent / f".{out.name}.building-{os.getpid()}"
@@ -99,6 +100,19 @@ def build(corpus: Corpus, out: Path, split_by_document: str | None = None, incre
         shutil.rmtree(staging, ignore_errors=True)
     result.files = [out / path.relative_to(staging) for path in result.files]
     return result
+
+
+def _refuse_invalid(corpus: Corpus) -> None:
+    """Build only what validates: an invalid record or a document without provenance stops it with the report.
+    A stale DATASHEET.md does not (it is generated from the data; ``release`` refuses it)."""
+    from ..validate.report import Report, summary
+
+    report = corpus.validate()
+    blocking = Report([p for p in report.problems if p.code != "stale-datasheet"], report.stats)
+    if not blocking.valid:
+        raise CorpusError([*blocking.sorted_problems(), Problem(
+            "<corpus>", None, "build-refused", f"not built: {summary(blocking)}",
+            "fix the errors above (belarus-corpus validate lists them), then build again")])
 
 
 @dataclass

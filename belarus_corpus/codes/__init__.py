@@ -37,6 +37,7 @@ class Code(StrEnum):
     BUILD_MISSING = "build-missing"
     BUILD_NO_DATA = "build-no-data"
     BUILD_OUT_OF_DATE = "build-out-of-date"
+    BUILD_REFUSED = "build-refused"
     BUILD_SWAP_INTERRUPTED = "build-swap-interrupted"
     BUILD_UNREADABLE = "build-unreadable"
     BUMP_TOO_SMALL = "bump-too-small"

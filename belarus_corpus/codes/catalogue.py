@@ -222,6 +222,10 @@ CATALOGUE: dict[Code, Entry] = {
     # build, verify
     C.BAD_SPLIT: Entry("Bad split", "build", E, "--split-by-document is not SEED:RATIO....",
                        "Give a seed and 1-3 ratios that sum to 1, e.g. 13:0.8:0.2."),
+    C.BUILD_REFUSED: Entry("Build refused", "build", E,
+                           "The corpus does not validate (an invalid record, a store or raw file without provenance);"
+                           " build writes nothing rather than leave records out or keep wrong ones.",
+                           "Fix the errors listed with it (`belarus-corpus validate`), then build again."),
     C.UNSAFE_OUTPUT: Entry("Unsafe output folder", "build", E,
                            "The output folder would contain or overwrite the corpus sources.",
                            "Choose an empty or dedicated folder, e.g. dist/belarus-corpus."),
