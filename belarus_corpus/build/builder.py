@@ -111,7 +111,7 @@ def _refuse_invalid(corpus: Corpus) -> None:
     blocking = Report([p for p in report.problems if p.code != "stale-datasheet"], report.stats)
     if not blocking.valid:
         raise CorpusError([*blocking.sorted_problems(), Problem(
-            "<corpus>", None, "build-refused", f"not built: {summary(blocking)}",
+            "<corpus>", None, Code.BUILD_REFUSED, f"not built: {summary(blocking)}",
             "fix the errors above (belarus-corpus validate lists them), then build again")])
 
 
