@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 __all__ = ["Corpus", "__version__", "validate"]
 
 if TYPE_CHECKING:
+    from .checks import validate_corpus as validate
     from .corpus import Corpus
-    from .validate import validate
 
 
 def __getattr__(name: str) -> Any:
@@ -19,7 +19,7 @@ def __getattr__(name: str) -> Any:
 
         return Corpus
     if name == "validate":
-        from .validate import validate
+        from .checks import validate_corpus as validate
 
         return validate
     raise AttributeError(name)

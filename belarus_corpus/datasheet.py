@@ -12,7 +12,7 @@ from .codes import Code
 from .errors import Problem
 
 if TYPE_CHECKING:
-    from .corpus import Corpus
+    from .reader import CorpusReader
 
 BEGIN = "<!-- BEGIN GENERATED: belarus-corpus stats --datasheet -->"
 END = "<!-- END GENERATED -->"
@@ -20,8 +20,8 @@ DATASHEET = "DATASHEET.md"
 
 
 def statistics_markdown(facts: dict[str, Any]) -> str:
-    """The card's statistics (one source: ``release.facts``) plus how gold spans were made and paragraph languages."""
-    from .release.facts_text import statistics_markdown as facts_statistics
+    """The card's statistics (one source: ``build.facts``) plus how gold spans were made and paragraph languages."""
+    from .build.facts_text import statistics_markdown as facts_statistics
 
     origin = ", ".join(f"{k} {v}" for k, v in facts["spans"]["gold_origin"].items()) or "none"
     languages = ", ".join(f"{k} {v}" for k, v in facts["paragraph_languages"].items()) or "none"
@@ -31,15 +31,15 @@ def statistics_markdown(facts: dict[str, Any]) -> str:
 
 
 def cross_document_markdown(facts: dict[str, Any]) -> str:
-    """Which article reports what for the same fact (``release.facts``, shared with the card)."""
-    from .release.facts_text import figures_markdown
+    """Which article reports what for the same fact (``build.facts``, shared with the card)."""
+    from .build.facts_text import figures_markdown
 
     return figures_markdown(facts)
 
 
-def generated_block(corpus: Corpus) -> str:
-    """The block, from one pass over the corpus (``release.facts.corpus_facts``)."""
-    from .release.facts import corpus_facts
+def generated_block(corpus: CorpusReader) -> str:
+    """The block, from one pass over the corpus (``build.facts.corpus_facts``)."""
+    from .build.facts import corpus_facts
 
     facts = corpus_facts(corpus)
     return "\n".join([BEGIN, "", "### Statistics", "", statistics_markdown(facts), "",
@@ -54,7 +54,7 @@ def _split(text: str) -> tuple[str, str, str] | None:
     return head, BEGIN + block + END, tail
 
 
-def update_datasheet(corpus: Corpus) -> bool:
+def update_datasheet(corpus: CorpusReader) -> bool:
     """Rewrite the generated block; True when the file changed."""
     from .fsio import atomic_write_text
 
@@ -72,7 +72,7 @@ def update_datasheet(corpus: Corpus) -> bool:
     return True
 
 
-def check_datasheet(corpus: Corpus) -> list[Problem]:
+def check_datasheet(corpus: CorpusReader) -> list[Problem]:
     path = corpus.root / DATASHEET
     if not path.is_file():
         return []

@@ -22,7 +22,7 @@ from .fsio import LOCK_SUFFIX
 from .layout import Layout, sha256_file
 
 if TYPE_CHECKING:
-    from .corpus import Corpus
+    from .reader import CorpusReader
 
 _TEMP = re.compile(r"^\.(?P<target>.+)\.[A-Za-z0-9_]+\.tmp$")
 _BUILDING = re.compile(r"^\.(?P<name>.+)\.building-(?P<pid>\d+)$")
@@ -31,7 +31,7 @@ _WRITTEN_FOLDERS = ("raw", "annotations", "schema", "metadata")
 _LOCKED_FOLDERS = ("raw", "annotations")
 
 
-def doctor(corpus: Corpus) -> list[Problem]:
+def doctor(corpus: CorpusReader) -> list[Problem]:
     """Every finding about the repository's state, sorted; errors mean data is damaged or missing."""
     layout = corpus.layout
     findings = [*raw_findings(layout), *lock_findings(layout), *temp_findings(layout), *build_findings(layout)]

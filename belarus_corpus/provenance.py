@@ -8,7 +8,7 @@ import time
 from datetime import UTC, datetime
 from typing import Any
 
-from . import __version__
+from ._version import __version__
 from .normalize import Normalized, pipeline_id
 from .structure import STRUCTURE_VERSION, paragraph_spans
 

@@ -1,4 +1,4 @@
-"""Corpus statistics: documents, characters, spans per layer/type/status/document, languages."""
+"""CorpusReader statistics: documents, characters, spans per layer/type/status/document, languages."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from .model import Span
 
 if TYPE_CHECKING:
-    from .corpus import Corpus
+    from .reader import CorpusReader
 
 
 def gold_origin(span: Span) -> str:
@@ -18,7 +18,7 @@ def gold_origin(span: Span) -> str:
     return "manual" if span.method == "manual" else span.method.split(":")[0]
 
 
-def corpus_stats(corpus: Corpus) -> dict[str, Any]:
+def corpus_stats(corpus: CorpusReader) -> dict[str, Any]:
     per_document: dict[str, dict[str, Any]] = {}
     layers: Counter[str] = Counter()
     types: Counter[str] = Counter()

@@ -14,7 +14,7 @@ from belarus_corpus.annotate.reanchoring import reanchor_documents
 from belarus_corpus.build.features import CONFIGS, features_for
 from belarus_corpus.build.loading import load_config
 from belarus_corpus.ingest import IngestOptions
-from belarus_corpus.release.facts import corpus_facts
+from belarus_corpus.build.facts import corpus_facts
 from helpers import ARTICLE, MakeCorpus, tree
 
 

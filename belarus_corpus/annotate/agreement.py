@@ -27,7 +27,7 @@ from .agreement_stats import (
 )
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
     from ..taxonomy import Taxonomy
 
 COUNTED_STATUSES = ("gold", "suggested")
@@ -81,7 +81,7 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
-def _collect(corpus: Corpus, annotators: tuple[str, ...],
+def _collect(corpus: CorpusReader, annotators: tuple[str, ...],
              doc_ids: list[str] | None) -> dict[str, dict[str, list[Span]]]:
     if len(annotators) < 2 or len(set(annotators)) != len(annotators):
         raise UsageError(Problem("--annotator", None, Code.USAGE, f"got {len(set(annotators))} distinct annotator(s)",
@@ -176,7 +176,7 @@ def _intervals(figures: dict[str, DocFigures], docs: list[str], layer: str, seed
             "alpha": bootstrap(docs, lambda sample: _alpha_of(figures, sample, layer), seed, samples)}
 
 
-def agreement(corpus: Corpus, annotators: tuple[str, ...] | list[str], doc_ids: list[str] | None = None,
+def agreement(corpus: CorpusReader, annotators: tuple[str, ...] | list[str], doc_ids: list[str] | None = None,
               seed: int = 16, samples: int = 1000) -> AgreementReport:
     names = tuple(annotators)
     by_doc = _collect(corpus, names, doc_ids)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..errors import UsageError
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
 NOT_PASSES = ("rule:", "curated")
 
@@ -18,7 +18,7 @@ def passes(by_annotator: dict[str, int]) -> list[str]:
     return sorted(name for name in by_annotator if not name.startswith(NOT_PASSES))
 
 
-def agreement_sentence(corpus: Corpus, by_annotator: dict[str, int]) -> str | None:
+def agreement_sentence(corpus: CorpusReader, by_annotator: dict[str, int]) -> str | None:
     from .agreement import agreement
 
     names = passes(by_annotator)

@@ -13,10 +13,10 @@ from .operations import add_spans, iter_spans
 from .records import make_span, parse_attributes
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
 
-def add_span(corpus: Corpus, doc_id: str, *, layer: str, type_: str, quote: str | None = None,
+def add_span(corpus: CorpusReader, doc_id: str, *, layer: str, type_: str, quote: str | None = None,
              occurrence: int | None = None, start: int | None = None, end: int | None = None,
              attributes: dict[str, Any] | tuple[str, ...] | list[str] | None = None, note: str | None = None,
              status: str = "gold", annotator: str | None = None, method: str = "manual") -> Span:
@@ -53,5 +53,5 @@ class SpanFilter:
                 and (self.method is None or span.method == self.method or span.method.startswith(self.method)))
 
 
-def filtered_spans(corpus: Corpus, chosen: SpanFilter) -> list[Span]:
+def filtered_spans(corpus: CorpusReader, chosen: SpanFilter) -> list[Span]:
     return [span for span in iter_spans(corpus, chosen.doc_ids or None) if chosen.accepts(span)]

@@ -17,7 +17,7 @@ from .records import check_annotator
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
 STATES = ("not started", "in progress", "done")
 
@@ -38,11 +38,11 @@ class BlindView:
         return self.others
 
 
-def progress_path(corpus: Corpus, annotator: str) -> Path:
+def progress_path(corpus: CorpusReader, annotator: str) -> Path:
     return corpus.root / "metadata" / "progress" / f"{check_annotator(annotator)}.json"
 
 
-def read_progress(corpus: Corpus, annotator: str) -> dict[str, str]:
+def read_progress(corpus: CorpusReader, annotator: str) -> dict[str, str]:
     """Every document's state for this annotator; a document with none recorded is 'in progress' when the
     annotator has records in it, else 'not started'."""
     path = progress_path(corpus, annotator)
@@ -57,7 +57,7 @@ def read_progress(corpus: Corpus, annotator: str) -> dict[str, str]:
     return states
 
 
-def set_progress(corpus: Corpus, annotator: str, doc_id: str, state: str) -> None:
+def set_progress(corpus: CorpusReader, annotator: str, doc_id: str, state: str) -> None:
     if state not in STATES:
         raise UsageError(Problem("--state", None, Code.UNKNOWN_PROGRESS_STATE, f"unknown state {state!r}",
                                  "one of: " + ", ".join(STATES)))

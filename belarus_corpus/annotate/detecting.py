@@ -18,7 +18,7 @@ from ..taxonomy import Taxonomy
 from .records import make_span, today
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
     from ..suggest.base import DocumentView, Proposal
 
 PARALLEL_MIN_DOCS = 64
@@ -83,13 +83,13 @@ def in_chunks(run: Callable[..., list[Result]], doc_ids: list[str],
 
 
 def views_chunk(doc_ids: list[str], root: str) -> list[DocumentView]:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
-    corpus = Corpus(root)
+    corpus = CorpusReader(root)
     return [view_of(corpus.document(doc_id)) for doc_id in doc_ids]
 
 
-def detect_document(corpus: Corpus, taxonomy: Taxonomy, detectors: list[Any], doc_id: str,
+def detect_document(corpus: CorpusReader, taxonomy: Taxonomy, detectors: list[Any], doc_id: str,
                     extra: Sequence[tuple[str, Proposal]] = (), view: DocumentView | None = None) -> DocumentResult:
     """Run the document detectors on one document (on ``view`` when it was made already); make spans of their
     proposals and of ``extra`` ones."""

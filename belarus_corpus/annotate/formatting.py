@@ -8,10 +8,10 @@ from ..fsio import locked
 from ..store import canonical_bytes, load, save
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
 
-def format_stores(corpus: Corpus, check_only: bool = False) -> list[str]:
+def format_stores(corpus: CorpusReader, check_only: bool = False) -> list[str]:
     changed = []
     directory = corpus.layout.annotations_dir
     paths = sorted(directory.glob("*.jsonl")) if directory.is_dir() else []

@@ -10,13 +10,13 @@ from ..model import Span
 from .review import ReviewOutcome, decide_ids, retype
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
 CONTEXT = 80
 KEYS = {"a": "accept", "r": "reject", "e": "edit type", "s": "skip", "q": "quit"}
 
 
-def _show(corpus: Corpus, span: Span, position: int, total: int) -> None:
+def _show(corpus: CorpusReader, span: Span, position: int, total: int) -> None:
     text = corpus.document(span.doc_id).text
     before = text[max(0, span.start - CONTEXT) : span.start].replace("\n", " ")
     after = text[span.end : span.end + CONTEXT].replace("\n", " ")
@@ -27,7 +27,7 @@ def _show(corpus: Corpus, span: Span, position: int, total: int) -> None:
     click.echo("  …" + before + click.style(f"[{span.text}]", bold=True, fg="yellow") + after + "…")
 
 
-def review_loop(corpus: Corpus, spans: list[Span], annotator: str | None) -> dict[str, int]:
+def review_loop(corpus: CorpusReader, spans: list[Span], annotator: str | None) -> dict[str, int]:
     tally = {"accepted": 0, "rejected": 0, "retyped": 0, "skipped": 0}
     for position, span in enumerate(spans, start=1):
         _show(corpus, span, position, len(spans))

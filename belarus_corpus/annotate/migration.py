@@ -15,7 +15,7 @@ from ..model import Record
 from ..store import StoreContent, update
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
 LEGACY_RULES_ANNOTATOR = "belarus-corpus-rules"
 
@@ -35,7 +35,7 @@ def migrated(record: Record) -> Record:
     return record.with_changes(annotator=record.method)
 
 
-def migrate(corpus: Corpus) -> MigrationOutcome:
+def migrate(corpus: CorpusReader) -> MigrationOutcome:
     """Rewrite every store of the corpus (locked, atomic, canonical); a migrated store is left as it is."""
     outcome = MigrationOutcome()
     paths = [corpus.layout.store(doc_id) for doc_id in corpus.doc_ids()] + [corpus.layout.cross_document_store]

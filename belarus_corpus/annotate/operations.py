@@ -14,20 +14,20 @@ from ..store import StoreContent, update, update_many
 from .records import check_attributes, check_label, check_offsets, make_relation
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
 
-def _store(corpus: Corpus, doc_id: str) -> tuple[Any, str]:
+def _store(corpus: CorpusReader, doc_id: str) -> tuple[Any, str]:
     path = corpus.layout.store(doc_id)
     return path, corpus.layout.relative(path)
 
 
-def change_store(corpus: Corpus, doc_id: str, change: Callable[[StoreContent], StoreContent]) -> StoreContent:
+def change_store(corpus: CorpusReader, doc_id: str, change: Callable[[StoreContent], StoreContent]) -> StoreContent:
     path, shown = _store(corpus, doc_id)
     return update(path, change, shown)
 
 
-def add_spans(corpus: Corpus, doc_id: str, spans: list[Span], skip_existing: bool = False) -> list[Span]:
+def add_spans(corpus: CorpusReader, doc_id: str, spans: list[Span], skip_existing: bool = False) -> list[Span]:
     """Add spans to one document's store; an id or (layer, type, offsets) already there is refused or skipped."""
     added: list[Span] = []
 
@@ -52,12 +52,12 @@ def add_spans(corpus: Corpus, doc_id: str, spans: list[Span], skip_existing: boo
     return added
 
 
-def iter_spans(corpus: Corpus, doc_ids: list[str] | None = None) -> Iterator[Span]:
+def iter_spans(corpus: CorpusReader, doc_ids: list[str] | None = None) -> Iterator[Span]:
     for doc_id in doc_ids or corpus.doc_ids():
         yield from corpus.annotations(doc_id).spans
 
 
-def find_span(corpus: Corpus, span_id: str, doc_id: str | None = None) -> Span:
+def find_span(corpus: CorpusReader, span_id: str, doc_id: str | None = None) -> Span:
     for span in iter_spans(corpus, [doc_id] if doc_id else None):
         if span.id == span_id:
             return span
@@ -89,7 +89,7 @@ def _locked_span(content: StoreContent, span_id: str) -> Span:
     raise _gone(span_id)
 
 
-def update_span(corpus: Corpus, span_id: str, edit: SpanEdit, doc_id: str | None = None) -> Span:
+def update_span(corpus: CorpusReader, span_id: str, edit: SpanEdit, doc_id: str | None = None) -> Span:
     """Edit a span in place; its id never changes. The edit applies to the record read under the store's lock,
     so concurrent edits of different fields all survive."""
     doc = find_span(corpus, span_id, doc_id).doc_id
@@ -106,7 +106,7 @@ def update_span(corpus: Corpus, span_id: str, edit: SpanEdit, doc_id: str | None
     return edited[0]
 
 
-def _edited(corpus: Corpus, found: Span, edit: SpanEdit) -> Span:
+def _edited(corpus: CorpusReader, found: Span, edit: SpanEdit) -> Span:
     taxonomy = corpus.taxonomy
     attributes = {**found.attributes, **(edit.attributes or {})}
     for name in edit.remove_attributes:
@@ -130,7 +130,7 @@ def _edited(corpus: Corpus, found: Span, edit: SpanEdit) -> Span:
     return found.with_changes(**changes)
 
 
-def _new_offsets(corpus: Corpus, found: Span, edit: SpanEdit) -> dict[str, Any]:
+def _new_offsets(corpus: CorpusReader, found: Span, edit: SpanEdit) -> dict[str, Any]:
     from ..model import context
 
     document = corpus.document(found.doc_id)
@@ -141,7 +141,7 @@ def _new_offsets(corpus: Corpus, found: Span, edit: SpanEdit) -> dict[str, Any]:
             "text_sha256": document.text_sha256}
 
 
-def replace_span(corpus: Corpus, edited: Span) -> None:
+def replace_span(corpus: CorpusReader, edited: Span) -> None:
     def change(content: StoreContent) -> StoreContent:
         _locked_span(content, edited.id)
         content.spans = [edited if s.id == edited.id else s for s in content.spans]
@@ -150,14 +150,14 @@ def replace_span(corpus: Corpus, edited: Span) -> None:
     change_store(corpus, edited.doc_id, change)
 
 
-def _paths(corpus: Corpus, doc_ids: list[str], cross: bool) -> dict[Path, str]:
+def _paths(corpus: CorpusReader, doc_ids: list[str], cross: bool) -> dict[Path, str]:
     paths = [corpus.layout.store(doc_id) for doc_id in doc_ids]
     if cross:
         paths.append(corpus.layout.cross_document_store)
     return {path: corpus.layout.relative(path) for path in paths}
 
 
-def remove_span(corpus: Corpus, span_id: str, cascade: bool = False) -> tuple[Span, list[Relation]]:
+def remove_span(corpus: CorpusReader, span_id: str, cascade: bool = False) -> tuple[Span, list[Relation]]:
     """Remove a span; relations that use it block the removal unless ``cascade`` removes them too. The span's
     store and the cross-document store are both locked while the relations are checked and the span removed."""
     doc = find_span(corpus, span_id).doc_id
@@ -182,7 +182,7 @@ def remove_span(corpus: Corpus, span_id: str, cascade: bool = False) -> tuple[Sp
     return outcome[0]
 
 
-def relate(corpus: Corpus, head_id: str, tail_id: str, type_: str, annotator: str | None = None,
+def relate(corpus: CorpusReader, head_id: str, tail_id: str, type_: str, annotator: str | None = None,
            method: str = "manual", status: str = "gold", note: str | None = None) -> Relation:
     """Relate two spans; both are looked up again under the locks of their stores and of the relation's store,
     so a span removed meanwhile cannot be left with a relation pointing at it."""
@@ -208,7 +208,7 @@ def relate(corpus: Corpus, head_id: str, tail_id: str, type_: str, annotator: st
     return made[0]
 
 
-def add_relations(corpus: Corpus, relations: list[Relation], skip_existing: bool = False) -> list[Relation]:
+def add_relations(corpus: CorpusReader, relations: list[Relation], skip_existing: bool = False) -> list[Relation]:
     added: list[Relation] = []
     by_store: dict[str, list[Relation]] = {}
     for relation in relations:

@@ -17,7 +17,7 @@ from .operations import add_relations, add_spans
 from .records import check_annotator, make_relation, make_span
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
 
 @dataclass
@@ -35,7 +35,7 @@ def _locate(text: str, quote: str, occurrence: int, before: str) -> int | None:
     return start if text[:start].endswith(before) else None
 
 
-def _read_document(corpus: Corpus, doc_id: str, path: Path, annotator: str, status: str,
+def _read_document(corpus: CorpusReader, doc_id: str, path: Path, annotator: str, status: str,
                    problems: list[Problem]) -> tuple[list[Span], list[Relation]]:
     document = corpus.document(doc_id)
     by_local: dict[str, Span] = {}
@@ -72,7 +72,7 @@ def _read_document(corpus: Corpus, doc_id: str, path: Path, annotator: str, stat
     return list(by_local.values()), relations
 
 
-def read_pass(corpus: Corpus, folder: Path, annotator: str, status: str = "gold") -> QuotePass:
+def read_pass(corpus: CorpusReader, folder: Path, annotator: str, status: str = "gold") -> QuotePass:
     who = check_annotator(annotator)
     problems: list[Problem] = []
     result = QuotePass()
@@ -89,7 +89,7 @@ def read_pass(corpus: Corpus, folder: Path, annotator: str, status: str = "gold"
     return result
 
 
-def import_pass(corpus: Corpus, folder: Path, annotator: str, status: str = "gold") -> QuotePass:
+def import_pass(corpus: CorpusReader, folder: Path, annotator: str, status: str = "gold") -> QuotePass:
     """Read and check the whole pass, then add it (an annotator's records already there are kept)."""
     result = read_pass(corpus, folder, annotator, status)
     for doc_id, spans in result.spans.items():

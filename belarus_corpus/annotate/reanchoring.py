@@ -11,7 +11,7 @@ from .anchor import reanchor
 from .operations import change_store
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
 
 @dataclass
@@ -28,11 +28,11 @@ class ReanchorOutcome:
         return line
 
 
-def reanchor_documents(corpus: Corpus, doc_ids: list[str] | None = None) -> list[ReanchorOutcome]:
+def reanchor_documents(corpus: CorpusReader, doc_ids: list[str] | None = None) -> list[ReanchorOutcome]:
     return [reanchor_document(corpus, doc_id) for doc_id in doc_ids or corpus.doc_ids()]
 
 
-def reanchor_document(corpus: Corpus, doc_id: str) -> ReanchorOutcome:
+def reanchor_document(corpus: CorpusReader, doc_id: str) -> ReanchorOutcome:
     document = corpus.document(doc_id)
     outcome = ReanchorOutcome(doc_id)
 

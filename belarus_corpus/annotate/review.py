@@ -18,7 +18,7 @@ from ..store import StoreContent, update
 from .records import check_annotator
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
 DECISIONS = {"accept": "gold", "reject": "rejected"}
 Record = Span | Relation
@@ -30,12 +30,12 @@ class ReviewOutcome:
     not_suggested: list[str] = field(default_factory=list)
 
 
-def _stores(corpus: Corpus, doc_ids: list[str] | None) -> list[Path]:
+def _stores(corpus: CorpusReader, doc_ids: list[str] | None) -> list[Path]:
     paths = [corpus.layout.store(doc_id) for doc_id in doc_ids or corpus.doc_ids()]
     return [*paths, corpus.layout.cross_document_store] if doc_ids is None else paths
 
 
-def _decide(corpus: Corpus, paths: list[Path], chosen: Callable[[Record], bool], status: str,
+def _decide(corpus: CorpusReader, paths: list[Path], chosen: Callable[[Record], bool], status: str,
             outcome: ReviewOutcome, annotator: str | None) -> None:
     """Set ``status`` on every chosen suggestion, one locked store at a time."""
     reviewer = check_annotator(annotator)
@@ -58,7 +58,7 @@ def _decide(corpus: Corpus, paths: list[Path], chosen: Callable[[Record], bool],
             update(path, change, corpus.layout.relative(path))
 
 
-def _states(corpus: Corpus, wanted: set[str]) -> dict[str, str]:
+def _states(corpus: CorpusReader, wanted: set[str]) -> dict[str, str]:
     states: dict[str, str] = {}
     for doc_id in corpus.doc_ids():
         content = corpus.annotations(doc_id)
@@ -72,7 +72,7 @@ def _states(corpus: Corpus, wanted: set[str]) -> dict[str, str]:
     return states
 
 
-def decide_ids(corpus: Corpus, decision: str, ids: list[str], annotator: str | None = None) -> ReviewOutcome:
+def decide_ids(corpus: CorpusReader, decision: str, ids: list[str], annotator: str | None = None) -> ReviewOutcome:
     wanted = set(ids)
     states = _states(corpus, wanted)
     missing = sorted(wanted - set(states))
@@ -84,7 +84,7 @@ def decide_ids(corpus: Corpus, decision: str, ids: list[str], annotator: str | N
     return outcome
 
 
-def decide_detector(corpus: Corpus, decision: str, detector: str, doc_ids: list[str] | None = None,
+def decide_detector(corpus: CorpusReader, decision: str, detector: str, doc_ids: list[str] | None = None,
                     annotator: str | None = None) -> ReviewOutcome:
     prefix = f"rule:{detector}" if not detector.startswith("rule:") else detector
     outcome = ReviewOutcome()
@@ -93,7 +93,7 @@ def decide_detector(corpus: Corpus, decision: str, detector: str, doc_ids: list[
     return outcome
 
 
-def retype(corpus: Corpus, span: Span, type_: str) -> Span:
+def retype(corpus: CorpusReader, span: Span, type_: str) -> Span:
     from .operations import SpanEdit, update_span
 
     return update_span(corpus, span.id, SpanEdit(type=type_), doc_id=span.doc_id)

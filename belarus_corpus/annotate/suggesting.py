@@ -34,7 +34,7 @@ from .operations import change_store
 from .records import make_relation
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
     from ..suggest.base import DocumentView, LinkProposal, Proposal
 
 __all__ = ["SuggestReport", "suggest"]
@@ -85,7 +85,7 @@ class StoredDocument:
     known: dict[SpanKey, Span]  # the spans now at the cross-document links' ends in this document
 
 
-def suggest(corpus: Corpus, doc_ids: Sequence[str] | None = None, detectors: Sequence[str] | None = None,
+def suggest(corpus: CorpusReader, doc_ids: Sequence[str] | None = None, detectors: Sequence[str] | None = None,
             workers: int | None = None) -> SuggestReport:
     """Run the detectors and store new proposals; ``workers`` processes (default: the CPU count)."""
     _, corpus_detectors = choose_detectors(detectors)
@@ -116,7 +116,7 @@ def suggest(corpus: Corpus, doc_ids: Sequence[str] | None = None, detectors: Seq
     return report
 
 
-def _run_corpus_detectors(corpus: Corpus, detectors: list[Any], doc_ids: list[str], report: SuggestReport,
+def _run_corpus_detectors(corpus: CorpusReader, detectors: list[Any], doc_ids: list[str], report: SuggestReport,
                           workers: int) -> CorpusFindings:
     findings = CorpusFindings()
     if not detectors:
@@ -143,10 +143,10 @@ def suggest_chunk(doc_ids: list[str], root: str, names: tuple[str, ...] | None,
                   extra: dict[str, list[tuple[str, Proposal]]], local: dict[str, list[tuple[str, LinkProposal]]],
                   ends: dict[str, set[SpanKey]], views: dict[str, DocumentView]) -> list[StoredDocument]:
     """Detect in and store each document of the chunk (each store read and written once, under its lock)."""
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
     from ..suggest.registry import clear_caches
 
-    corpus = Corpus(root)
+    corpus = CorpusReader(root)
     taxonomy = corpus.taxonomy
     detectors, _ = choose_detectors(names)
     stored = []
@@ -157,7 +157,7 @@ def suggest_chunk(doc_ids: list[str], root: str, names: tuple[str, ...] | None,
     return stored
 
 
-def _store(corpus: Corpus, taxonomy: Taxonomy, result: DocumentResult, links: Sequence[tuple[str, LinkProposal]],
+def _store(corpus: CorpusReader, taxonomy: Taxonomy, result: DocumentResult, links: Sequence[tuple[str, LinkProposal]],
            wanted: set[SpanKey]) -> StoredDocument:
     """One read-modify-write of the document's store: new spans (a span already at the same place wins), then
     the relations within the document; remember the spans at the cross-document links' ends."""
@@ -202,7 +202,7 @@ def _add_links(content: StoreContent, links: Sequence[tuple[str, LinkProposal]],
     return added
 
 
-def _store_cross(corpus: Corpus, taxonomy: Taxonomy, findings: CorpusFindings, report: SuggestReport) -> None:
+def _store_cross(corpus: CorpusReader, taxonomy: Taxonomy, findings: CorpusFindings, report: SuggestReport) -> None:
     def find(key: SpanKey) -> Span | None:
         if key not in findings.known and key[0] not in looked_up:  # a document outside this run: read its store
             looked_up.add(key[0])

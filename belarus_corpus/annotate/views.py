@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from ..model import Span
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
     from .blind import BlindView
 
 LAYER_STYLES = {"claim": "bold cyan", "stance": "bold magenta", "hedge": "bold yellow", "artifact": "bold red"}
@@ -39,7 +39,7 @@ def print_span_table(spans: list[Span]) -> None:
     console.print(f"{len(spans)} span(s)")
 
 
-def show_document(corpus: Corpus, doc_id: str, layers: list[str], statuses: list[str],
+def show_document(corpus: CorpusReader, doc_id: str, layers: list[str], statuses: list[str],
                   view: BlindView | None = None) -> None:
     from rich.console import Console
     from rich.text import Text

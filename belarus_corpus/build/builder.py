@@ -9,35 +9,23 @@ import shutil
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from .. import __version__
+from .._version import __version__
 from ..codes import Code
 from ..errors import CorpusError, Problem, UsageError
 from .features import CONFIGS, features_for
+from .result import BuildResult, dataset_version_of
 from .shard_writer import abandoned_on_error, entry_rows, entry_warnings, write_documents
 from .shards import INPUTS_KEY, Entry, Shard, copy_shard, inputs_digest, kept_rows, plan_shards, reusable, shared_inputs
 from .tables import relation_rows
 from .writer import ConfigWriter, TableSpec, table_spec, version_metadata
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
-    from ..release.facts import Partial
+    from ..reader import CorpusReader
+    from .facts import Partial
 
 DEFAULT_SPLIT = "train"
-
-
-@dataclass
-class BuildResult:
-    out: Path
-    dataset_version: str
-    counts: dict[str, Counter[str]] = field(default_factory=dict)
-    warnings: list[Problem] = field(default_factory=list)
-    files: list[Path] = field(default_factory=list)
-    reused_shards: int = 0
-    facts: dict[str, Any] | None = None  # release.facts, merged from the shards' partials, for card and Croissant
-    file_rows: dict[str, int] = field(default_factory=dict)  # rows per Parquet file, by path in the build
-    digests: dict[str, str] = field(default_factory=dict)  # SHA-256 already known, by path in the build
 
 
 def parse_split_spec(spec: str) -> tuple[int, list[tuple[str, float]]]:
@@ -68,12 +56,8 @@ def split_of(doc_id: str, seed: int, splits: list[tuple[str, float]]) -> str:
     return splits[-1][0]
 
 
-def dataset_version_of(corpus: Corpus) -> str:
-    path = corpus.root / "DATASET_VERSION"
-    return path.read_text(encoding="utf-8").strip() if path.is_file() else "0.0.0"
-
-
-def build(corpus: Corpus, out: Path, split_by_document: str | None = None, incremental: bool = True) -> BuildResult:
+def build(corpus: CorpusReader, out: Path, split_by_document: str | None = None,
+          incremental: bool = True) -> BuildResult:
     out = out.resolve()
     if out == corpus.root or out in corpus.root.parents:
         raise UsageError(Problem(str(out), None, Code.UNSAFE_OUTPUT, "the build folder would contain the corpus",
@@ -130,7 +114,7 @@ def _previous_build(out: Path) -> PreviousBuild | None:
     return PreviousBuild(out, digests) if digests is not None else None
 
 
-def _refuse_source_folder(corpus: Corpus, out: Path) -> None:
+def _refuse_source_folder(corpus: CorpusReader, out: Path) -> None:
     """A build swapped in over raw/, annotations/ or schema/ (or a folder inside them) would lose sources."""
     layout = corpus.layout
     for source in (layout.raw_dir, layout.annotations_dir, layout.schema_dir):
@@ -150,7 +134,7 @@ def _refuse_source_folder(corpus: Corpus, out: Path) -> None:
 class _Run:
     """One build in progress: where it writes, what it reuses, and what every shard shares."""
 
-    corpus: Corpus
+    corpus: CorpusReader
     staging: Path
     result: BuildResult
     previous: PreviousBuild | None
@@ -163,9 +147,9 @@ class _Run:
         return self.specs[config]
 
 
-def _write_all(corpus: Corpus, staging: Path, result: BuildResult, split_spec: str | None,
+def _write_all(corpus: CorpusReader, staging: Path, result: BuildResult, split_spec: str | None,
                previous: PreviousBuild | None) -> None:
-    from ..release.facts import finish_facts, merge_partials
+    from .facts import finish_facts, merge_partials
 
     split = parse_split_spec(split_spec) if split_spec else None
     doc_splits = {d: split_of(d, *split) if split else DEFAULT_SPLIT for d in corpus.doc_ids()}
@@ -208,7 +192,7 @@ def _write_shard(run: _Run, shard: Shard) -> Partial:
 
 def _taken(result: BuildResult, shard: Shard, entries: list[Entry]) -> Partial:
     """Count the shard's rows and warnings into the result; its partial facts."""
-    from ..release.facts import merge_partials
+    from .facts import merge_partials
 
     _add_counts(result, shard.split, entry_rows(entries))
     for entry in entries:
@@ -217,7 +201,7 @@ def _taken(result: BuildResult, shard: Shard, entries: list[Entry]) -> Partial:
 
 
 def _write_cross_document(run: _Run, split: bool) -> Partial:
-    from ..release.facts import relations_partial
+    from .facts import relations_partial
 
     cross = Shard("cross_document" if split else DEFAULT_SPLIT, 0, 1)
     relations = run.corpus.cross_document().relations

@@ -1,6 +1,6 @@
 """The dataset card (``README.md`` of the build): YAML metadata the Hub reads, and the card's sections.
 
-Every statement is computed: counts and provenance from the corpus (``release/facts.py``), sizes and example
+Every statement is computed: counts and provenance from the corpus (``build/facts.py``), sizes and example
 rows from the Parquet files just written, fields from the features, the version history from CHANGELOG.md.
 The card contains no path, clock time or machine name, so two builds of the same sources are byte-identical.
 """
@@ -16,8 +16,8 @@ from .features import CONFIGS, features_for
 from .tokens import TOKENIZER
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
-    from .builder import BuildResult
+    from ..reader import CorpusReader
+    from .result import BuildResult
 
 PRETTY_NAME = "belarus-corpus"
 LOAD_PATH = "dist/belarus-corpus"
@@ -103,9 +103,9 @@ TAGS_DESCRIPTION = "BIO tags of the {layer} layer's gold spans, one per token."
 # YAML metadata
 
 
-def card_metadata(corpus: Corpus, staging: Path, result: BuildResult, facts: dict[str, Any] | None = None,
+def card_metadata(corpus: CorpusReader, staging: Path, result: BuildResult, facts: dict[str, Any] | None = None,
                   settings: dict[str, Any] | None = None) -> dict[str, Any]:
-    from ..release.facts import corpus_facts, release_settings
+    from .facts import corpus_facts, release_settings
 
     facts = facts if facts is not None else corpus_facts(corpus)
     settings = settings if settings is not None else release_settings(corpus)
@@ -173,7 +173,7 @@ def _licence_metadata(licences: dict[str, Any], settings: dict[str, Any]) -> dic
     return {"license": "other", "license_name": name, "license_link": "README.md"}
 
 
-def _tasks(corpus: Corpus) -> tuple[list[str], list[str]]:
+def _tasks(corpus: CorpusReader) -> tuple[list[str], list[str]]:
     layers = set(corpus.taxonomy.layers)
     categories = ["token-classification"] if "tokens" in CONFIGS else []
     ids = []
@@ -214,10 +214,10 @@ def check_card_data(data: Any) -> None:
 # Sections
 
 
-def render_card(corpus: Corpus, staging: Path, result: BuildResult) -> str:
+def render_card(corpus: CorpusReader, staging: Path, result: BuildResult) -> str:
     from huggingface_hub import DatasetCard, DatasetCardData
 
-    from ..release.facts import corpus_facts, release_settings
+    from .facts import corpus_facts, release_settings
 
     if result.facts is None:
         result.facts = corpus_facts(corpus)
@@ -238,9 +238,9 @@ def _as_dict(data: Any) -> dict[str, Any]:
     return dict(data.to_dict())
 
 
-def card_body(corpus: Corpus, staging: Path, result: BuildResult, facts: dict[str, Any],
+def card_body(corpus: CorpusReader, staging: Path, result: BuildResult, facts: dict[str, Any],
               settings: dict[str, Any]) -> str:
-    from ..release import facts_text as f
+    from . import facts_text as f
 
     sections = [
         f"# {PRETTY_NAME}",
@@ -289,7 +289,7 @@ def card_body(corpus: Corpus, staging: Path, result: BuildResult, facts: dict[st
     return "\n\n".join(sections) + "\n"
 
 
-def _measured_agreement(corpus: Corpus, facts: dict[str, Any]) -> list[str]:
+def _measured_agreement(corpus: CorpusReader, facts: dict[str, Any]) -> list[str]:
     from ..annotate.agreement_summary import agreement_sentence
 
     sentence = agreement_sentence(corpus, facts["spans"]["by_annotator"])
@@ -298,7 +298,7 @@ def _measured_agreement(corpus: Corpus, facts: dict[str, Any]) -> list[str]:
 
 
 def _summary(facts: dict[str, Any]) -> str:
-    from ..release.facts import package_summary
+    from .facts import package_summary
 
     summary = package_summary()[0]
     lead = f"{summary.rstrip('.')}." if summary else ""
@@ -308,7 +308,7 @@ def _summary(facts: dict[str, Any]) -> str:
 
 
 def _summary_sentence(facts: dict[str, Any]) -> str:
-    from ..release.facts_text import summary_sentence
+    from .facts_text import summary_sentence
 
     return summary_sentence(facts)
 
@@ -423,7 +423,7 @@ def _shorten(value: Any, limit: int = 100, items: int = 3) -> Any:
     return value
 
 
-def _fields(corpus: Corpus) -> str:
+def _fields(corpus: CorpusReader) -> str:
     blocks = []
     for config in CONFIGS:
         features = features_for(config, corpus.taxonomy)
@@ -441,7 +441,7 @@ def describe_field(config: str, name: str) -> str:
     return FIELD_DESCRIPTIONS_BY_CONFIG.get(f"{config}.{name}") or FIELD_DESCRIPTIONS.get(name, "")
 
 
-def undescribed_fields(corpus: Corpus) -> list[str]:
+def undescribed_fields(corpus: CorpusReader) -> list[str]:
     """Top-level fields the card has no description for (a test keeps this empty)."""
     return [f"{config}.{name}" for config in CONFIGS for name in features_for(config, corpus.taxonomy)
             if not describe_field(config, name)]
@@ -481,7 +481,7 @@ def _rationale(facts: dict[str, Any]) -> str:
 
 
 def _source_data(facts: dict[str, Any]) -> str:
-    from ..release.facts_text import bullets
+    from .facts_text import bullets
 
     lines = [f"{facts['documents']} plain-text files, ingested as delivered; each keeps its original file name and "
              "the SHA-256 of its bytes (also listed in `croissant.json`). Normalization: "
@@ -490,7 +490,7 @@ def _source_data(facts: dict[str, Any]) -> str:
     lines.append("")
     lines.append(bullets(f"`{d['doc_id']}`: `{d['original_file_name']}`, {d['raw_bytes']:,} bytes, sha256 "
                          f"`{d['raw_sha256'][:16]}…`" for d in facts["per_document"]))
-    from ..release.facts_text import assessment_items
+    from .facts_text import assessment_items
 
     assessments = assessment_items(facts)
     if assessments:
@@ -502,7 +502,7 @@ def citation(version: str, settings: dict[str, Any]) -> str:
     import os
     from datetime import UTC, datetime
 
-    from ..release.facts import package_summary
+    from .facts import package_summary
 
     summary, author = package_summary()
     fields = [("title", f"{PRETTY_NAME}: {summary.rstrip('.')}" if summary else PRETTY_NAME),
@@ -516,9 +516,9 @@ def citation(version: str, settings: dict[str, Any]) -> str:
     return f"@misc{{{key},\n" + ",\n".join(f"  {name} = {{{value}}}" for name, value in fields) + "\n}"
 
 
-def _versioning(corpus: Corpus, version: str) -> str:
-    from ..release.changelog import read_changelog
-    from ..release.versioning import POLICY
+def _versioning(corpus: CorpusReader, version: str) -> str:
+    from ..changelog import read_changelog
+    from ..versioning import POLICY
 
     lines = [POLICY]
     changelog = read_changelog(corpus.root)

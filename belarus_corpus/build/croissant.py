@@ -17,8 +17,8 @@ from .checksums import file_sha256
 from .features import CONFIGS, features_for
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
-    from .builder import BuildResult
+    from ..reader import CorpusReader
+    from .result import BuildResult
 
 CROISSANT = "croissant.json"
 CROISSANT_1_1 = "http://mlcommons.org/croissant/1.1"
@@ -81,7 +81,7 @@ CONTEXT: dict[str, Any] = {
 }
 
 
-def write_croissant(corpus: Corpus, staging: Path, result: BuildResult) -> Path:
+def write_croissant(corpus: CorpusReader, staging: Path, result: BuildResult) -> Path:
     target = staging / CROISSANT
     document = croissant_document(corpus, staging, result)
     target.write_text(dumps_sorted(document) + "\n", encoding="utf-8")
@@ -96,11 +96,11 @@ def dumps_sorted(document: dict[str, Any]) -> str:
     return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS).decode("utf-8")
 
 
-def croissant_document(corpus: Corpus, staging: Path, result: BuildResult) -> dict[str, Any]:
-    from ..release import facts_text as f
-    from ..release.facts import corpus_facts, package_summary, release_settings
-    from ..release.versioning import POLICY
+def croissant_document(corpus: CorpusReader, staging: Path, result: BuildResult) -> dict[str, Any]:
+    from ..versioning import POLICY
+    from . import facts_text as f
     from .card import PRETTY_NAME, citation
+    from .facts import corpus_facts, package_summary, release_settings
 
     if result.facts is None:
         result.facts = corpus_facts(corpus)
@@ -210,7 +210,7 @@ def _distribution(staging: Path, result: BuildResult, facts: dict[str, Any]) -> 
 # Record sets
 
 
-def _label_sets(corpus: Corpus) -> dict[str, tuple[list[str], list[str]]]:
+def _label_sets(corpus: CorpusReader) -> dict[str, tuple[list[str], list[str]]]:
     """Enumeration id → (names, fields using it), one per distinct list of ClassLabel names."""
     by_names: dict[tuple[str, ...], str] = {}
     sets: dict[str, tuple[list[str], list[str]]] = {}
@@ -242,7 +242,7 @@ def _enumeration_of(field_id: str, labels: dict[str, tuple[list[str], list[str]]
     return next((rid for rid, (_, users) in labels.items() if field_id in users), None)
 
 
-def _record_set(corpus: Corpus, config: str, result: BuildResult,
+def _record_set(corpus: CorpusReader, config: str, result: BuildResult,
                 labels: dict[str, tuple[list[str], list[str]]], facts: dict[str, Any]) -> dict[str, Any]:
     from .card import CONFIG_DESCRIPTIONS, describe_field
 
@@ -338,7 +338,7 @@ def _enumeration(rid: str, names: list[str], users: list[str]) -> dict[str, Any]
 
 
 def _licences(facts: dict[str, Any], settings: dict[str, Any]) -> list[Any]:
-    from ..release.facts_text import licence_items
+    from .facts_text import licence_items
 
     annotations = str(settings["annotations_licence"])
     items: list[Any] = [SPDX.format(annotations) if annotations not in ("unspecified", "") else annotations]
@@ -388,7 +388,7 @@ def _annotation_analysis(facts: dict[str, Any]) -> str:
             "status: " + ", ".join(f"{k} {v}" for k, v in facts["spans"]["by_status"].items()) + ".")
 
 
-def _measured(corpus: Corpus, facts: dict[str, Any]) -> list[str]:
+def _measured(corpus: CorpusReader, facts: dict[str, Any]) -> list[str]:
     from ..annotate.agreement_summary import agreement_sentence
 
     sentence = agreement_sentence(corpus, facts["spans"]["by_annotator"])

@@ -9,11 +9,11 @@ from .card import render_card
 from .checksums import write_checksums
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
-    from .builder import BuildResult
+    from ..reader import CorpusReader
+    from .result import BuildResult
 
 
-def write_release_files(corpus: Corpus, staging: Path, result: BuildResult) -> None:
+def write_release_files(corpus: CorpusReader, staging: Path, result: BuildResult) -> None:
     card = staging / "README.md"
     card.write_text(render_card(corpus, staging, result), encoding="utf-8")
     result.files.append(card)

@@ -15,11 +15,11 @@ from .tables import DocumentBundle, document_row, paragraph_rows, relation_rows,
 from .tokens import TOKENIZER
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
     from .writer import ConfigWriter
 
 
-def write_documents(corpus: Corpus, shard: Shard, writers: dict[str, ConfigWriter],
+def write_documents(corpus: CorpusReader, shard: Shard, writers: dict[str, ConfigWriter],
                     kept: KeptRows | None) -> list[Entry]:
     """Add every document's rows to the shard's writers and its entry to the documents file's footer; the entries,
     as a later build will read them back."""
@@ -37,8 +37,8 @@ def write_documents(corpus: Corpus, shard: Shard, writers: dict[str, ConfigWrite
     return loaded
 
 
-def _write_document(corpus: Corpus, doc_id: str, inputs: str, writers: dict[str, ConfigWriter]) -> Entry:
-    from ..release.facts import document_partial
+def _write_document(corpus: CorpusReader, doc_id: str, inputs: str, writers: dict[str, ConfigWriter]) -> Entry:
+    from .facts import document_partial
 
     before = {config: writer.added for config, writer in writers.items()}
     content = corpus.annotations(doc_id)

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import __version__
+from .._version import __version__
 from ..normalize import pipeline_id
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
     from ..layout import Layout
+    from ..reader import CorpusReader
 
 DOCS_PER_SHARD = 50
 INPUTS_KEY = "belarus_corpus_inputs"
@@ -32,7 +32,7 @@ DOCUMENTS_KEY = "belarus_corpus_documents"
 FOOTER_CONFIG = "documents"
 
 Entry = dict[str, Any]
-"""``{"doc_id", "inputs", "rows": {config: count}, "facts": release.facts partial, "warnings": [...]}``."""
+"""``{"doc_id", "inputs", "rows": {config: count}, "facts": build.facts partial, "warnings": [...]}``."""
 
 
 @dataclass
@@ -91,7 +91,7 @@ def file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def shared_inputs(corpus: Corpus, dataset_version: str) -> str:
+def shared_inputs(corpus: CorpusReader, dataset_version: str) -> str:
     """Digest of what every row depends on besides its document: package, dataset version, pipeline, taxonomy."""
     taxonomy = json.dumps(corpus.taxonomy.source, sort_keys=True)
     return hashlib.sha256(f"{__version__}\0{dataset_version}\0{pipeline_id()}\0{taxonomy}".encode()).hexdigest()
@@ -105,7 +105,7 @@ def document_inputs(layout: Layout, doc_id: str, shared: str) -> str:
     return digest.hexdigest()
 
 
-def inputs_digest(corpus: Corpus, shard: Shard, shared: str) -> str:
+def inputs_digest(corpus: CorpusReader, shard: Shard, shared: str) -> str:
     """Everything a shard's rows depend on (its name and its documents' inputs); fills ``shard.doc_inputs``."""
     digest = hashlib.sha256(f"{shared}\0{shard.file_name()}".encode())
     for doc_id in shard.doc_ids:

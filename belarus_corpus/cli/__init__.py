@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from .. import __version__
+from .._version import __version__
 
 # command name → "module:attribute"; modules are imported only when a command is listed or run.
 COMMANDS = {

@@ -19,7 +19,7 @@ from .decisions import Decision
 from .strategies import Strategy
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
 COUNTED = ("gold", "suggested")
 CURATED = "curated"
@@ -108,7 +108,7 @@ def _gold(unit: Unit, chosen: list[Span], curation: str, order: tuple[str, ...])
                               suggested_by=None, note=first.note)
 
 
-def curate(corpus: Corpus, annotators: tuple[str, ...], strategy: Strategy, decisions: list[Decision],
+def curate(corpus: CorpusReader, annotators: tuple[str, ...], strategy: Strategy, decisions: list[Decision],
            doc_ids: list[str] | None = None, decisions_file: str = "decisions") -> Curation:
     if len(set(annotators)) < 2:
         raise UsageError(Problem("--annotator", None, Code.CURATE_ONE_ANNOTATOR, "curation needs two or more "
@@ -163,7 +163,7 @@ def _check_decisions(decisions: list[Decision], records: set[str], disputes: set
         raise CorpusError(problems)
 
 
-def write_gold(corpus: Corpus, result: Curation, into: str = CURATED) -> int:
+def write_gold(corpus: CorpusReader, result: Curation, into: str = CURATED) -> int:
     """Replace ``into``'s records in each curated document's store by the new gold (nothing else changes)."""
     from ..annotate.operations import change_store
     from ..store import StoreContent

@@ -24,7 +24,7 @@ from ..store import StoreContent, update
 from .base import ImportResult
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
 CROSS = ""
 
@@ -36,7 +36,7 @@ class Applied:
     skipped: list[Problem] = field(default_factory=list)
 
 
-def apply_import(corpus: Corpus, result: ImportResult, dry_run: bool = False) -> Applied:
+def apply_import(corpus: CorpusReader, result: ImportResult, dry_run: bool = False) -> Applied:
     """Store the records of ``result`` (refusing everything if one is refused); ``dry_run`` only checks."""
     existing = {doc_id: corpus.annotations(doc_id) for doc_id in _documents(result)}
     existing[CROSS] = corpus.cross_document()
@@ -55,7 +55,7 @@ def _documents(result: ImportResult) -> set[str]:
     return {s.doc_id for s in result.spans} | {r.head_doc for r in result.relations}
 
 
-def _plan_spans(corpus: Corpus, spans: list[Span], existing: dict[str, StoreContent], applied: Applied,
+def _plan_spans(corpus: CorpusReader, spans: list[Span], existing: dict[str, StoreContent], applied: Applied,
                 errors: list[Problem]) -> dict[str, str]:
     remap: dict[str, str] = {}
     for span in spans:
@@ -85,7 +85,7 @@ def _plan_spans(corpus: Corpus, spans: list[Span], existing: dict[str, StoreCont
     return remap
 
 
-def _plan_relations(corpus: Corpus, relations: list[Relation], remap: dict[str, str],
+def _plan_relations(corpus: CorpusReader, relations: list[Relation], remap: dict[str, str],
                     existing: dict[str, StoreContent], applied: Applied) -> None:
     for relation in relations:
         head, tail = remap.get(relation.head, relation.head), remap.get(relation.tail, relation.tail)
@@ -100,16 +100,16 @@ def _plan_relations(corpus: Corpus, relations: list[Relation], remap: dict[str, 
             applied.relations.append(moved)
 
 
-def _load(corpus: Corpus, key: str) -> StoreContent:
+def _load(corpus: CorpusReader, key: str) -> StoreContent:
     return corpus.cross_document() if key == CROSS else corpus.annotations(key)
 
 
-def _shown(corpus: Corpus, key: str) -> str:
+def _shown(corpus: CorpusReader, key: str) -> str:
     path = corpus.layout.cross_document_store if key == CROSS else corpus.layout.store(key)
     return corpus.layout.relative(path)
 
 
-def _write(corpus: Corpus, applied: Applied) -> None:
+def _write(corpus: CorpusReader, applied: Applied) -> None:
     groups: dict[str, tuple[list[Span], list[Relation]]] = {}
     for span in applied.spans:
         groups.setdefault(span.doc_id, ([], []))[0].append(span)

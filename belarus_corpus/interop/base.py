@@ -2,7 +2,7 @@
 
 Export works on a ``Selection`` (plain data: each document's normalized text with its spans and relations, plus
 the cross-document relations) so that formats never read the corpus themselves; ``select`` builds one from a
-``Corpus`` with the layer and status filters applied.
+``CorpusReader`` with the layer and status filters applied.
 
 Problems follow one convention: severity ``error`` means the record was not exported or not imported;
 ``warning`` means it was, with something lost (``path`` says what: ``$`` for the whole record).
@@ -21,7 +21,7 @@ from ..model import Relation, Span
 from ..taxonomy import Taxonomy
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
 EXPORT_LOSS = Code.EXPORT_LOSS
 
@@ -156,7 +156,8 @@ def check_filters(taxonomy: Taxonomy, layers: Iterable[str] | None, statuses: It
                                      "statuses are: " + ", ".join(taxonomy.statuses)))
 
 
-def select(corpus: Corpus, layers: Sequence[str] | None = None, statuses: Sequence[str] | None = None) -> Selection:
+def select(corpus: CorpusReader, layers: Sequence[str] | None = None,
+           statuses: Sequence[str] | None = None) -> Selection:
     """Each document's text, spans and relations that pass the filters; relations need both endpoints selected."""
     taxonomy = corpus.taxonomy
     check_filters(taxonomy, layers, statuses)
@@ -183,7 +184,7 @@ def _keeps(relation: Relation, span_ids: set[str], statuses: Sequence[str] | Non
     return relation.head in span_ids and relation.tail in span_ids and (not statuses or relation.status in statuses)
 
 
-def as_selection(source: Corpus | Selection, layers: Sequence[str] | None,
+def as_selection(source: CorpusReader | Selection, layers: Sequence[str] | None,
                  statuses: Sequence[str] | None) -> Selection:
     if isinstance(source, Selection):
         if layers or statuses:

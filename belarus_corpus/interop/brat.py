@@ -46,7 +46,7 @@ from .brat_conf import BratAttribute, annotation_conf, brat_attributes, label_ta
 from .texts import DocText, TextSource, text_source
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
 NAME = "brat"
 SPAN_IN_LINES = {"kind", "doc_id", "layer", "type", "start", "end", "text", "prefix", "suffix", "text_sha256",
@@ -54,7 +54,7 @@ SPAN_IN_LINES = {"kind", "doc_id", "layer", "type", "start", "end", "text", "pre
 RELATION_IN_LINES = {"kind", "type", "head", "tail", "head_doc", "tail_doc"}
 
 
-def export(source: Corpus | Selection, out: Path, *, layers: Sequence[str] | None = None,
+def export(source: CorpusReader | Selection, out: Path, *, layers: Sequence[str] | None = None,
            statuses: Sequence[str] | None = None) -> ExportReport:
     selection = as_selection(source, layers, statuses)
     taxonomy = selection.taxonomy
@@ -139,7 +139,7 @@ def _relation_meta(relation: Relation) -> dict[str, Any]:
     return {key: value for key, value in meta.items() if value != {}}
 
 
-def import_(path: Path, source: Corpus | TextSource, *, as_gold: bool = False, annotator: str | None = None,
+def import_(path: Path, source: CorpusReader | TextSource, *, as_gold: bool = False, annotator: str | None = None,
             created: str | None = None) -> ImportResult:
     """Read every ``.ann`` of a folder (or one ``.ann`` file); the document is the file's stem."""
     texts = text_source(source)

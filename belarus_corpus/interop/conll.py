@@ -47,14 +47,14 @@ from .conll_sentences import sentence_starts
 from .texts import TextSource, text_source
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
 NAME = "conll"
 FILE_NAME = "corpus.conll"
 FIXED_COLUMNS = ("token", "start", "end")
 
 
-def export(source: Corpus | Selection, out: Path, *, layers: Sequence[str] | None = None,
+def export(source: CorpusReader | Selection, out: Path, *, layers: Sequence[str] | None = None,
            statuses: Sequence[str] | None = None) -> ExportReport:
     selection = as_selection(source, layers, statuses)
     report = ExportReport([], [*selection.problems, *mixed_statuses(selection, "CoNLL")])
@@ -113,7 +113,7 @@ def _field_losses(doc: DocumentAnnotations, selection: Selection) -> list[Proble
     return losses
 
 
-def import_(path: Path, source: Corpus | TextSource, *, as_gold: bool = False, annotator: str | None = None,
+def import_(path: Path, source: CorpusReader | TextSource, *, as_gold: bool = False, annotator: str | None = None,
             created: str | None = None) -> ImportResult:
     texts = text_source(source)
     if not path.is_file():

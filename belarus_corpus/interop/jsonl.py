@@ -25,13 +25,13 @@ from .base import ExportReport, ImportResult, RelationCandidate, Selection, Span
 from .texts import TextSource, text_source
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
 NAME = "jsonl"
 FILE_NAME = "annotations.jsonl"
 
 
-def export(source: Corpus | Selection, out: Path, *, layers: Sequence[str] | None = None,
+def export(source: CorpusReader | Selection, out: Path, *, layers: Sequence[str] | None = None,
            statuses: Sequence[str] | None = None) -> ExportReport:
     from ..store import dumps_record
 
@@ -49,7 +49,7 @@ def export(source: Corpus | Selection, out: Path, *, layers: Sequence[str] | Non
                         relations + len(selection.cross_relations))
 
 
-def import_(path: Path, source: Corpus | TextSource, *, as_gold: bool = False, annotator: str | None = None,
+def import_(path: Path, source: CorpusReader | TextSource, *, as_gold: bool = False, annotator: str | None = None,
             created: str | None = None) -> ImportResult:
     texts = text_source(source)
     spans: list[SpanCandidate] = []

@@ -50,7 +50,7 @@ from .offsets import Utf16Map
 from .texts import TextSource, text_source
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
     from ..taxonomy import Taxonomy
 
 NAME = "labelstudio"
@@ -59,7 +59,7 @@ CONFIG_FILE = "labeling_config.xml"
 MODEL_VERSION = "belarus-corpus export"
 
 
-def export(source: Corpus | Selection, out: Path, *, layers: Sequence[str] | None = None,
+def export(source: CorpusReader | Selection, out: Path, *, layers: Sequence[str] | None = None,
            statuses: Sequence[str] | None = None) -> ExportReport:
     selection = as_selection(source, layers, statuses)
     report = ExportReport([], [*selection.problems, *mixed_statuses(selection, "Label Studio")])
@@ -118,7 +118,7 @@ def _span_results(span: Span, units: Utf16Map, taxonomy: Taxonomy, doc: Document
     return results
 
 
-def import_(path: Path, source: Corpus | TextSource, *, as_gold: bool = False, annotator: str | None = None,
+def import_(path: Path, source: CorpusReader | TextSource, *, as_gold: bool = False, annotator: str | None = None,
             created: str | None = None) -> ImportResult:
     texts = text_source(source)
     if not path.is_file():

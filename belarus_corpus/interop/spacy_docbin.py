@@ -45,7 +45,7 @@ from .base import (
 from .texts import TextSource, text_source
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
 NAME = "spacy"
 FILE_NAME = "corpus.spacy"
@@ -80,7 +80,7 @@ def require_spacy() -> None:
                                   "pip install 'belarus-corpus[interop]' (spaCy 3.7 or later)")) from exc
 
 
-def export(source: Corpus | Selection, out: Path, *, layers: Sequence[str] | None = None,
+def export(source: CorpusReader | Selection, out: Path, *, layers: Sequence[str] | None = None,
            statuses: Sequence[str] | None = None) -> ExportReport:
     require_spacy()
     from spacy.tokens import DocBin
@@ -162,7 +162,7 @@ def _cross_relations(relations: list[Relation], carried: set[str], by_id: dict[s
     return kept
 
 
-def import_(path: Path, source: Corpus | TextSource, *, as_gold: bool = False, annotator: str | None = None,
+def import_(path: Path, source: CorpusReader | TextSource, *, as_gold: bool = False, annotator: str | None = None,
             created: str | None = None) -> ImportResult:
     require_spacy()
     texts = text_source(source)

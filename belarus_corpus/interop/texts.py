@@ -1,4 +1,4 @@
-"""The document texts an import checks offsets against: from a ``Corpus`` (read lazily) or from plain strings."""
+"""The document texts an import checks offsets against: from a ``CorpusReader`` (read lazily) or from plain strings."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from ..normalize import Normalized, normalize
 from ..taxonomy import Taxonomy, load_taxonomy
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class DocText:
 class TextSource:
     """``get(doc_id)`` gives a document's normalized text, or None when the corpus has no such document."""
 
-    def __init__(self, taxonomy: Taxonomy, corpus: Corpus | None = None,
+    def __init__(self, taxonomy: Taxonomy, corpus: CorpusReader | None = None,
                  texts: Mapping[str, str] | None = None) -> None:
         self.taxonomy = taxonomy
         self._corpus = corpus
@@ -43,7 +43,7 @@ class TextSource:
         self._cache: dict[str, DocText] = {}
 
     @classmethod
-    def from_corpus(cls, corpus: Corpus) -> TextSource:
+    def from_corpus(cls, corpus: CorpusReader) -> TextSource:
         return cls(corpus.taxonomy, corpus=corpus)
 
     @classmethod
@@ -62,5 +62,5 @@ class TextSource:
         return self._cache[doc_id]
 
 
-def text_source(source: Corpus | TextSource) -> TextSource:
+def text_source(source: CorpusReader | TextSource) -> TextSource:
     return source if isinstance(source, TextSource) else TextSource.from_corpus(source)

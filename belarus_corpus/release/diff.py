@@ -23,7 +23,7 @@ from ..errors import CorpusError, Problem, UsageError
 from .snapshot import SUMMARY, Snapshot, snapshot_of_build
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
 RELEASES = "releases"
 WORKTREE = "WORKTREE"
@@ -125,7 +125,7 @@ class DatasetDiff:
 # Comparing
 
 
-def diff(old: Snapshot | Path | str, new: Snapshot | Path | str, corpus: Corpus | None = None) -> DatasetDiff:
+def diff(old: Snapshot | Path | str, new: Snapshot | Path | str, corpus: CorpusReader | None = None) -> DatasetDiff:
     """Compare two versions; paths and strings are resolved with ``resolve``."""
     before = old if isinstance(old, Snapshot) else resolve(old, corpus)
     after = new if isinstance(new, Snapshot) else resolve(new, corpus)
@@ -211,7 +211,7 @@ def _changed_fields(config: str, key: str, was: dict[str, Any], now: dict[str, A
 # Resolving a side
 
 
-def resolve(source: str | Path, corpus: Corpus | None = None) -> Snapshot:
+def resolve(source: str | Path, corpus: CorpusReader | None = None) -> Snapshot:
     """A build folder, a release record (file, or a version with a record in releases/), ``WORKTREE`` (the
     corpus as it is now), ``empty``, or a git revision of the corpus repository."""
     text = str(source)
@@ -244,11 +244,12 @@ def read_release_record(path: Path) -> Snapshot:
 
 def snapshot_of_corpus(root: Path) -> Snapshot:
     """Build the corpus at ``root`` into a temporary folder and read it back."""
-    from ..corpus import Corpus
+    from ..build.builder import build
+    from ..reader import CorpusReader
 
     with tempfile.TemporaryDirectory(prefix="belarus-corpus-diff-") as tmp:
         out = Path(tmp) / "build"
-        Corpus(root).build(out)
+        build(CorpusReader(root), out)
         return snapshot_of_build(out)
 
 
@@ -368,7 +369,7 @@ RENDERERS = {"text": render_text, "json": render_json}
 
 def latest_release(root: Path) -> tuple[str, Path] | None:
     """The highest released version and its record, from ``releases/*.json``."""
-    from .versioning import Version
+    from ..versioning import Version
 
     found: list[tuple[Version, Path]] = []
     for path in sorted((root / RELEASES).glob("*.json")) if (root / RELEASES).is_dir() else []:

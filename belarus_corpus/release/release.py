@@ -17,17 +17,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import __version__
+from .._version import __version__
+from ..build.builder import build
+from ..changelog import CHANGELOG, move_unreleased, read_changelog
 from ..codes import Code
 from ..errors import CorpusError, Problem, UsageError
-from .changelog import CHANGELOG, move_unreleased, read_changelog
+from ..versioning import Version, check_bump
 from .diff import RELEASES, DatasetDiff, diff, latest_release, read_release_record, snapshot_of_corpus
 from .snapshot import Snapshot, snapshot_of_build
-from .versioning import Version, check_bump
 
 if TYPE_CHECKING:
-    from ..build.builder import BuildResult
-    from ..corpus import Corpus
+    from ..build.result import BuildResult
+    from ..reader import CorpusReader
 
 VERSION_FILE = "DATASET_VERSION"
 
@@ -49,9 +50,11 @@ def release_date() -> str:
     return moment.strftime("%Y-%m-%d")
 
 
-def check_ready(corpus: Corpus) -> None:
+def check_ready(corpus: CorpusReader) -> None:
     """Refuse a corpus that does not validate, or a changelog without Unreleased entries."""
-    report = corpus.validate()
+    from ..checks import validate_corpus as validate
+
+    report = validate(corpus.root)
     if not report.valid:
         head = Problem(str(corpus.root), None, Code.RELEASE_INVALID,
                        f"the corpus does not validate ({len(report.errors)} error(s)); nothing was released",
@@ -76,7 +79,7 @@ def _heading_line(root: Path) -> int | None:
     return None
 
 
-def plan(corpus: Corpus, bump: str | None = None) -> tuple[str, str | None, str, str, DatasetDiff | None]:
+def plan(corpus: CorpusReader, bump: str | None = None) -> tuple[str, str | None, str, str, DatasetDiff | None]:
     """(new version, previous version, bump applied, bump required, changes) without changing anything.
 
     The first release needs no comparison (its changes are computed from its own build), so it builds nothing.
@@ -98,7 +101,7 @@ def plan(corpus: Corpus, bump: str | None = None) -> tuple[str, str | None, str,
     return str(base.bump(applied)), str(base), applied, required, changes
 
 
-def release(corpus: Corpus, bump: str | None = None, out: Path | None = None) -> ReleaseResult:
+def release(corpus: CorpusReader, bump: str | None = None, out: Path | None = None) -> ReleaseResult:
     check_ready(corpus)
     version, previous, applied, required, changes = plan(corpus, bump)
     record_path = corpus.root / RELEASES / f"{version}.json"
@@ -112,7 +115,7 @@ def release(corpus: Corpus, bump: str | None = None, out: Path | None = None) ->
         version_file.write_text(version + "\n", encoding="utf-8")
         changelog = move_unreleased(read_changelog(corpus.root), version, date)
         changelog_file.write_text(changelog.render(), encoding="utf-8")
-        built = corpus.build(out)
+        built = build(corpus, out or corpus.layout.dist_dir / "belarus-corpus")
         snapshot = snapshot_of_build(built.out)
         if changes is None:
             changes = diff(Snapshot(version=None), snapshot)

@@ -1,4 +1,8 @@
-"""``validate(root) -> Report``: every check of a corpus, streamed one document at a time."""
+"""``validate(root) -> Report``: every check of a corpus's files, streamed one document at a time.
+
+DATASHEET.md, generated from the facts of a build (a later layer), is checked by `belarus_corpus.checks`, which
+composes both; `Corpus.validate` and `release` call that.
+"""
 
 from __future__ import annotations
 
@@ -52,20 +56,7 @@ def validate(root: str | Path, paths: Iterable[str | Path] | None = None, worker
         for doc_id in result.checked:
             cross.resolve(doc_id, result.endpoints.get(doc_id, {}))
     cross.finish(report, check_all=only is None)
-    if only is None:
-        report.extend(_check_generated_files(root))
     return report
-
-
-def _check_generated_files(root: str | Path) -> list[Problem]:
-    from ..corpus import Corpus
-    from ..datasheet import check_datasheet
-
-    try:
-        return check_datasheet(Corpus(root))
-    except CorpusError as error:
-        return [Problem("DATASHEET.md", None, Code.STALE_DATASHEET, "cannot compute the statistics: "
-                        + error.problems[0].message, "fix the problems above first", severity="warning")]
 
 
 def _store_files(layout: Layout, report: Report) -> list[Path]:

@@ -3,12 +3,16 @@ suggestion belongs to its reviewer and names the detector that proposed it."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from ..codes import Code
 
-if TYPE_CHECKING:
-    from .stores import StoreCheck
+
+class StoreCheck(Protocol):
+    """What these checks need of `stores.StoreCheck`: a place to report a problem."""
+
+    def problem(self, line: int | None, code: Code, message: str, hint: str, path: str = "",
+                record_id: str | None = None) -> None: ...
 
 LEGACY_RULES_ANNOTATOR = "belarus-corpus-rules"
 

@@ -18,7 +18,7 @@ from belarus_corpus.cli.release_cmd import diff as diff_command
 from belarus_corpus.errors import UsageError
 from belarus_corpus.release.diff import DatasetDiff, diff, render_text
 from belarus_corpus.release.snapshot import Snapshot, snapshot_of_build
-from belarus_corpus.release.versioning import Version, check_bump
+from belarus_corpus.versioning import Version, check_bump
 from helpers import ARTICLE
 
 

@@ -11,16 +11,16 @@ import pytest
 from release_helpers import copy_corpus, plant
 
 from belarus_corpus import Corpus
+from belarus_corpus.build import facts as facts_module
 from belarus_corpus.build import shards
-from belarus_corpus.datasheet import generated_block
-from belarus_corpus.release import facts as facts_module
-from belarus_corpus.release.facts import (
+from belarus_corpus.build.facts import (
     corpus_facts,
     document_partial,
     finish_facts,
     merge_partials,
     relations_partial,
 )
+from belarus_corpus.datasheet import generated_block
 from belarus_corpus.stats import corpus_stats
 
 

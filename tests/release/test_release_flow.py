@@ -11,11 +11,11 @@ from release_helpers import refresh_datasheet
 
 from belarus_corpus import Corpus
 from belarus_corpus.build.checksums import write_checksums
+from belarus_corpus.changelog import read_changelog
 from belarus_corpus.cli.release_cmd import publish as publish_command
 from belarus_corpus.cli.release_cmd import release as release_command
 from belarus_corpus.cli.release_cmd import verify as verify_command
 from belarus_corpus.errors import CorpusError, UsageError
-from belarus_corpus.release.changelog import read_changelog
 from belarus_corpus.release.publish import publish
 from belarus_corpus.release.release import release
 from belarus_corpus.release.verify import verify

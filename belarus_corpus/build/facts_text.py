@@ -1,4 +1,4 @@
-"""Sentences and Markdown from the corpus facts (``release/facts.py``), for the card, Croissant and datasheet.
+"""Sentences and Markdown from the corpus facts (``build/facts.py``), for the card, Croissant and datasheet.
 
 The ``*_items`` functions return sentences; the ``*_markdown`` functions render tables. They read only the facts
 dict, never the corpus, so one computation of the facts serves every document that states them.
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from .facts import corpus_facts, package_summary, release_settings
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
 
 def _reported(report: dict[str, Any]) -> str:
@@ -307,7 +307,7 @@ def figures_markdown(facts: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def datasheet_sections(corpus: Corpus) -> dict[str, str]:
+def datasheet_sections(corpus: CorpusReader) -> dict[str, str]:
     """The shared blocks, rendered, for a datasheet or any other document."""
     facts = corpus_facts(corpus)
     settings = release_settings(corpus)

@@ -14,11 +14,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ..build.features import SOURCE_FIELDS
 from ..stats import gold_origin
+from .features import SOURCE_FIELDS
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
 RELEASE_SETTINGS = "metadata/release.json"
 """Optional decisions of the maintainers: ``{"annotations_licence": SPDX id, "repo_id": "owner/name"}``."""
@@ -37,7 +37,7 @@ def _sorted_counts(counter: Counter[str]) -> dict[str, int]:
     return dict(sorted(counter.items()))
 
 
-def release_settings(corpus: Corpus) -> dict[str, Any]:
+def release_settings(corpus: CorpusReader) -> dict[str, Any]:
     """The maintainers' release decisions; the annotations' licence falls back to the package's own licence."""
     path = corpus.root / RELEASE_SETTINGS
     settings: dict[str, Any] = {}
@@ -98,7 +98,7 @@ FACTS_CHUNK_DOCS = 50
 FACTS_PARALLEL_MIN_DOCS = 200
 
 
-def corpus_facts(corpus: Corpus, workers: int | None = None) -> dict[str, Any]:
+def corpus_facts(corpus: CorpusReader, workers: int | None = None) -> dict[str, Any]:
     """Every fact the card, Croissant file and datasheet state, from one pass over the corpus (spread over
     ``workers`` processes for a large corpus; the partials merge the same in any grouping)."""
     import os
@@ -113,9 +113,9 @@ def corpus_facts(corpus: Corpus, workers: int | None = None) -> dict[str, Any]:
 
 
 def _chunk_partial(doc_ids: list[str], root: str) -> list[Partial]:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
-    corpus = Corpus(root)
+    corpus = CorpusReader(root)
     partials = []
     for doc_id in doc_ids:
         content = corpus.annotations(doc_id)
@@ -202,9 +202,9 @@ def _counters(by: dict[str, Counter[str]]) -> dict[str, dict[str, int]]:
     return {name: _sorted_counts(counts) for name, counts in sorted(by.items()) if counts}
 
 
-def finish_facts(corpus: Corpus, partial: Partial) -> dict[str, Any]:
+def finish_facts(corpus: CorpusReader, partial: Partial) -> dict[str, Any]:
     """The facts of the corpus from the merged partial of all its documents and its cross-document relations."""
-    from ..build.builder import dataset_version_of
+    from .result import dataset_version_of
 
     taxonomy = corpus.taxonomy
     documents: list[dict[str, Any]] = partial["documents"]

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from ..codes import Code
-from ..errors import Problem, UsageError
-
-if TYPE_CHECKING:
-    from .diff import DatasetDiff
+from .codes import Code
+from .errors import Problem, UsageError
 
 BUMPS = ("none", "patch", "minor", "major")
 """Ordered from smallest to largest; ``none`` means the data and features are identical."""
@@ -65,11 +61,6 @@ def rank(kind: str) -> int:
 
 def larger(first: str, second: str) -> str:
     return first if rank(first) >= rank(second) else second
-
-
-def required_bump(change: DatasetDiff) -> str:
-    """The smallest bump that describes ``change`` (see ``POLICY``)."""
-    return change.required_bump()
 
 
 def check_bump(requested: str | None, required: str) -> str:
