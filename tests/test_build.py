@@ -11,10 +11,10 @@ import pytest
 from belarus_corpus import Corpus
 from belarus_corpus.annotate.api import add_span
 from belarus_corpus.annotate.reanchoring import reanchor_documents
+from belarus_corpus.build.facts import corpus_facts
 from belarus_corpus.build.features import CONFIGS, features_for
 from belarus_corpus.build.loading import load_config
 from belarus_corpus.ingest import IngestOptions
-from belarus_corpus.build.facts import corpus_facts
 from helpers import ARTICLE, MakeCorpus, tree
 
 
