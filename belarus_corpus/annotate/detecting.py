@@ -63,12 +63,16 @@ def view_of(document: Document) -> DocumentView:
 
 
 def make_suggested(taxonomy: Taxonomy, document: Document, method: str, proposal: Proposal,
-                   invalid: list[Problem], created: str | None = None) -> Span | None:
-    """The proposal as a ``suggested`` span, or None (and a warning) when it is not a valid span."""
+                   invalid: list[Problem], created: str | None = None, score: float | None = None) -> Span | None:
+    """The proposal as a ``suggested`` span (its note starts with its confidence ``score`` when given), or None
+    (and a warning) when it is not a valid span."""
+    from ..suggest.base import with_confidence
+
+    note = proposal.note if score is None else with_confidence(proposal.note, score)
     try:
         return make_span(document, taxonomy, layer=proposal.layer, type_=proposal.type, start=proposal.start,
                          end=proposal.end, attributes=proposal.attributes, annotator=method,
-                         method=method, status="suggested", note=proposal.note, created=created)
+                         method=method, status="suggested", note=note, created=created)
     except UsageError as error:
         source = method.partition("@")[0]
         invalid += [Problem(source, None, p.code, f"{document.doc_id}: {p.message}", p.hint, severity="warning")
@@ -90,9 +94,12 @@ def views_chunk(doc_ids: list[str], root: str) -> list[DocumentView]:
 
 
 def detect_document(corpus: CorpusReader, taxonomy: Taxonomy, detectors: list[Any], doc_id: str,
-                    extra: Sequence[tuple[str, Proposal]] = (), view: DocumentView | None = None) -> DocumentResult:
+                    extra: Sequence[tuple[str, Proposal, float]] = (), view: DocumentView | None = None,
+                    min_score: float | None = None) -> DocumentResult:
     """Run the document detectors on one document (on ``view`` when it was made already); make spans of their
-    proposals and of ``extra`` ones."""
+    proposals scored at least ``min_score`` and of ``extra`` ones (detector id, proposal, score; chosen already)."""
+    from ..suggest.base import confidence_of
+
     document = corpus.document(doc_id)
     result = DocumentResult(doc_id, len(document.text))
     created = today()
@@ -102,12 +109,15 @@ def detect_document(corpus: CorpusReader, taxonomy: Taxonomy, detectors: list[An
         for detector in detectors:
             method = f"rule:{detector.name}@{detector.version}"
             for proposal in detector.detect(view):
+                score = confidence_of(detector, proposal)
+                if min_score is not None and score < min_score:
+                    continue
                 result.proposed[detector.name] += 1
-                span = make_suggested(taxonomy, document, method, proposal, result.invalid, created)
+                span = make_suggested(taxonomy, document, method, proposal, result.invalid, created, score)
                 _keep(result, detector.name, span)
-    for detector_id, proposal in extra:
+    for detector_id, proposal, score in extra:
         name = detector_id.partition("@")[0]
-        span = make_suggested(taxonomy, document, f"rule:{detector_id}", proposal, result.invalid, created)
+        span = make_suggested(taxonomy, document, f"rule:{detector_id}", proposal, result.invalid, created, score)
         _keep(result, name, span)
     return result
 

@@ -61,7 +61,8 @@ class SuggestReport:
 class CorpusFindings:
     """What the corpus detectors found, waiting for the document pass that stores it."""
 
-    proposals: dict[str, list[tuple[str, Proposal]]] = field(default_factory=dict)  # doc id → (detector id, …)
+    # doc id → (detector id, proposal, confidence)
+    proposals: dict[str, list[tuple[str, Proposal, float]]] = field(default_factory=dict)
     local: dict[str, list[tuple[str, LinkProposal]]] = field(default_factory=dict)  # doc id → (method, link)
     cross: list[tuple[str, LinkProposal]] = field(default_factory=list)
     known: dict[SpanKey, Span] = field(default_factory=dict)  # spans now at the cross links' ends
@@ -86,14 +87,16 @@ class StoredDocument:
 
 
 def suggest(corpus: CorpusReader, doc_ids: Sequence[str] | None = None, detectors: Sequence[str] | None = None,
-            workers: int | None = None) -> SuggestReport:
-    """Run the detectors and store new proposals; ``workers`` processes (default: the CPU count)."""
+            workers: int | None = None, min_score: float | None = None) -> SuggestReport:
+    """Run the detectors and store new proposals scored at least ``min_score`` (every one when None); ``workers``
+    processes (default: the CPU count). Corpus detectors compare every document of the corpus, and their proposals
+    are kept in the chosen documents."""
     _, corpus_detectors = choose_detectors(detectors)
     report = SuggestReport()
     names = tuple(detectors) if detectors else None
     chosen = list(doc_ids or corpus.doc_ids())
     workers = workers or os.cpu_count() or 1
-    findings = _run_corpus_detectors(corpus, corpus_detectors, chosen, report, workers)
+    findings = _run_corpus_detectors(corpus, corpus_detectors, chosen, report, workers, min_score)
     ends: dict[str, set[SpanKey]] = {}
     for end in findings.cross_ends:
         ends.setdefault(end[0], set()).add(end)
@@ -102,7 +105,7 @@ def suggest(corpus: CorpusReader, doc_ids: Sequence[str] | None = None, detector
     def arguments(chunk: list[str]) -> tuple[Any, ...]:
         return (root, names, {d: findings.proposals[d] for d in chunk if d in findings.proposals},
                 {d: findings.local[d] for d in chunk if d in findings.local}, {d: ends[d] for d in chunk if d in ends},
-                {d: findings.views[d] for d in chunk if d in findings.views})
+                {d: findings.views[d] for d in chunk if d in findings.views}, min_score)
 
     for stored in in_chunks(suggest_chunk, chosen, arguments, workers):
         report.characters += stored.characters
@@ -117,20 +120,33 @@ def suggest(corpus: CorpusReader, doc_ids: Sequence[str] | None = None, detector
 
 
 def _run_corpus_detectors(corpus: CorpusReader, detectors: list[Any], doc_ids: list[str], report: SuggestReport,
-                          workers: int) -> CorpusFindings:
+                          workers: int, min_score: float | None = None) -> CorpusFindings:
+    """Corpus detectors over every document of the corpus (a conflict with a document outside ``doc_ids`` is still
+    found); proposals are kept in ``doc_ids`` only, and links only when both ends are kept there or elsewhere."""
+    from ..suggest.base import confidence_of, span_key
+
     findings = CorpusFindings()
     if not detectors:
         return findings
     root = str(corpus.root)
-    views = list(in_chunks(views_chunk, doc_ids, lambda _: (root,), workers))
-    findings.views = {view.doc_id: view for view in views}
+    wanted = set(doc_ids)
+    every = sorted(wanted | set(corpus.doc_ids()))
+    views = list(in_chunks(views_chunk, every, lambda _: (root,), workers))
+    findings.views = {view.doc_id: view for view in views if view.doc_id in wanted}
     for detector in detectors:
         detector_id = f"{detector.name}@{detector.version}"
         found = detector.detect_corpus(views)
+        kept: set[SpanKey] = set()
         for doc_id, proposal in found.proposals:
+            score = confidence_of(detector, proposal)
+            if doc_id not in wanted or (min_score is not None and score < min_score):
+                continue
             report.proposed[detector.name] += 1
-            findings.proposals.setdefault(doc_id, []).append((detector_id, proposal))
+            kept.add(span_key(doc_id, proposal))
+            findings.proposals.setdefault(doc_id, []).append((detector_id, proposal, score))
         for link in found.links:
+            if link.head not in kept and link.tail not in kept:
+                continue
             item = (f"rule:{detector_id}", link)
             if link.head[0] == link.tail[0]:
                 findings.local.setdefault(link.head[0], []).append(item)
@@ -140,8 +156,9 @@ def _run_corpus_detectors(corpus: CorpusReader, detectors: list[Any], doc_ids: l
 
 
 def suggest_chunk(doc_ids: list[str], root: str, names: tuple[str, ...] | None,
-                  extra: dict[str, list[tuple[str, Proposal]]], local: dict[str, list[tuple[str, LinkProposal]]],
-                  ends: dict[str, set[SpanKey]], views: dict[str, DocumentView]) -> list[StoredDocument]:
+                  extra: dict[str, list[tuple[str, Proposal, float]]],
+                  local: dict[str, list[tuple[str, LinkProposal]]], ends: dict[str, set[SpanKey]],
+                  views: dict[str, DocumentView], min_score: float | None = None) -> list[StoredDocument]:
     """Detect in and store each document of the chunk (each store read and written once, under its lock)."""
     from ..reader import CorpusReader
     from ..suggest.registry import clear_caches
@@ -151,7 +168,8 @@ def suggest_chunk(doc_ids: list[str], root: str, names: tuple[str, ...] | None,
     detectors, _ = choose_detectors(names)
     stored = []
     for doc_id in doc_ids:
-        result = detect_document(corpus, taxonomy, detectors, doc_id, extra.get(doc_id, ()), views.get(doc_id))
+        result = detect_document(corpus, taxonomy, detectors, doc_id, extra.get(doc_id, ()), views.get(doc_id),
+                                 min_score)
         stored.append(_store(corpus, taxonomy, result, local.get(doc_id, ()), ends.get(doc_id, set())))
     clear_caches()
     return stored

@@ -12,13 +12,17 @@ from .common import corpus_for, reports_errors, root_option
 @click.option("--detector", "detectors", multiple=True, help="Run only this detector (repeatable); default: all.")
 @click.option("--list", "list_only", is_flag=True, help="List the detectors and exit.")
 @click.option("--workers", type=click.IntRange(min=1), help="Processes for large corpora (default: CPU count).")
+@click.option("--min-score", type=click.FloatRange(0, 1),
+              help="Keep only proposals whose confidence is at least this (0 to 1); default: all.")
 @root_option
 @reports_errors
 def suggest(doc_ids: tuple[str, ...], detectors: tuple[str, ...], list_only: bool, workers: int | None,
-            root: str) -> None:
+            min_score: float | None, root: str) -> None:
     """Propose suggested spans with the rule-based detectors (name@version); review them with 'review'.
 
-    Gold, rejected and orphaned spans are never touched, and a second run adds nothing.
+    Gold, rejected and orphaned spans are never touched, and a second run adds nothing. Every suggestion's note
+    starts with its confidence ("confidence 0.85"). Conflicts between documents are looked for over the whole
+    corpus, also when DOC_IDS names some documents (the suggestions go to those documents only).
 
     \b
     Example:
@@ -31,7 +35,7 @@ def suggest(doc_ids: tuple[str, ...], detectors: tuple[str, ...], list_only: boo
         return
     from ..annotate.suggesting import suggest as run
 
-    report = run(corpus_for(root), list(doc_ids) or None, list(detectors) or None, workers)
+    report = run(corpus_for(root), list(doc_ids) or None, list(detectors) or None, workers, min_score)
     for problem in report.invalid:
         click.echo(problem.render(), err=True)
     click.echo("\n".join(report.lines()))

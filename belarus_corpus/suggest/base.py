@@ -26,13 +26,33 @@ class Proposal:
     end: int
     attributes: dict[str, Any] = field(default_factory=dict)
     note: str | None = None
+    score: float | None = None  # confidence in [0, 1]; None: the detector's ``confidence``
 
     def __init__(self, layer: str, type: str, start: int, end: int,
-                 attributes: dict[str, Any] | None = None, note: str | None = None) -> None:
+                 attributes: dict[str, Any] | None = None, note: str | None = None,
+                 score: float | None = None) -> None:
         # Detectors make tens of thousands: filling the instance dictionary directly skips the frozen
         # dataclass's per-field ``object.__setattr__`` (over twice as fast); the instance stays frozen.
         self.__dict__.update(layer=layer, type=type, start=start, end=end,
-                             attributes={} if attributes is None else attributes, note=note)
+                             attributes={} if attributes is None else attributes, note=note, score=score)
+
+
+DEFAULT_CONFIDENCE = 0.5
+"""The confidence of a proposal whose detector states none (every registered detector states one)."""
+
+
+def confidence_of(detector: object, proposal: Proposal) -> float:
+    """The proposal's own score, else its detector's ``confidence``, else ``DEFAULT_CONFIDENCE``."""
+    if proposal.score is not None:
+        return proposal.score
+    confidence = getattr(detector, "confidence", DEFAULT_CONFIDENCE)
+    return float(confidence)
+
+
+def with_confidence(note: str | None, score: float) -> str:
+    """The note a suggested span is stored with: ``confidence 0.85``, then the detector's note."""
+    stated = f"confidence {score:.2f}"
+    return f"{stated}; {note}" if note else stated
 
 
 SpanKey = tuple[str, int, int, str, str]

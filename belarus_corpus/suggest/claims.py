@@ -12,9 +12,10 @@ import functools
 from collections.abc import Iterable
 
 from .base import DocumentView, Proposal
+from .claim_units import claim_units, unit_starts
 from .dates import DateMention, find_dates
 from .figures import Figure, find_figures
-from .segment import Span, sentence_index
+from .segment import Span
 
 
 # Figures and dates are small, so many documents' worth are kept: the corpus detector, which runs after
@@ -44,14 +45,16 @@ def figures_in(text: str) -> tuple[Figure, ...]:
 
 def sentence_claims(document: DocumentView, triggers: Iterable[tuple[int, int, str | None]],
                     claim_type: str) -> list[Proposal]:
-    """One ``claim/<claim_type>`` proposal per sentence holding a trigger ``(start, end, value)``."""
-    index = sentence_index(document)
-    spans, starts = index.spans, index.starts
+    """One ``claim/<claim_type>`` proposal per claim unit (see ``claim_units``) holding a trigger ``(start, end,
+    value)``; triggers outside every unit (in a question, a heading, a quotation, a dateline) are dropped."""
+    units = claim_units(document)
+    starts = unit_starts(units)
     values_by_span: dict[Span, list[str]] = {}
-    for start, end, value in triggers:
-        # ``index.containing(start) or (start, end)``, inlined: this runs once per figure and per date.
+    for start, _end, value in triggers:
         position = bisect.bisect_right(starts, start) - 1
-        span = spans[position] if position >= 0 and start < spans[position][1] else (start, end)
+        if position < 0 or start >= units[position].end:
+            continue
+        span = (units[position].start, units[position].end)
         values = values_by_span.get(span)
         if values is None:
             values = values_by_span[span] = []

@@ -42,7 +42,11 @@ _WORD_NUMBER = (
     rf"(?:half\s+a\s+dozen|a\s+(?:dozen|hundred|thousand|million|billion)"
     rf"|(?:(?:{_TENS})(?:[-\s](?:{_UNIT}))?|{_TEEN}|{_UNIT})(?:\s+(?:hundred|thousand|million|billion|dozen))?)"
 )
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands separated by commas, by spaces (plain, no-break, thin or narrow no-break), a decimal comma ("2,5":
+# one or two digits after it, never three), or plain digits with a decimal point.
+_DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.]\d)|\d+,\d{1,2}(?!\d)"
+           r"|\d+(?:\.\d+)?")
+_THOUSANDS_MARKS = str.maketrans("", "", ", \u00a0\u2009\u202f")
 _FIGURE_END = r"(?![\w/]|[.,:]\d)"
 _DIGIT_FIGURE = (
     rf"(?P<digits>{_DIGITS})"
@@ -50,8 +54,12 @@ _DIGIT_FIGURE = (
     + _FIGURE_END
 )
 DIGIT_FIGURE_AT = LazyPattern(rf"(?P<currency>[$€£])?{_DIGIT_FIGURE}")
+FRACTIONS = {"third": "1/3", "quarter": "1/4", "half": "1/2", "thirds": "2/3", "quarters": "3/4"}
+_FRACTION_VALUES = {"1/3": 1 / 3, "1/4": 0.25, "1/2": 0.5, "2/3": 2 / 3, "3/4": 0.75}
+_FRACTION = (r"(?:one|a)\s+(?:third|quarter|half)|two\s+thirds|three\s+quarters"
+             r"|(?<=than\s)half|(?<![Ff]irst\s)(?<![Ss]econd\s)half(?=\s+of\b)")
 WORD_FIGURE_AT = LazyPattern(
-    rf"(?i)(?:(?P<words>{_WORD_NUMBER})"
+    rf"(?i)(?:(?P<fraction>{_FRACTION})|(?P<words>{_WORD_NUMBER})"
     r"|(?P<vague>(?:tens\s+of\s+|hundreds\s+of\s+)?(?:dozens|hundreds|thousands|millions)))" + _FIGURE_END
 )
 # Where a figure in digits starts, and the figure read from there, in one pass: a digit or a currency sign
@@ -66,7 +74,7 @@ _DIGIT_CANDIDATE = LazyPattern(
     rf"[$€£0-9](?<![\w.,/:$€£].)(?<=(?=(?P<figure>(?P<currency>[$€£](?=[0-9]))?{_DIGIT_FIGURE})).){_NOT_BARE_YEAR}")
 _NOT_BEFORE = frozenset(".,/:$€£")
 _ARTICLE_BEFORE = LazyPattern(r"(?i)(?:half\s+)?a\s+$")
-_RANGE_JOIN = LazyPattern(r"\s*(?:–|—|-|to|and)\s*$", re.IGNORECASE)
+_RANGE_JOIN = LazyPattern(r"\s*(?:–|—|-|to|and|or)\s*$", re.IGNORECASE)
 _BETWEEN = LazyPattern(r"(?:between|from)\s+$", re.IGNORECASE)
 
 
@@ -105,12 +113,23 @@ def word_number_value(words: str) -> float | None:
     return total + current
 
 
+def read_digits(digits: str) -> float:
+    """The value of digits as ``_DIGITS`` reads them: "1,200", "12 000 000", "2,5" (a decimal comma), "1.5"."""
+    if "," in digits and len(digits) - digits.index(",") <= 3 and digits.count(",") == 1:
+        return float(digits.replace(",", "."))
+    return float(digits.translate(_THOUSANDS_MARKS))
+
+
 def format_number(number: float) -> str:
     return str(int(number)) if number == int(number) else f"{number:g}"
 
 
 def _word_figure(match: re.Match[str]) -> Figure | None:
     start, end = match.span()
+    if match.group("fraction"):
+        value = FRACTIONS[match.group("fraction").lower().split()[-1]]
+        share = _FRACTION_VALUES[value]
+        return Figure(start, end, share, share, value, "fraction")
     if match.group("vague"):
         low, high = VAGUE_AMOUNTS.get(" ".join(match.group("vague").lower().split()), (24.0, 9.99e8))
         return Figure(start, end, low, high, None, "vague")
@@ -125,7 +144,7 @@ def _digit_figure(match: re.Match[str]) -> Figure:
     """The figure a ``_DIGIT_CANDIDATE`` match reads (its ``figure`` group)."""
     start, end = match.span("figure")
     currency, digits, score, percent, scale = match.group("currency", "digits", "score", "percent", "scale")
-    number = float(digits.replace(",", ""))
+    number = read_digits(digits)
     if score:
         return Figure(start, end, number, number, match.group("figure"), "score")
     if percent:
@@ -158,7 +177,7 @@ def vocabulary() -> frozenset[str]:
     tens = [word for word, number in SMALL_NUMBERS.items() if number >= 20]
     units = [word for word, number in SMALL_NUMBERS.items() if number < 10]
     compounds = {f"{ten}-{unit}" for ten in tens for unit in units}
-    return frozenset({*SMALL_NUMBERS, *SCALES, *VAGUE_AMOUNTS, *compounds, "tens", "half"})
+    return frozenset({*SMALL_NUMBERS, *SCALES, *VAGUE_AMOUNTS, *compounds, *FRACTIONS, "tens", "half"})
 
 
 def _starts_cleanly(text: str, start: int) -> bool:
@@ -175,7 +194,8 @@ def _word_anchors(text: str) -> list[int]:
     """Where figures in words may start: a number word, or "a" / "half a" before a scale word."""
     anchors = set()
     for position, word in hits_for(text, vocabulary()):
-        article = _ARTICLE_BEFORE.search(text, max(0, position - 8), position) if word in SCALES else None
+        with_article = word in SCALES or word in FRACTIONS
+        article = _ARTICLE_BEFORE.search(text, max(0, position - 8), position) if with_article else None
         anchors.add(article.start() if article else position)
     return sorted(anchors)
 

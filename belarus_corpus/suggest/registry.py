@@ -10,6 +10,8 @@ from __future__ import annotations
 from . import (
     attributed_quote,
     boilerplate,
+    claim_type,
+    claim_units,
     claims,
     date_claim,
     duplicates,
@@ -18,6 +20,7 @@ from . import (
     hypothetical_framing,
     numeric_conflict,
     quantity_claim,
+    relative_dates,
     scan,
     segment,
     transliteration,
@@ -29,6 +32,7 @@ _DOCUMENT_DETECTORS: tuple[Detector, ...] = (
     quantity_claim.DETECTOR,
     date_claim.DETECTOR,
     attributed_quote.DETECTOR,
+    claim_type.DETECTOR,
     transliteration.DETECTOR,
     duplicates.DETECTOR,
     boilerplate.DETECTOR,
@@ -57,5 +61,10 @@ def get(name: str) -> Detector | CorpusDetector:
 def clear_caches() -> None:
     """Forget the per-text results detectors share (segmentation, word scan, figures, dates) after a run."""
     claims.clear_caches()
+    claim_units.clear_caches()
+    claim_type.clear_caches()
+    quantity_claim.clear_caches()
+    date_claim.clear_caches()
+    relative_dates.clear_caches()
     segment.clear_caches()
     scan.clear_caches()
