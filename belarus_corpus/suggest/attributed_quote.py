@@ -1,10 +1,13 @@
-"""attributed-quote@1: quotations with a speech verb nearby, and their speaker when one can be found.
+"""attributed-quote@2: quotations with a speech verb nearby, and their speaker when one can be found.
 
 Rule: take each outermost quotation of a paragraph (see ``quotes``) with at least three words inside.
 It is a ``claim/quote`` when, in the same clause, a speech verb follows the closing mark (“…,” said X /
-“…” – the diplomat commented / “…” – emphasizes he) or precedes the opening mark (X said: “…” / X, who
-described a “…”), or when the quote follows "X's statement:" or "according to X,", or a colon after a
-clause whose subject is a name. The span is the text inside the marks, without the marks.
+“…” – the diplomat commented / “…” – emphasizes he / “…,” Prime Minister X told / “…” – underlined the head of
+the port X) or precedes the opening mark (X said: “…” / X, who described a “…” / X told reporters that the talks
+had been “…”: reported speech takes up a quotation even when the sentence runs on after it), or when the quote
+follows "X's statement:" or "according to X,", or a colon after a clause whose subject is a name. The span is the
+text inside the marks, without the marks. Quotations of two words count only after a verb of naming ("called him a
+“strong leader”"), of one word never: shorter ones are mostly scare quotes.
 
 ``holder`` is the speaker as written: the name, pronoun or "the <role>" next to the verb, else the first
 name of the clause before the quote (full names preferred). Known limits: quotes attributed in another
@@ -19,7 +22,7 @@ from collections.abc import Iterator
 
 from .base import DocumentView, Proposal
 from .lexicon import LazyPattern
-from .names import NAME, clean_name, names_in
+from .names import NAME, NAME_TOKEN, UPPER, clean_name, names_in
 from .quotes import Quotation, paired, quote_marks
 from .segment import SpanIndex, is_abbreviation, paragraphs_of, trim
 
@@ -36,17 +39,34 @@ SPEECH_VERBS = (
     "claimed", "claims", "described", "describes", "called", "calls", "labeled", "labelled", "referred to",
     "refers to", "responded", "responds", "joked", "quipped", "saying", "adding", "telling", "writing",
     "declaring", "promised", "vowed", "urged", "predicted", "observed", "suggested", "confirmed", "denied",
+    "underlined", "underlines", "informed", "informs", "reminded", "reminds", "assured", "assures", "pointed out",
+    "points out", "wrote in", "said in", "announced that", "believes", "believed", "cautioned", "insisted that",
 )
 _VERB = "(?:" + "|".join(sorted({re.escape(verb).replace(r"\ ", r"\s+") for verb in SPEECH_VERBS},
                                 key=len, reverse=True)) + r")(?!\w)"
-_ROLE = (r"(?:the|a|an|one|this)\s+(?:[\w-]+\s+){0,2}?(?:diplomat|official|spokesperson|spokesman|spokeswoman"
-         r"|minister|analyst|expert|source|president|envoy|leader|ambassador|senator|lawmaker|adviser|advisor"
-         r"|activist|dissident|politician|general|author|journalist|statement)")
+_ROLE = (r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]his)\s+(?:[\w-]+\s+){0,2}?(?:diplomat|official|spokesperson|spokesman"
+         r"|spokeswoman|minister|analyst|expert|source|president|envoy|leader|ambassador|senator|lawmaker|adviser"
+         r"|advisor|activist|dissident|politician|general|author|journalist|statement|mayor|governor|councillor"
+         r"|correspondent|editor|director|representative)")
 _WHO = rf"(?P<who>{NAME}|[Hh]e|[Ss]he|[Tt]hey|{_ROLE})"
 _LEAD = r"^[\s,.!?;:–—-]*"
 
 _AFTER_VERB_FIRST = LazyPattern(rf"{_LEAD}(?P<verb>{_VERB})\s+{_WHO}")
 _AFTER_WHO_FIRST = LazyPattern(rf"{_LEAD}{_WHO}\s+(?:\w+ly\s+)?(?P<verb>{_VERB})")
+# A title before the name: "Armenian Prime Minister Nikol Pashinyan told", "State Department spokesperson X said".
+_AFTER_TITLED_WHO = LazyPattern(
+    rf"{_LEAD}(?:[{UPPER}][\w'’.-]*\s+|(?:spokesperson|spokesman|spokeswoman|minister|adviser|advisor|envoy"
+    rf"|head|chief|director|secretary|leader|official|mayor|governor|analyst|expert)\s+){{1,5}}"
+    rf"(?P<who>{NAME_TOKEN}\s+{NAME_TOKEN})\s+(?:\w+ly\s+)?(?P<verb>{_VERB})")
+# The verb first, then a description ending in a name: "– underlined the head of the Izmail port Serhii Koval".
+_AFTER_VERB_DESCRIBED = LazyPattern(
+    rf"{_LEAD}(?P<verb>{_VERB})\s+(?:the|a)\s+[^.!?“”\"«»„]{{0,80}}?(?P<who>{NAME_TOKEN}\s+{NAME_TOKEN})"
+    rf"(?=\s*(?:[.,;!?]|$|\s+(?:at|on|in|during|to)\s))")
+# Reported speech that takes up the quotation: "told reporters that the talks had been “…”", "said Moscow “…”".
+_REPORTED = LazyPattern(rf"(?<![\w-])(?P<verb>{_VERB})\s+(?:\w+\s+){{0,3}}?(?:that\s+)?[^.!?“”\"«»„]{{0,80}}$")
+# A one- or two-word quotation is somebody's words only after a verb of naming: "called him a “strong leader”".
+_NAMING = LazyPattern(r"(?<![\w-])(?:called|calls|labelled|labeled|described|describes|dubbed|named)\s+(?:\w+\s+){0,3}?"
+                      r"(?:a|an|the|as)?\s*$")
 _BEFORE_WHO_VERB = LazyPattern(
     rf"{_WHO}(?:\s+(?:himself|herself|themselves))?(?:,?\s+who)?(?:\s+(?:has|had|have|also|then|once))?"
     rf"(?:\s+\w+ly)?\s+(?P<verb>{_VERB})[^.!?“”\"«»„]{{0,100}}$"
@@ -110,7 +130,7 @@ def _holder(match: re.Match[str]) -> str | None:
 
 
 def _from_after(after: str) -> tuple[bool, str | None]:
-    for pattern in (_AFTER_VERB_FIRST, _AFTER_WHO_FIRST):
+    for pattern in (_AFTER_VERB_DESCRIBED, _AFTER_TITLED_WHO, _AFTER_VERB_FIRST, _AFTER_WHO_FIRST):
         match = pattern.match(after)
         if match:
             return True, _holder(match)
@@ -156,7 +176,10 @@ def attribute(text: str, quotation: Quotation, paragraph: tuple[int, int]) -> tu
         return True, holder
     before = _before_window(text, quotation, paragraph[0])
     if not _ends_with_colon(before) and _is_phrase_in_running_text(text, quotation, quotation.close):
-        return False, None
+        reported = _REPORTED.search(before)
+        if not reported:
+            return False, None
+        return _from_before(before)
     found_before, holder_before = _from_before(before)
     return attributed or found_before, holder or holder_before
 
@@ -176,7 +199,8 @@ def _marks_by_paragraph(document: DocumentView) -> dict[tuple[int, int], list[in
 
 class AttributedQuote:
     name = "attributed-quote"
-    version = 1
+    version = 2
+    confidence = 0.8
 
     def detect(self, document: DocumentView) -> Iterator[Proposal]:
         text = document.text
@@ -185,7 +209,11 @@ class AttributedQuote:
                 if quotation.depth:
                     continue
                 inner = trim(text, *quotation.inner)
-                if not inner or len(text[inner[0] : inner[1]].split()) < MIN_WORDS:
+                if not inner:
+                    continue
+                words = len(text[inner[0] : inner[1]].split())
+                if words < MIN_WORDS and not (words > 1 and _NAMING.search(text, max(start, quotation.open - 60),
+                                                                         quotation.open)):
                     continue
                 attributed, holder = attribute(text, quotation, (start, end))
                 if attributed:

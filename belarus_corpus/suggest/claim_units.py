@@ -65,7 +65,13 @@ def claim_span(text: str, start: int, end: int) -> Span | None:
     return (start, end) if start < end else None
 
 
-def _inside_quotation(text: str, quotations: list[tuple[int, int]], start: int) -> bool:
+def quotation_spans(text: str, start: int, end: int) -> list[Span]:
+    """(opening mark, closing mark) of the outermost quotations of the paragraph ``text[start:end]``."""
+    marks = [mark + start for mark in quote_marks(text[start:end])]
+    return [(q.open, q.close) for q in paired(text, marks) if not q.depth]
+
+
+def inside_quotation(text: str, quotations: list[Span], start: int) -> bool:
     """Whether a sentence starting at ``start`` begins inside (or with) a quotation of its paragraph."""
     if text[start] in _OPENING_MARKS:
         return True
@@ -81,8 +87,7 @@ def _units(text: str, paragraphs: tuple[tuple[int, int, str], ...], sentences: t
     found: list[Unit] = []
     index = 0
     for p_start, p_end, role in paragraphs:
-        marks = [mark + p_start for mark in quote_marks(text[p_start:p_end])]
-        quotations = [(q.open, q.close) for q in paired(text, marks) if not q.depth]
+        quotations = quotation_spans(text, p_start, p_end)
         while index < len(sentences) and sentences[index][0] < p_end:
             s_start, s_end = sentences[index]
             index += 1
@@ -92,7 +97,7 @@ def _units(text: str, paragraphs: tuple[tuple[int, int, str], ...], sentences: t
                 span = claim_span(text, *piece)
                 if span is None or is_question(text, *span) or _DATE_LINE.compiled.fullmatch(text, *span):
                     continue
-                if _inside_quotation(text, quotations, span[0]) or _FILLER.match(text, span[0]):
+                if inside_quotation(text, quotations, span[0]) or _FILLER.match(text, span[0]):
                     continue
                 found.append(Unit(span[0], span[1], role))
     return tuple(found)

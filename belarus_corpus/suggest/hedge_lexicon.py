@@ -1,4 +1,4 @@
-"""hedge-lexicon@1: hedge cues from the lexicon in ``data/hedges.json``.
+"""hedge-lexicon@2: hedge cues from the lexicon in ``data/hedges.json``.
 
 Rule: every phrase of the lexicon is matched case-insensitively on word boundaries, the longest phrase
 winning; its type is the lexicon section it is listed in. For speed, phrases are only tried around their
@@ -6,7 +6,10 @@ longest word as found by the shared word scan (see ``scan``), which knows lower-
 words only: a cue in all capitals is missed. Three kinds of cue need context:
 figure-bound approximators ("about", "over", "some", "more than") count only right before a figure
 ("about 50", "over a dozen"); attribution shields are built as [modifier] subject [auxiliary] verb
-("some analysts say", "critics warn", "experts have argued"); a sentence-initial "Should" that opens a
+("some analysts say", "critics warn", "experts have argued", "critics in Vilnius argue": a place after the subject),
+and "according to" an unnamed source is a shield as a whole phrase ("According to two sources familiar with the
+talks"), while a shield whose source said nothing ("officials have said little") or is named next ("it is said in
+the message of …") is none; a sentence-initial "Should" that opens a
 statement, not a question, is conditional ("Should talks fail, ..."). The span is the cue only, never the
 figure or the claim it qualifies.
 
@@ -48,7 +51,8 @@ def _figure_start() -> str:
     scales = "|".join(SCALES)
     numbers = [*SMALL_NUMBERS, *SCALES, "dozens", "hundreds", "thousands", "tens"]
     words = "|".join(sorted(numbers, key=len, reverse=True))
-    return rf"(?:[$€£]?\d|(?:half\s+)?a\s+(?:{scales})(?!\w)|(?:{words})(?!\w))"
+    fractions = r"half|(?:a|one)\s+(?:third|quarter)|two\s+thirds|three\s+quarters"
+    return rf"(?:[$€£]?\d|(?:half\s+)?a\s+(?:{scales})(?!\w)|(?:{words}|{fractions})(?!\w))"
 
 
 _AUXILIARIES = ("have", "had", "are", "were", "also")
@@ -57,10 +61,18 @@ _AUXILIARIES = ("have", "had", "are", "were", "also")
 def _shield_pattern() -> str:
     table = load_table("hedges.json")["attribution_shield"]
     modifiers, subjects, verbs = (phrase_pattern(table[key]) for key in ("modifiers", "subjects", "verbs"))
-    return rf"(?:{modifiers}\s+){{0,2}}{subjects}\s+(?:(?:{'|'.join(_AUXILIARIES)})\s+)?{verbs}"
+    place = r"(?:\s+(?:in|of|from|at)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?"
+    return rf"(?:{modifiers}\s+){{0,2}}{subjects}{place}\s+(?:(?:{'|'.join(_AUXILIARIES)})\s+)?{verbs}"
 
 
 _SHOULD = "(?-i:Should)"
+# After a shield's verb: the source said nothing, or a named source follows ("it is said in the message of …").
+_NOT_A_REPORT = LazyPattern(r"\s+(?:little|nothing|no\b|in\s+the\b)")
+# "According to" an unnamed source, the whole phrase: "According to two sources familiar with the talks,".
+_ACCORDING_UNNAMED = LazyPattern(
+    r"(?i)(?<!\w)according\s+to\s+(?:(?:two|three|several|some|a\s+few|many|western|unnamed|anonymous|senior)\s+)*"
+    r"(?:sources|analysts|experts|observers|eyewitnesses|witnesses|officials|insiders|diplomats|reports|residents)"
+    r"(?:\s+(?:familiar\s+with|close\s+to|in|at|inside)\s+[^,.;]{2,40}?)?(?=[,.;]|\s+(?:the|a|an|it|this)\s)")
 
 
 @functools.cache
@@ -185,7 +197,7 @@ def _type_of(document: DocumentView, match: re.Match[str]) -> str | None:
     """The type of a ``hedge_regex`` match (its offsets into the document's text), or None when excluded."""
     kind, start, end = match.lastgroup, match.start(), match.end()
     if kind == "shield":
-        return "attribution-shield"
+        return None if _NOT_A_REPORT.match(document.text, end) else "attribution-shield"
     if kind == "approx":
         return "approximator"
     if kind == "should":
@@ -194,7 +206,10 @@ def _type_of(document: DocumentView, match: re.Match[str]) -> str | None:
     if _is_excluded(text, start, end):
         return None
     types, matched = _cue_types(), text[start:end]
-    return types.get(matched.lower()) or types.get(phrase_key(matched))
+    type_name = types.get(matched.lower()) or types.get(phrase_key(matched))
+    if type_name == "attribution-shield" and _NOT_A_REPORT.match(text, end):
+        return None
+    return type_name
 
 
 def anchor_word(phrase: str) -> str:
@@ -248,7 +263,8 @@ def _without_overlaps(found: list[tuple[int, int, str]]) -> list[tuple[int, int,
 
 class HedgeLexicon:
     name = "hedge-lexicon"
-    version = 1
+    version = 2
+    confidence = 0.75
 
     def detect(self, document: DocumentView) -> list[Proposal]:
         text = document.text
@@ -263,6 +279,8 @@ class HedgeLexicon:
             type_name = _type_of(document, match)
             if type_name:
                 found.append((match.start(), match.end(), type_name))
+        if "ccording" in text:
+            found += [(m.start(), m.end(), "attribution-shield") for m in _ACCORDING_UNNAMED.finditer(text)]
         return [Proposal(layer="hedge", type=type_name, start=start, end=end)
                 for start, end, type_name in _without_overlaps(found)]
 

@@ -23,7 +23,10 @@ from . import (
     relative_dates,
     scan,
     segment,
+    stance,
+    translation_calque,
     transliteration,
+    unverifiable_source,
 )
 from .base import CorpusDetector, Detector
 
@@ -38,6 +41,9 @@ _DOCUMENT_DETECTORS: tuple[Detector, ...] = (
     boilerplate.DETECTOR,
     foreign_typography.DETECTOR,
     hypothetical_framing.DETECTOR,
+    stance.DETECTOR,
+    unverifiable_source.DETECTOR,
+    translation_calque.DETECTOR,
 )
 DETECTORS: dict[str, Detector] = {detector.name: detector for detector in _DOCUMENT_DETECTORS}
 CORPUS_DETECTORS: dict[str, CorpusDetector] = {numeric_conflict.DETECTOR.name: numeric_conflict.DETECTOR}

@@ -16,14 +16,14 @@ TAXONOMY = json.loads((Path(__file__).resolve().parents[2] / "schema" / "taxonom
 
 def test_ids_and_lookup() -> None:
     ids = registry.detector_ids()
-    assert "hedge-lexicon@1" in ids and "numeric-conflict@1" in ids
+    assert "hedge-lexicon@2" in ids and "numeric-conflict@1" in ids
     assert len(ids) == len(set(ids)) == len(registry.DETECTORS) + len(registry.CORPUS_DETECTORS)
     assert registry.get("duplicates").name == "duplicates"
     assert registry.get("numeric-conflict@1").version == 1
 
 
 def test_unknown_name_lists_the_known_ones() -> None:
-    with pytest.raises(KeyError, match="hedge-lexicon@1"):
+    with pytest.raises(KeyError, match="hedge-lexicon@2"):
         registry.get("no-such-detector")
     with pytest.raises(KeyError):
         registry.get("duplicates@99")

@@ -1,0 +1,189 @@
+"""stance@1: evaluative language toward a target of the taxonomy, with its holder.
+
+Rule: each sentence (the title included, a rhetorical question too; a dateline or Q&A prefix left out, see
+``claim_units``) and each attributed quotation (as ``attributed-quote`` finds it) is scored with the evaluative
+lexicon of ``data/evaluative.json`` (written for this project): +1 for a positive word, −1 for a negative one, twice
+that for a strong one, the sign flipped by a negator ("not", "never", "no", …) up to three words before. A unit is a
+stance when it holds a strong word or its score is not zero (a word after "but" counts double): ``favor`` above
+zero, ``against`` below, ``neutral`` when positive and negative words balance and the unit says so ("…; it can also
+…", "on the one hand"). ``target`` is the first target of ``data/stance_targets.json`` whose cue the unit holds (the
+Belarus targets only in a document that names Belarus), else ``other``. ``holder`` is the quotation's speaker, the
+source of a reported opinion ("X argue that …", "… was welcomed by X"), else ``author``. The span is the sentence,
+or the quotation's contents; a quotation without a target cue takes its sentence's. Confidence: 0.7 with a strong
+word, 0.55 for a score of 2 or more, 0.4 for 1, 0.45 for neutral.
+
+Known limits: a bag of words, not a parser: sarcasm, irony and evaluations carried by idiom are missed; a
+sentence that names two targets gets the first of the order only; a factual sentence with two evaluative words
+("a security threat", "the crisis") can be proposed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .attributed_quote import DETECTOR as QUOTES
+from .base import DocumentView, Proposal
+from .claim_type import _REPORTING, clean_holder, unquoted
+from .claim_units import claim_span, inside_quotation, is_question, line_pieces, quotation_spans
+from .evaluative import evaluative_words
+from .lexicon import LazyPattern, load_table
+from .segment import paragraphs_of, sentences_of
+
+MIN_SCORE = 1
+_WORD = LazyPattern(r"[A-Za-zÀ-ÿ'’-]+")
+_GREETING = LazyPattern(r"(?i)\bwelcome\s+to\b")
+_BALANCE = LazyPattern(r"(?i)\b(?:can\s+also|could\s+also|on\s+the\s+one\s+hand|on\s+the\s+other\s+hand|either\s+way"
+                       r"|both\s+\w+\s+and)\b")
+_BY_AGENT = LazyPattern(r"\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:\w+ly\s+)?\w+ed\s+by\s+"
+                        r"(?P<who>[^,.;]{2,60})")
+_SUBJECT_VERB = LazyPattern(r"^(?P<who>[^,;:]{2,80}?)\s+(?:\w+ly\s+)?(?:argue|argues|argued|believe|believes|say|says|"
+                            r"said|warn|warns|warned|welcomed|welcomes|denounced|criticised|criticized|accused|"
+                            r"suggest|suggests|caution|cautions|insist|insists|praised|condemned|called)\b")
+
+
+@dataclass(frozen=True)
+class Polarity:
+    score: int
+    positive: int
+    negative: int
+    strong: bool
+
+
+def polarity(unit: str) -> Polarity:
+    """The lexicon's score of a stretch of text (see the module docstring)."""
+    words = evaluative_words()
+    tokens = [match.group().lower().strip("'’-") for match in _WORD.finditer(unit)]
+    score = positive = negative = 0
+    strong = False
+    after_but = False
+    for index, token in enumerate(tokens):
+        after_but = after_but or token == "but"
+        pair = f"{token} {tokens[index + 1]}" if index + 1 < len(tokens) else ""
+        word = pair if pair in words.positive or pair in words.negative else token
+        sign = 1 if word in words.positive else -1 if word in words.negative else 0
+        if not sign:
+            continue
+        weight = (2 if word in words.strong else 1) * (2 if after_but else 1)
+        strong = strong or weight == 2
+        if any(before in words.negators for before in tokens[max(0, index - 3) : index]):
+            sign = -sign
+        score += sign * weight
+        positive += sign > 0
+        negative += sign < 0
+    return Polarity(score, positive, negative, strong)
+
+
+@functools.cache
+def _targets() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    table = load_table("stance_targets.json")
+    return tuple((target, re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(cue) for cue in table["cues"][target])
+                                     + ")")) for target in table["order"])
+
+
+@functools.cache
+def _belarus() -> re.Pattern[str]:
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(load_table("stance_targets.json")["belarus_cues"]) + ")")
+
+
+def target_of(unit: str, about_belarus: bool) -> str:
+    if about_belarus:
+        for target, pattern in _targets():
+            if pattern.search(unit):
+                return target
+    return "other"
+
+
+def holder_of(sentence: str) -> str:
+    """The source of a reported opinion in the sentence, else ``author``."""
+    plain = unquoted(sentence)
+    agent = _BY_AGENT.search(plain)
+    if agent:
+        return clean_holder(agent.group("who"))
+    subject = _SUBJECT_VERB.search(plain)
+    if subject and _REPORTING.search(plain):
+        return clean_holder(subject.group("who"))
+    return "author"
+
+
+def _stance_type(unit: str, found: Polarity) -> str | None:
+    if found.positive and found.negative and _BALANCE.search(unit):
+        return "neutral"
+    if not found.strong and abs(found.score) < MIN_SCORE:
+        return None
+    if found.score == 0:
+        return None
+    return "favor" if found.score > 0 else "against"
+
+
+def _confidence(kind: str, found: Polarity) -> float:
+    if kind == "neutral":
+        return 0.45
+    if found.strong:
+        return 0.7
+    return 0.55 if abs(found.score) >= 2 else 0.4
+
+
+def _sentences(document: DocumentView) -> Iterator[tuple[int, int]]:
+    """Sentences outside quotations and boilerplate, as claim spans; questions only in the title."""
+    text = document.text
+    sentences = sentences_of(document)
+    index = 0
+    for p_start, p_end, role in paragraphs_of(document):
+        quotations = quotation_spans(text, p_start, p_end)
+        while index < len(sentences) and sentences[index][0] < p_end:
+            s_start, s_end = sentences[index]
+            index += 1
+            if s_start < p_start or role == "boilerplate":
+                continue
+            for piece in line_pieces(text, s_start, s_end):
+                span = claim_span(text, *piece)
+                if span and not inside_quotation(text, quotations, span[0]) and (
+                        role == "title" or not is_question(text, *span)):
+                    yield span
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """The sentence around a quotation (to the nearest sentence ends or line breaks)."""
+    low = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    ends = [found for found in (text.find(". ", end), text.find("\n", end)) if found >= 0]
+    return text[low : min(ends) if ends else len(text)]
+
+
+class Stance:
+    name = "stance"
+    version = 1
+    confidence = 0.55
+
+    def detect(self, document: DocumentView) -> Iterator[Proposal]:
+        text = document.text
+        about_belarus = bool(_belarus().search(text))
+        quotes = [(p.start, p.end, p.attributes.get("holder")) for p in QUOTES.detect(document)]
+        seen: set[tuple[int, int, str]] = set()
+        for start, end, speaker in quotes:
+            context = _around(text, start, end)
+            yield from self._unit(text, start, end, speaker or "unspecified", about_belarus, seen, context=context)
+        for start, end in _sentences(document):
+            plain = unquoted(text[start:end])
+            if not plain.strip():
+                continue
+            yield from self._unit(text, start, end, holder_of(text[start:end]), about_belarus, seen, plain)
+
+    def _unit(self, text: str, start: int, end: int, holder: str, about_belarus: bool,
+              seen: set[tuple[int, int, str]], scored: str | None = None, context: str = "") -> Iterator[Proposal]:
+        unit = text[start:end]
+        found = polarity(_GREETING.sub("", unit if scored is None else scored))
+        kind = _stance_type(unit, found)
+        if kind is None or (start, end, kind) in seen:
+            return
+        seen.add((start, end, kind))
+        target = target_of(unit, about_belarus)
+        if target == "other" and context:
+            target = target_of(context, about_belarus)
+        attributes = {"target": target, "holder": holder}
+        yield Proposal("stance", kind, start, end, attributes, score=_confidence(kind, found))
+
+
+DETECTOR = Stance()
