@@ -1,8 +1,20 @@
-"""``Corpus(root)``: the Python API that every CLI command wraps."""
+"""``Corpus(root)``: the Python API. Every CLI command is one method here, and the CLI only parses and renders.
+
+    >>> from belarus_corpus import Corpus
+    >>> corpus = Corpus(".")
+    >>> report = corpus.validate()
+    >>> report.valid
+    True
+
+The methods compose the stages (each of which takes a `CorpusReader`); heavy modules are imported when a method
+runs, so that importing this module, or starting the CLI, stays fast. `tests/test_api.py` walks the click command
+tree and fails when a command has no method here.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -10,23 +22,221 @@ from .ingest import Ingested, IngestOptions, ingest_file
 from .reader import CorpusReader
 
 if TYPE_CHECKING:
+    from .annotate.agreement import AgreementReport
+    from .annotate.suggesting import SuggestReport
     from .build.result import BuildResult
+    from .curate.api import CurateOutcome
+    from .curate.decisions import Decision
+    from .curate.engine import Unit
+    from .errors import Problem
+    from .evaluate.report import Evaluation
+    from .interop.apply import Applied
+    from .interop.base import ExportReport, ImportResult
+    from .release.diff import DatasetDiff
+    from .release.publish import PublishResult
+    from .release.release import ReleaseResult
     from .validate.report import Report
+
+
+@dataclass
+class SchemaOutcome:
+    """The generated schema files that differ from what the taxonomy generates, and whether they were rewritten."""
+
+    stale: list[Path]
+    written: bool
+
+
+@dataclass
+class ImportOutcome:
+    """What a format file held (`result`, with its problems) and what was stored (`applied`)."""
+
+    result: ImportResult
+    applied: Applied
 
 
 class Corpus(CorpusReader):
     """A corpus root: ``raw/``, ``annotations/``, ``schema/``; one method per command."""
 
     def ingest(self, paths: Iterable[str | Path], options: IngestOptions | None = None) -> list[Ingested]:
+        """Copy articles into ``raw/`` byte for byte, each with its provenance record.
+
+        >>> Corpus(".").ingest(["article.txt"], IngestOptions(metadata={"url": "https://example.org/a"}))
+        """
         chosen = options or IngestOptions()
         return [ingest_file(self.layout, Path(path), chosen) for path in paths]
 
+    def suggest(self, doc_ids: Sequence[str] | None = None, detectors: Sequence[str] | None = None,
+                workers: int | None = None, min_score: float | None = None) -> SuggestReport:
+        """Run the detectors and store their proposals as ``suggested`` spans (gold is never touched); proposals
+        scored below ``min_score`` are left out.
+
+        >>> Corpus(".").suggest(["002_78f193878130a4b8"], detectors=["hedge-lexicon"]).lines()
+        """
+        from .annotate.suggesting import suggest
+
+        return suggest(self, doc_ids or None, detectors or None, workers, min_score)
+
     def validate(self, paths: Iterable[str | Path] | None = None) -> Report:
-        from .checks import validate_corpus as validate
+        """Every check of the corpus (or only the given store files); ``report.valid`` is False on any error.
 
-        return validate(self.root, paths)
+        >>> Corpus(".").validate().valid
+        """
+        from .checks import validate_corpus
 
-    def build(self, out: str | Path | None = None, **options: Any) -> BuildResult:
+        return validate_corpus(self.root, paths)
+
+    def fmt(self, check: bool = False) -> list[str]:
+        """Rewrite every store canonically (or, with ``check``, only list those that are not); returns their paths.
+
+        >>> Corpus(".").fmt(check=True)
+        []
+        """
+        from .annotate.formatting import format_stores
+
+        return format_stores(self, check_only=check)
+
+    def schema(self, write: bool = False) -> SchemaOutcome:
+        """The schema files that differ from what ``schema/taxonomy.json`` generates; ``write`` rewrites them.
+
+        >>> Corpus(".").schema().stale
+        []
+        """
+        from .schemagen import stale_schemas, write_schemas
+
+        stale = stale_schemas(self.layout.schema_dir, self.taxonomy)
+        if write:
+            write_schemas(self.layout.schema_dir, self.taxonomy, stale)
+        return SchemaOutcome(stale, write)
+
+    def build(self, out: str | Path | None = None, split_by_document: str | None = None,
+              incremental: bool = True) -> BuildResult:
+        """Build the Hugging Face dataset folder (default ``dist/belarus-corpus``); refuses invalid data.
+
+        >>> Corpus(".").build("dist/belarus-corpus").counts["spans"]
+        """
         from .build.builder import build
 
-        return build(self, Path(out) if out else self.layout.dist_dir / "belarus-corpus", **options)
+        target = Path(out) if out else self.layout.dist_dir / "belarus-corpus"
+        return build(self, target, split_by_document=split_by_document, incremental=incremental)
+
+    def stats(self) -> dict[str, Any]:
+        """Counts of documents, characters and spans per layer, type, status and document.
+
+        >>> Corpus(".").stats()["documents"]
+        """
+        from .stats import corpus_stats
+
+        return corpus_stats(self)
+
+    def update_datasheet(self) -> bool:
+        """Rewrite the generated block of DATASHEET.md from the facts; True if it changed (``stats --datasheet``).
+
+        >>> Corpus(".").update_datasheet()
+        False
+        """
+        from .datasheet import update_datasheet
+
+        return update_datasheet(self)
+
+    def agreement(self, annotators: Sequence[str], doc_ids: Sequence[str] | None = None, seed: int = 16,
+                  samples: int = 1000) -> AgreementReport:
+        """Agreement of two or more annotators: span F1, Krippendorff's alpha, kappa, bootstrap intervals.
+
+        >>> Corpus(".").agreement(["alice", "bob"]).to_dict()["layers"]
+        """
+        from .annotate.agreement import agreement
+
+        return agreement(self, tuple(annotators), list(doc_ids) if doc_ids else None, seed=seed, samples=samples)
+
+    def curate(self, annotators: Sequence[str], strategy: str = "unanimous", decisions: str | Path | None = None,
+               doc_ids: Sequence[str] | None = None, write: bool = False,
+               settle: Callable[[list[Unit]], list[Decision]] | None = None) -> CurateOutcome:
+        """Merge annotators into gold; ``settle`` (e.g. a prompt) decides open disputes, appended to ``decisions``.
+
+        >>> Corpus(".").curate(["alice", "bob"], "majority", "curation/decisions.jsonl").curation.disputed
+        """
+        from .curate.api import curate_corpus
+
+        return curate_corpus(self, tuple(annotators), strategy, decisions, doc_ids, write, settle)
+
+    def evaluate(self, predicted: str | Path, gold: str | Path | None = None, layers: Sequence[str] | None = None,
+                 min_score: float | None = None) -> Evaluation:
+        """Score predicted spans (JSONL or a dataset folder) against gold (default: this corpus's gold).
+
+        >>> Corpus(".").evaluate("predictions.jsonl").micro("strict")
+        """
+        from .evaluate.api import evaluate_files
+
+        return evaluate_files(predicted, gold or self.layout.annotations_dir, list(layers) if layers else None,
+                              min_score)
+
+    def export(self, format_name: str, out: str | Path, layers: Sequence[str] | None = None,
+               statuses: Sequence[str] | None = None) -> ExportReport:
+        """Write the annotations in another format; ``report.losses`` lists what the format cannot carry.
+
+        >>> Corpus(".").export("brat", "/tmp/brat", statuses=["gold"]).losses
+        """
+        from .interop.registry import format_module
+
+        return format_module(format_name).export(self, Path(out), layers=list(layers) if layers else None,
+                                                 statuses=list(statuses) if statuses else None)
+
+    def import_(self, format_name: str, path: str | Path, as_gold: bool = False, annotator: str | None = None,
+                skip_invalid: bool = False, dry_run: bool = False) -> ImportOutcome:
+        """Read another tool's annotations into the stores; refuses the file if any record is refused.
+
+        >>> Corpus(".").import_("labelstudio", "export.json", annotator="reviewer-a", dry_run=True).applied.spans
+        """
+        from .interop.apply import import_file
+
+        result, applied = import_file(self, format_name, Path(path), as_gold, annotator, skip_invalid, dry_run)
+        return ImportOutcome(result, applied)
+
+    def diff(self, old: str | None = None, new: str | None = None) -> DatasetDiff:
+        """Compare two versions (builds, releases, git revisions, WORKTREE); default: last release → worktree.
+
+        >>> Corpus(".").diff("0.1.0").required_bump()
+        """
+        from .release.diff import diff_versions
+
+        return diff_versions(self, old, new)
+
+    def release(self, bump: str | None = None, out: str | Path | None = None) -> ReleaseResult:
+        """Validate, bump DATASET_VERSION, date the CHANGELOG, build and record ``releases/<version>.json``.
+
+        >>> Corpus(".").release("minor").version
+        """
+        from .release.release import release
+
+        return release(self, bump=bump, out=Path(out) if out else None)
+
+    @staticmethod
+    def verify(folder: str | Path) -> list[Problem]:
+        """Check a build folder against its checksums and open every Parquet file; [] when intact (no corpus needed).
+
+        >>> Corpus.verify("dist/belarus-corpus")
+        []
+        """
+        from .release.verify import verify
+
+        return verify(Path(folder))
+
+    @staticmethod
+    def publish(folder: str | Path, repo_id: str, dry_run: bool = False) -> PublishResult:
+        """Upload a verified build to a Hugging Face dataset repository (``dry_run`` lists the files only).
+
+        >>> Corpus.publish("dist/belarus-corpus", "my-org/belarus-corpus", dry_run=True).files
+        """
+        from .release.publish import publish
+
+        return publish(Path(folder), repo_id, dry_run=dry_run)
+
+    def doctor(self) -> list[Problem]:
+        """What interrupted commands left behind (locks, temporary files, half-written builds), each with a fix.
+
+        >>> Corpus(".").doctor()
+        []
+        """
+        from .doctor import doctor
+
+        return doctor(self)

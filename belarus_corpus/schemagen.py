@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from .layout import DOC_ID_PATTERN
@@ -144,3 +145,18 @@ def generated_schemas(taxonomy: Taxonomy) -> dict[str, str]:
     """File name → canonical JSON text of every generated schema."""
     schemas = {"span.schema.json": span_schema(taxonomy), "relation.schema.json": relation_schema(taxonomy)}
     return {name: json.dumps(schema, ensure_ascii=False, indent=2) + "\n" for name, schema in schemas.items()}
+
+
+def stale_schemas(schema_dir: Path, taxonomy: Taxonomy) -> list[Path]:
+    """The generated schema files in ``schema_dir`` that are missing or differ from what ``taxonomy`` generates."""
+    return [schema_dir / name for name, text in generated_schemas(taxonomy).items()
+            if not (schema_dir / name).is_file() or (schema_dir / name).read_text(encoding="utf-8") != text]
+
+
+def write_schemas(schema_dir: Path, taxonomy: Taxonomy, paths: list[Path]) -> None:
+    """Rewrite ``paths`` (generated schema files of ``schema_dir``) atomically from ``taxonomy``."""
+    from .fsio import atomic_write_text
+
+    generated = generated_schemas(taxonomy)
+    for path in paths:
+        atomic_write_text(schema_dir / path.name, generated[path.name])

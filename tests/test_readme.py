@@ -38,3 +38,11 @@ def test_walkthrough_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyP
         result = runner.invoke(main, arguments)
         assert result.exit_code == 0, f"{arguments}: {result.output}"
     assert (tmp_path / "dist" / "walkthrough" / "checksums.sha256").is_file()
+
+
+def test_python_example_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    test_walkthrough_runs_as_written(tmp_path, monkeypatch)
+    block = re.search(r"## The same from Python.*?```python\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    assert block, "README has no Python example"
+    exec(compile(block.group(1), "README.md", "exec"), {})
+    assert (tmp_path / "dist" / "from-python" / "checksums.sha256").is_file()

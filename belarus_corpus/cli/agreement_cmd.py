@@ -30,9 +30,8 @@ def agreement(annotators: tuple[str, ...], doc_ids: tuple[str, ...], seed: int, 
     """
     import json
 
-    from ..annotate.agreement import agreement as compute
     from ..annotate.agreement_render import render
 
-    report = compute(corpus_for(root), annotators, list(doc_ids) or None, seed=seed, samples=samples)
+    report = corpus_for(root).agreement(annotators, doc_ids, seed=seed, samples=samples)
     click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if output_format == "json"
                else render(report))

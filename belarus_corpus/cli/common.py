@@ -6,11 +6,14 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from ..errors import CorpusError
+
+if TYPE_CHECKING:
+    from ..corpus import Corpus
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -48,7 +51,7 @@ def reports_errors(function: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def corpus_for(root: str) -> Any:
+def corpus_for(root: str) -> Corpus:
     from ..corpus import Corpus
 
     return Corpus(root)

@@ -30,30 +30,17 @@ def curate(annotators: tuple[str, ...], strategy: str, decisions_path: str | Non
       belarus-corpus curate --annotator alice --annotator bob --strategy majority \\
           --decisions curation/decisions.jsonl --write
     """
-    from pathlib import Path
-
-    from ..curate.decisions import append_decisions, read_decisions
-    from ..curate.engine import curate as run
-    from ..curate.engine import write_gold
     from ..curate.prompting import settle
-    from ..curate.strategies import parse_strategy
 
-    corpus = corpus_for(root)
-    chosen = parse_strategy(strategy, len(set(annotators)))
-    path = Path(decisions_path) if decisions_path else None
-    decisions = read_decisions(path)
-    shown = decisions_path or "decisions"
-    result = run(corpus, annotators, chosen, decisions, list(doc_ids) or None, shown)
-    if interactive and result.disputed:
-        if path is None:
-            raise click.UsageError("--interactive needs --decisions FILE to keep the decisions in")
-        new = settle(result.disputed)
-        append_decisions(path, new)
-        result = run(corpus, annotators, chosen, [*decisions, *new], list(doc_ids) or None, shown)
+    if interactive and not decisions_path:
+        raise click.UsageError("--interactive needs --decisions FILE to keep the decisions in")
+    outcome = corpus_for(root).curate(annotators, strategy, decisions_path, doc_ids, write,
+                                      settle if interactive else None)
+    result = outcome.curation
     click.echo(f"{result.strategy}: {len(result.agreed)} agreed, {len(result.decided)} decided, "
                f"{len(result.incomplete)} incomplete, {len(result.disputed)} disputed")
     for unit in result.disputed[:20]:
         click.echo(f"  disputed {unit.id} {unit.doc_id} {unit.layer}: "
                    + "; ".join(f"{s.annotator} {s.id} {s.type} {s.start}:{s.end}" for s in unit.spans))
-    if write:
-        click.echo(f"wrote {write_gold(corpus, result)} gold span(s) as 'curated'")
+    if outcome.written is not None:
+        click.echo(f"wrote {outcome.written} gold span(s) as 'curated'")

@@ -25,10 +25,9 @@ def doctor(output_format: str, root: str) -> None:
     """
     import json
 
-    from ..doctor import doctor as check_repository
     from ..doctor import summary
 
-    findings = check_repository(corpus_for(root))
+    findings = corpus_for(root).doctor()
     if output_format == "json":
         click.echo(json.dumps({"findings": [p.to_dict() for p in findings], "summary": summary(findings)},
                               ensure_ascii=False, indent=2))

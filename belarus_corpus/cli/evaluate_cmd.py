@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import reports_errors, root_option
+from .common import corpus_for, reports_errors, root_option
 
 
 @click.command()
@@ -30,10 +30,7 @@ def evaluate(predicted: str, gold: str | None, layers: tuple[str, ...], mode: st
     Example:
       belarus-corpus evaluate predictions.jsonl --gold tests/devset/gold.jsonl --layer claim
     """
-    from pathlib import Path
-
-    from ..evaluate.api import evaluate_files
     from ..evaluate.report import table, to_json
 
-    evaluation = evaluate_files(predicted, gold or Path(root) / "annotations", list(layers) or None, min_score)
+    evaluation = corpus_for(root).evaluate(predicted, gold, layers, min_score)
     click.echo(to_json(evaluation) if as_json else table(evaluation, mode))

@@ -7,13 +7,10 @@ from pathlib import Path
 
 import click
 
-from ..codes import Code
 from ..errors import Problem
+from ..interop.registry import FORMAT_NAMES
 from .common import corpus_for, reports_errors, root_option
 
-# The names of belarus_corpus.interop.FORMATS, spelled out so that --help does not import every format
-# (tests/test_cli.py checks that they agree).
-FORMAT_NAMES = ("brat", "conll", "jsonl", "labelstudio", "spacy")
 _FORMAT = click.option("--format", "format_name", required=True, type=click.Choice(FORMAT_NAMES),
                        help="brat, labelstudio, conll, spacy (DocBin) or jsonl.")
 _SHOWN = 10
@@ -36,10 +33,7 @@ def export(format_name: str, out: Path, layers: tuple[str, ...], statuses: tuple
     Example:
       belarus-corpus export --format brat --out /tmp/brat --status gold
     """
-    from ..interop import FORMATS
-
-    report = FORMATS[format_name].export(corpus_for(root), out, layers=list(layers) or None,
-                                         statuses=list(statuses) or None)
+    report = corpus_for(root).export(format_name, out, layers, statuses)
     _show(report.losses, None if all_losses else _SHOWN, "--all-losses lists them")
     click.echo(f"exported {report.spans} spans and {report.relations} relations to {out} "
                f"({len(report.files)} files); {len(report.losses)} losses")
@@ -67,19 +61,10 @@ def import_(format_name: str, path: Path, as_gold: bool, annotator: str | None, 
     Example:
       belarus-corpus import --format labelstudio project-export.json --annotator reviewer-a
     """
-    from ..errors import CorpusError
-    from ..interop.apply import apply_import
-
-    corpus = corpus_for(root)
-    from ..interop import FORMATS
-
-    result = FORMATS[format_name].import_(path, corpus, as_gold=as_gold, annotator=annotator)
-    for problem in result.problems:
+    outcome = corpus_for(root).import_(format_name, path, as_gold, annotator, skip_invalid, dry_run)
+    for problem in outcome.result.problems:
         click.echo(problem.render(), err=True)
-    if result.errors and not skip_invalid:
-        raise CorpusError(Problem(str(path), None, Code.IMPORT_REFUSED, f"{len(result.errors)} records were refused; "
-                                  "nothing was imported", "fix the file, or pass --skip-invalid to import the rest"))
-    applied = apply_import(corpus, result, dry_run=dry_run)
+    applied = outcome.applied
     _show(applied.skipped, _SHOWN, "they are in the stores already")
     verb = "would import" if dry_run else "imported"
     click.echo(f"{verb} {len(applied.spans)} spans and {len(applied.relations)} relations from {path} "

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..codes import Code
-from ..errors import CorpusError, Problem
+from ..errors import CorpusError
 from .common import corpus_for, reports_errors, root_option
 
 BUMP = click.Choice(["patch", "minor", "major"])
@@ -30,9 +29,7 @@ def release(bump: str | None, out: Path | None, root: str) -> None:
     Example:
       belarus-corpus release --bump minor
     """
-    from ..release.release import release as run_release
-
-    result = run_release(corpus_for(root), bump=bump, out=out)
+    result = corpus_for(root).release(bump=bump, out=out)
     click.echo(f"released {result.version} (previous: {result.previous or 'none'}; bump {result.bump}, "
                f"required {result.required})")
     click.echo(f"  build: {result.build.out}")
@@ -56,17 +53,9 @@ def diff(old: str | None, new: str | None, output_format: str, root: str) -> Non
     Example:
       belarus-corpus diff 0.1.0 WORKTREE --format json
     """
-    from ..release.diff import RENDERERS, WORKTREE, latest_release
-    from ..release.diff import diff as compare
+    from ..release.diff import RENDERERS
 
-    corpus = corpus_for(root)
-    if old is None:
-        last = latest_release(corpus.root)
-        if last is None:
-            raise CorpusError(Problem("releases/", None, Code.NO_RELEASE, "there is no release to compare with",
-                                      "give OLD: a build folder or a git revision, e.g. HEAD~1"))
-        old = str(last[1])
-    click.echo(RENDERERS[output_format](compare(old, new or WORKTREE, corpus)))
+    click.echo(RENDERERS[output_format](corpus_for(root).diff(old, new)))
 
 
 @click.command()
@@ -81,9 +70,9 @@ def verify(folder: Path) -> None:
     Example:
       belarus-corpus verify dist/belarus-corpus
     """
-    from ..release.verify import verify as check
+    from ..corpus import Corpus
 
-    problems = check(folder)
+    problems = Corpus.verify(folder)
     if problems:
         raise CorpusError(problems)
     click.echo(f"{folder}: intact")
@@ -103,9 +92,9 @@ def publish(folder: Path, repo_id: str, dry_run: bool) -> None:
     Example:
       belarus-corpus publish dist/belarus-corpus --repo-id my-org/belarus-corpus --dry-run
     """
-    from ..release.publish import publish as upload
+    from ..corpus import Corpus
 
-    result = upload(folder, repo_id, dry_run=dry_run)
+    result = Corpus.publish(folder, repo_id, dry_run=dry_run)
     verb = "would upload" if dry_run else "uploaded"
     click.echo(f"{verb} {len(result.files)} files of version {result.version or '?'} to datasets/{repo_id}:")
     for name, size in result.files:

@@ -22,14 +22,12 @@ def stats(output_format: str, datasheet: bool, root: str) -> None:
     """
     import json
 
-    from ..stats import corpus_stats, render_stats
+    from ..stats import render_stats
 
     corpus = corpus_for(root)
     if datasheet:
-        from ..datasheet import update_datasheet
-
-        changed = update_datasheet(corpus)
+        changed = corpus.update_datasheet()
         click.echo(f"DATASHEET.md {'updated' if changed else 'already up to date'}")
         return
-    figures = corpus_stats(corpus)
+    figures = corpus.stats()
     click.echo(json.dumps(figures, indent=2, ensure_ascii=False) if output_format == "json" else render_stats(figures))

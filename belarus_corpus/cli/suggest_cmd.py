@@ -33,9 +33,7 @@ def suggest(doc_ids: tuple[str, ...], detectors: tuple[str, ...], list_only: boo
 
         click.echo("\n".join(detector_ids()))
         return
-    from ..annotate.suggesting import suggest as run
-
-    report = run(corpus_for(root), list(doc_ids) or None, list(detectors) or None, workers, min_score)
+    report = corpus_for(root).suggest(doc_ids, detectors, workers, min_score)
     for problem in report.invalid:
         click.echo(problem.render(), err=True)
     click.echo("\n".join(report.lines()))

@@ -44,9 +44,7 @@ def fmt(check: bool, root: str) -> None:
     Example:
       belarus-corpus fmt --check
     """
-    from ..annotate.formatting import format_stores
-
-    changed = format_stores(corpus_for(root), check_only=check)
+    changed = corpus_for(root).fmt(check=check)
     for path in changed:
         click.echo(f"{'would reformat' if check else 'reformatted'} {path}")
     if check and changed:
@@ -66,17 +64,8 @@ def schema(write: bool, root: str) -> None:
     Example:
       belarus-corpus schema --write
     """
-    from ..fsio import atomic_write_text
-    from ..schemagen import generated_schemas
-
     corpus = corpus_for(root)
-    stale = []
-    for name, text in generated_schemas(corpus.taxonomy).items():
-        path = corpus.layout.schema_dir / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            stale.append(path)
-            if write:
-                atomic_write_text(path, text)
+    stale = corpus.schema(write=write).stale
     for path in stale:
         click.echo(f"{'wrote' if write else 'out of date:'} {corpus.layout.relative(path)}")
     if stale and not write:

@@ -10,35 +10,43 @@ Every format module has the same two functions over plain data (not the CLI):
   (see ``interop.apply``). Imported records get ``method: import:<format>`` and ``status: suggested``
   (``gold`` with ``as_gold``); problems with severity ``error`` name records that were not imported.
 
-``FORMATS`` maps a format name to its module; spaCy is imported only when the spaCy format runs.
+``registry.MODULES`` registers each format once; ``FORMATS`` maps a name to its module (a ``Format``); spaCy
+itself is imported only when the spaCy format runs.
 """
 
 from __future__ import annotations
 
-from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from ..codes import Code
-from ..errors import Problem, UsageError
-from . import brat, conll, jsonl, labelstudio, spacy_docbin
-from .base import DocumentAnnotations, ExportReport, ImportResult, Selection, select
-from .texts import TextSource
+if TYPE_CHECKING:
+    from .base import DocumentAnnotations, ExportReport, ImportResult, Selection, select
+    from .registry import FORMAT_NAMES, Format
+    from .texts import TextSource
 
-FORMATS: dict[str, ModuleType] = {
-    brat.NAME: brat,
-    labelstudio.NAME: labelstudio,
-    conll.NAME: conll,
-    spacy_docbin.NAME: spacy_docbin,
-    jsonl.NAME: jsonl,
-}
+    FORMATS: dict[str, Format]
 
+__all__ = ["FORMATS", "FORMAT_NAMES", "DocumentAnnotations", "ExportReport", "Format", "ImportResult", "Selection",
+           "TextSource", "get_format", "select"]
 
-def get_format(name: str) -> ModuleType:
-    module = FORMATS.get(name)
-    if module is None:
-        raise UsageError(Problem("<arguments>", None, Code.UNKNOWN_FORMAT, f"no format {name!r}",
-                                 "formats are: " + ", ".join(sorted(FORMATS))))
-    return module
+_LAZY = {"DocumentAnnotations": "base", "ExportReport": "base", "ImportResult": "base", "Selection": "base",
+         "select": "base", "FORMAT_NAMES": "registry", "Format": "registry", "TextSource": "texts"}
 
 
-__all__ = ["FORMATS", "DocumentAnnotations", "ExportReport", "ImportResult", "Selection", "TextSource", "get_format",
-           "select"]
+def get_format(name: str) -> Format:
+    """The format module called ``name`` (a usage error names the known ones)."""
+    from .registry import format_module
+
+    return format_module(name)
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy, so that reading the format names (the CLI's --help) imports no format and no store code.
+    import importlib
+
+    if name == "FORMATS":
+        from .registry import FORMAT_NAMES, format_module
+
+        return {format_name: format_module(format_name) for format_name in FORMAT_NAMES}
+    if name in _LAZY:
+        return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+    raise AttributeError(name)

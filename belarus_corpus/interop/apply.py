@@ -24,6 +24,8 @@ from ..store import StoreContent, update
 from .base import ImportResult
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..reader import CorpusReader
 
 CROSS = ""
@@ -134,3 +136,18 @@ def _adder(spans: list[Span], relations: list[Relation], store: str) -> Callable
         return content
 
     return change
+
+
+def import_file(corpus: CorpusReader, format_name: str, path: Path, as_gold: bool = False,
+                annotator: str | None = None, skip_invalid: bool = False,
+                dry_run: bool = False) -> tuple[ImportResult, Applied]:
+    """Read ``path`` in ``format_name`` and store what it holds; any refused record refuses the whole file unless
+    ``skip_invalid`` (then the rest is stored). The result keeps every problem for the caller to show."""
+    from .registry import format_module
+
+    result = format_module(format_name).import_(path, corpus, as_gold=as_gold, annotator=annotator)
+    if result.errors and not skip_invalid:
+        raise CorpusError([*result.problems, Problem(
+            str(path), None, Code.IMPORT_REFUSED, f"{len(result.errors)} records were refused; nothing was imported",
+            "fix the file, or pass --skip-invalid to import the rest")])
+    return result, apply_import(corpus, result, dry_run=dry_run)

@@ -382,3 +382,14 @@ def latest_release(root: Path) -> tuple[str, Path] | None:
     version, path = max(found)
     return str(version), path
 
+
+
+def diff_versions(corpus: CorpusReader, old: str | None = None, new: str | None = None) -> DatasetDiff:
+    """``diff`` with the command's defaults: OLD the last release (refused if there is none), NEW the worktree."""
+    if old is None:
+        last = latest_release(corpus.root)
+        if last is None:
+            raise CorpusError(Problem("releases/", None, Code.NO_RELEASE, "there is no release to compare with",
+                                      "give OLD: a build folder or a git revision, e.g. HEAD~1"))
+        old = str(last[1])
+    return diff(old, new or WORKTREE, corpus)

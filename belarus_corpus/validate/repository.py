@@ -7,7 +7,7 @@ import json
 from ..codes import Code
 from ..errors import Problem
 from ..layout import Layout
-from ..schemagen import generated_schemas
+from ..schemagen import stale_schemas
 from ..taxonomy import Taxonomy
 from .schemas import RecordValidator, meta_schema_error
 
@@ -16,12 +16,10 @@ def check_repository_files(layout: Layout, taxonomy: Taxonomy) -> list[Problem]:
     problems: list[Problem] = []
     if not layout.schema_dir.is_dir():
         return problems
-    for name, expected in generated_schemas(taxonomy).items():
-        path = layout.schema_dir / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != expected:
-            problems.append(Problem(layout.relative(path), None, Code.SCHEMA_OUT_OF_DATE,
-                                    "does not match what schema/taxonomy.json generates",
-                                    "run 'belarus-corpus schema --write' after editing the taxonomy"))
+    for path in stale_schemas(layout.schema_dir, taxonomy):
+        problems.append(Problem(layout.relative(path), None, Code.SCHEMA_OUT_OF_DATE,
+                                "does not match what schema/taxonomy.json generates",
+                                "run 'belarus-corpus schema --write' after editing the taxonomy"))
     problems += _check_meta_schema(layout)
     problems += _check_taxonomy_file(layout)
     return problems
