@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .annotate.agreement import AgreementReport
     from .annotate.suggesting import SuggestReport
     from .build.result import BuildResult
+    from .build.splits import SplitsResult
     from .curate.api import CurateOutcome
     from .curate.decisions import Decision
     from .curate.engine import Unit
@@ -107,6 +108,17 @@ class Corpus(CorpusReader):
         if write:
             write_schemas(self.layout.schema_dir, self.taxonomy, stale)
         return SchemaOutcome(stale, write)
+
+    def splits(self, write: bool = False, proportions: dict[str, float] | None = None, folds: int | None = None,
+               seed: int | None = None) -> SplitsResult:
+        """Every document's split and fold (``metadata/splits.json``, the hash rule for documents it does not
+        list); with ``write``, the new ones recorded in the file (recorded documents never move).
+
+        >>> Corpus(".").splits().plan.documents["000_3b0f4b3db40a5bc3"]
+        """
+        from .build.splits import record_splits
+
+        return record_splits(self, write, proportions, folds, seed)
 
     def build(self, out: str | Path | None = None, split_by_document: str | None = None,
               incremental: bool = True) -> BuildResult:

@@ -5,16 +5,20 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from .gold import detector_of, split_gold
 from .model import Span
 
 if TYPE_CHECKING:
     from .reader import CorpusReader
 
 
-def gold_origin(span: Span) -> str:
-    """How a gold span came to be: an accepted or an edited suggestion, a manual addition, or an import."""
-    if span.method.startswith("rule:"):
+def gold_origin(span: Span, detector: str | None = None) -> str:
+    """How a gold span came to be: an accepted or an edited suggestion, a manual addition, or an import;
+    ``detector`` is the detector it began as (``gold.detector_of``; a curated span's sources decide)."""
+    if span.method.startswith("rule:") or detector:
         return "edited suggestion" if span.edited else "accepted suggestion"
+    if span.method.startswith("curate:"):
+        return "manual"  # merged from manual records of the independent passes
     return "manual" if span.method == "manual" else span.method.split(":")[0]
 
 
@@ -33,18 +37,20 @@ def corpus_stats(corpus: CorpusReader) -> dict[str, Any]:
         characters += len(document.text)
         for paragraph in document.provenance.get("language", {}).get("paragraphs", []):
             languages[str(paragraph.get("code"))] += 1
-        gold = [s for s in content.spans if s.status == "gold"]
+        gold = split_gold(content.spans, content.relations).spans
+        gold_ids = {s.id for s in gold}
         per_document[doc_id] = {
             "characters": len(document.text),
             "spans": len(content.spans),
             "gold_by_layer": dict(sorted(Counter(s.layer for s in gold).items())),
             "artifacts": sum(1 for s in gold if s.layer == "artifact"),
         }
+        by_id = {s.id: s for s in content.spans}
         for span in content.spans:
             statuses[span.status] += 1
             methods[span.method.split("@")[0] if span.method.startswith("rule:") else span.method] += 1
-            if span.status == "gold":
-                origins[gold_origin(span)] += 1
+            if span.id in gold_ids:
+                origins[gold_origin(span, detector_of(span, by_id))] += 1
                 layers[span.layer] += 1
                 types[f"{span.layer}/{span.type}"] += 1
     return {

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import shutil
 from collections import Counter
@@ -18,6 +17,7 @@ from .features import CONFIGS, features_for
 from .result import BuildResult, dataset_version_of
 from .shard_writer import abandoned_on_error, entry_rows, entry_warnings, write_documents
 from .shards import INPUTS_KEY, Entry, Shard, copy_shard, inputs_digest, kept_rows, plan_shards, reusable, shared_inputs
+from .splits import SplitPlan, read_plan
 from .tables import relation_rows
 from .writer import ConfigWriter, TableSpec, table_spec, version_metadata
 
@@ -43,17 +43,6 @@ def parse_split_spec(spec: str) -> tuple[int, list[tuple[str, float]]]:
 def _bad_split(spec: str) -> UsageError:
     return UsageError(Problem("--split-by-document", None, Code.BAD_SPLIT, f"{spec!r} is not SEED:RATIO...",
                               "give a seed and 1-3 ratios that sum to 1, e.g. 13:0.8:0.2"))
-
-
-def split_of(doc_id: str, seed: int, splits: list[tuple[str, float]]) -> str:
-    digest = hashlib.sha256(f"{seed}:{doc_id}".encode()).digest()
-    point = int.from_bytes(digest[:8], "big") / 2**64
-    cumulative = 0.0
-    for name, ratio in splits:
-        cumulative += ratio
-        if point < cumulative:
-            return name
-    return splits[-1][0]
 
 
 def build(corpus: CorpusReader, out: Path, split_by_document: str | None = None,
@@ -152,14 +141,26 @@ def _write_all(corpus: CorpusReader, staging: Path, result: BuildResult, split_s
                previous: PreviousBuild | None) -> None:
     from .facts import finish_facts, merge_partials
 
-    split = parse_split_spec(split_spec) if split_spec else None
-    doc_splits = {d: split_of(d, *split) if split else DEFAULT_SPLIT for d in corpus.doc_ids()}
+    plan = _plan(corpus, split_spec)
+    assignments = {d: plan.assign(d) for d in corpus.doc_ids()}
+    result.assignments = assignments
+    doc_splits = {d: a.split for d, a in assignments.items()}
     shards = plan_shards(doc_splits) if doc_splits else [Shard(DEFAULT_SPLIT, 0, 1)]
+    for shard in shards:
+        shard.folds = {d: assignments[d].fold for d in shard.doc_ids}
     run = _Run(corpus, staging, result, previous, shared_inputs(corpus, result.dataset_version))
     partials = [_write_or_reuse(run, shard) for shard in shards]
-    partials.append(_write_cross_document(run, split is not None))
+    partials.append(_write_cross_document(run, doc_splits))
     result.facts = finish_facts(corpus, merge_partials(partials))
     result.counts = {config: Counter(dict(sorted(counts.items()))) for config, counts in sorted(result.counts.items())}
+
+
+def _plan(corpus: CorpusReader, split_spec: str | None) -> SplitPlan:
+    """``--split-by-document`` (every document by the hash rule) or the committed plan (``build/splits.py``)."""
+    if not split_spec:
+        return read_plan(corpus)
+    seed, ratios = parse_split_spec(split_spec)
+    return SplitPlan(seed, dict(ratios))
 
 
 def _write_or_reuse(run: _Run, shard: Shard) -> Partial:
@@ -201,17 +202,31 @@ def _taken(result: BuildResult, shard: Shard, entries: list[Entry]) -> Partial:
     return merge_partials(entry["facts"] for entry in entries)
 
 
-def _write_cross_document(run: _Run, split: bool) -> Partial:
+def _write_cross_document(run: _Run, doc_splits: dict[str, str]) -> Partial:
+    """Cross-document relations, gold in ``relations`` and the rest in ``review_relations``, each in the split of
+    its head's document (so a relation never leaves the split of the document it starts in)."""
+    from ..model import Relation, Span
     from .facts import relations_partial
+    from ..gold import Gold, split_gold
 
-    cross = Shard("cross_document" if split else DEFAULT_SPLIT, 0, 1)
     relations = run.corpus.cross_document().relations
-    writer = _writer(run, "relations", cross, suffix="-cross-document")
-    with abandoned_on_error([writer]):
-        for row in relation_rows(relations):
-            writer.add(row)
-        _close(writer, run.result)
-    _add_counts(run.result, cross.split, {"relations": writer.count})
+    gold: Gold[Span, Relation] = split_gold([], relations)
+    by_split: dict[str, dict[str, list[Any]]] = {}
+    for config, chosen in (("relations", gold.relations), ("review_relations", gold.other_relations)):
+        for relation in chosen:
+            split = doc_splits.get(relation.head_doc, DEFAULT_SPLIT)
+            by_split.setdefault(split, {}).setdefault(config, []).append(relation)
+    if not by_split:
+        by_split[DEFAULT_SPLIT] = {}
+    for split, configs in sorted(by_split.items()):
+        cross = Shard(split, 0, 1)
+        for config in ("relations", "review_relations"):
+            writer = _writer(run, config, cross, suffix="-cross-document")
+            with abandoned_on_error([writer]):
+                for row in relation_rows(configs.get(config, [])):
+                    writer.add(row)
+                _close(writer, run.result)
+            _add_counts(run.result, split, {config: writer.count})
     return relations_partial(relations)
 
 

@@ -39,15 +39,19 @@ SIZE_BOUNDS = [(1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (
 CONFIG_DESCRIPTIONS = {
     "documents": "one row per article: normalized text, paragraphs, provenance (source, unknowns, assessments)",
     "paragraphs": "one row per paragraph: offsets, rule-based role, verbatim-duplicate link, detected language",
-    "spans": "one row per annotated span, every layer and status: offsets into the document text, label, "
-             "attributes, who/how/when",
-    "relations": "one row per relation between two spans (within a document or across documents)",
+    "spans": "one row per gold span, every layer: offsets into the document text, label, attributes, who/how/when",
+    "relations": "one row per gold relation between two spans (within a document or across documents)",
+    "review_spans": "one row per span record that is not gold: unreviewed suggestions, rejections, and the "
+                    "independent passes' own records once a document is curated",
+    "review_relations": "one row per relation record that is not gold (as review_spans)",
     "tokens": "one row per document: regex word tokens with offsets and one BIO tag sequence per layer "
               "(gold spans only)",
 }
 
 FIELD_DESCRIPTIONS = {
     "doc_id": "Document id (the raw file's stem); joins all configs.",
+    "split": "The document's split (train, validation or test); every row of the document is in that split.",
+    "fold": "The document's cross-validation fold (0 to k-1; metadata/splits.json).",
     "title": "The title paragraph's text, if the document has one.",
     "text": "Normalized text (Unicode NFC, LF newlines, no BOM or zero-width characters); all offsets index it.",
     "n_chars": "Length of `text` in code points.",
@@ -111,7 +115,7 @@ def card_metadata(corpus: CorpusReader, staging: Path, result: BuildResult, fact
     settings = settings if settings is not None else release_settings(corpus)
     configs, infos = [], []
     for config in CONFIGS:
-        splits = sorted(result.counts.get(config, {}))
+        splits = loadable_splits(result, config)
         configs.append({
             "config_name": config,
             **({"default": True} if config == "documents" else {}),
@@ -145,6 +149,13 @@ def card_metadata(corpus: CorpusReader, staging: Path, result: BuildResult, fact
         "configs": configs,
         "dataset_info": infos,
     }
+
+
+def loadable_splits(result: BuildResult, config: str) -> list[str]:
+    """The splits the card declares for a config: those with rows (``datasets`` cannot load a split without
+    examples, and one such split makes the whole config fail); every split when the config has no rows at all."""
+    counts: dict[str, int] = result.counts.get(config, {})
+    return sorted(split for split, n in counts.items() if n) or sorted(counts)
 
 
 def parquet_files(folder: Path, config: str, split: str) -> list[Path]:
@@ -438,6 +449,9 @@ def describe_field(config: str, name: str) -> str:
     match = re.fullmatch(r"(.+)_tags", name)
     if match:
         return TAGS_DESCRIPTION.format(layer=match.group(1))
+    from .features import REVIEW_OF
+
+    config = REVIEW_OF.get(config, config)
     return FIELD_DESCRIPTIONS_BY_CONFIG.get(f"{config}.{name}") or FIELD_DESCRIPTIONS.get(name, "")
 
 

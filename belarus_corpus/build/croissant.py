@@ -252,11 +252,12 @@ def _record_set(corpus: CorpusReader, config: str, result: BuildResult,
     for name, feature in features.items():
         description = describe_field(config, name)
         fields.append(_field(f"{config}/{name}", name, feature, description, source, labels, column=name))
-    fields.append({
-        "@type": "cr:Field", "@id": f"{config}/split", "name": "split", "dataType": "sc:Text",
-        "description": "The split, from the Parquet file's name (see the splits record set).",
-        "source": {**source, "extract": {"fileProperty": "fullpath"}, "transform": {"regex": SPLIT_REGEX}},
-    })
+    if "split" not in features:  # documents carry their split as a column
+        fields.append({
+            "@type": "cr:Field", "@id": f"{config}/split", "name": "split", "dataType": "sc:Text",
+            "description": "The split, from the Parquet file's name (see the splits record set).",
+            "source": {**source, "extract": {"fileProperty": "fullpath"}, "transform": {"regex": SPLIT_REGEX}},
+        })
     rows = sum(result.counts.get(config, {}).values())
     record_set: dict[str, Any] = {
         "@type": "cr:RecordSet", "@id": config, "name": config,

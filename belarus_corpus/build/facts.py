@@ -134,12 +134,16 @@ def document_partial(document: Any, spans: list[Any], relations: list[Any]) -> P
     positions: dict[tuple[str, str, int, int], set[str]] = defaultdict(set)
     reports: dict[str, list[dict[str, Any]]] = defaultdict(list)
     not_gold = 0
+    from ..gold import split_gold
+
+    gold = {span.id for span in split_gold(spans, relations).spans}
+    by_id = {span.id: span for span in spans}
     for span in spans:
-        _count_span(spans_by, span)
+        _count_span(spans_by, span, span.id in gold, by_id)
         positions[(span.doc_id, span.layer, span.start, span.end)].add(span.annotator)
         cluster = span.attributes.get(CLUSTER_ATTRIBUTE)
         if span.layer == CLAIM_LAYER and cluster:
-            if span.status != "gold":
+            if span.id not in gold:
                 not_gold += 1
                 continue
             value = span.attributes.get(VALUE_ATTRIBUTE)
@@ -150,7 +154,7 @@ def document_partial(document: Any, spans: list[Any], relations: list[Any]) -> P
     languages = Counter(str(p.get("code")) for p in document.provenance.get("language", {}).get("paragraphs", []))
     partial = relations_partial(relations)
     partial.update({
-        "documents": [_document_facts(document, spans)],
+        "documents": [_document_facts(document, spans, [by_id[i] for i in gold])],
         "spans": _counters(spans_by),
         "positions_with_several_annotators": sum(1 for who in positions.values() if len(who) > 1),
         "cluster_reports": dict(sorted(reports.items())),
@@ -255,19 +259,23 @@ def finish_facts(corpus: CorpusReader, partial: Partial) -> dict[str, Any]:
     }
 
 
-def _count_span(counters: dict[str, Counter[str]], span: Any) -> None:
+def _count_span(counters: dict[str, Counter[str]], span: Any, gold: bool, by_id: dict[str, Any]) -> None:
+    """Count one span; ``gold`` by the gold rule (``gold.py``), whose detector origin follows ``sources``."""
+    from ..gold import detector_of
+
     family = method_family(span.method)
     counters["status"][span.status] += 1
     counters["method"][family] += 1
     counters["method_version"][span.method] += 1
     counters["annotator"][span.annotator] += 1
     counters["layer_status"][f"{span.layer}/{span.status}"] += 1
-    if span.status == "gold":
+    if gold:
+        detector = detector_of(span, by_id)
         counters["gold_layer"][span.layer] += 1
         counters["gold_type"][f"{span.layer}/{span.type}"] += 1
-        counters["gold_origin"][gold_origin(span)] += 1
-        if family.startswith("rule:"):
-            counters["gold_from_rule"][family] += 1
+        counters["gold_origin"][gold_origin(span, detector)] += 1
+        if detector:
+            counters["gold_from_rule"][method_family(detector)] += 1
     reviewer = getattr(span, "reviewed_by", None)
     if reviewer:
         counters["reviewer"][str(reviewer)] += 1
@@ -282,11 +290,10 @@ def _count_relation(counters: dict[str, Counter[str]], relation: Any) -> None:
         counters["scope"]["cross_document"] += 1
 
 
-def _document_facts(document: Any, spans: list[Any]) -> dict[str, Any]:
+def _document_facts(document: Any, spans: list[Any], gold: list[Any]) -> dict[str, Any]:
     prov = document.provenance
     language = prov.get("language", {})
     guess = language.get("document", {})
-    gold = [s for s in spans if s.status == "gold"]
     return {
         "doc_id": document.doc_id,
         "title": document.title,

@@ -6,7 +6,9 @@ from typing import Any
 
 from ..taxonomy import Taxonomy
 
-CONFIGS = ("documents", "paragraphs", "spans", "relations", "tokens")
+CONFIGS = ("documents", "paragraphs", "spans", "relations", "tokens", "review_spans", "review_relations")
+REVIEW_OF = {"review_spans": "spans", "review_relations": "relations"}
+"""The configs of the records that are not gold (``gold.py``), with the features of their gold config."""
 SOURCE_FIELDS = ("publisher", "url", "published_date", "retrieved_date", "licence", "translated_from")
 
 
@@ -24,11 +26,12 @@ def features_for(config: str, taxonomy: Taxonomy) -> Any:
     string, int32 = ds.Value("string"), ds.Value("int32")
     role = ds.ClassLabel(names=list(taxonomy.paragraph_roles))
     status = ds.ClassLabel(names=list(taxonomy.statuses))
+    config = REVIEW_OF.get(config, config)
     common = {"annotator": string, "method": string, "status": status, "created": string,
               "guidelines_version": string, "note": string}
     if config == "documents":
         return ds.Features({
-            "doc_id": string, "title": string, "text": string, "n_chars": int32,
+            "doc_id": string, "split": string, "fold": int32, "title": string, "text": string, "n_chars": int32,
             "raw_sha256": string, "text_sha256": string,
             "language": string, "language_probability": ds.Value("float32"),
             "paragraphs": ds.List({"start": int32, "end": int32, "role": role, "duplicate_of": int32}),

@@ -12,6 +12,7 @@ from ..errors import Problem
 
 if TYPE_CHECKING:
     from ..reader import CorpusReader
+    from .splits import Assignment
 
 
 @dataclass
@@ -25,6 +26,7 @@ class BuildResult:
     facts: dict[str, Any] | None = None  # release.facts, merged from the shards' partials, for card and Croissant
     file_rows: dict[str, int] = field(default_factory=dict)  # rows per Parquet file, by path in the build
     digests: dict[str, str] = field(default_factory=dict)  # SHA-256 already known, by path in the build
+    assignments: dict[str, Assignment] = field(default_factory=dict)  # doc_id → split and fold
 
 
 def dataset_version_of(corpus: CorpusReader) -> str:

@@ -30,29 +30,32 @@ def write_documents(corpus: CorpusReader, shard: Shard, writers: dict[str, Confi
                 writer.add_table(kept.rows(doc_id, config))
             entries.append(kept.entries[doc_id])
         else:
-            entries.append(_write_document(corpus, doc_id, shard.doc_inputs.get(doc_id, ""), writers))
+            entries.append(_write_document(corpus, shard, doc_id, writers))
     stored = dump_entries(entries)
     writers[FOOTER_CONFIG].add_file_metadata(DOCUMENTS_KEY, stored)
     loaded: list[Entry] = load_entries(stored)
     return loaded
 
 
-def _write_document(corpus: CorpusReader, doc_id: str, inputs: str, writers: dict[str, ConfigWriter]) -> Entry:
+def _write_document(corpus: CorpusReader, shard: Shard, doc_id: str, writers: dict[str, ConfigWriter]) -> Entry:
     from .facts import document_partial
 
     before = {config: writer.added for config, writer in writers.items()}
     content = corpus.annotations(doc_id)
-    bundle = DocumentBundle(corpus.document(doc_id), content.spans, content.relations)
+    bundle = DocumentBundle(corpus.document(doc_id), content.spans, content.relations, split=shard.split,
+                            fold=shard.folds.get(doc_id, 0))
     taxonomy = corpus.taxonomy
     writers["documents"].add(document_row(bundle))
     for row in paragraph_rows(bundle):
         writers["paragraphs"].add(row)
-    for row in span_rows(bundle, taxonomy):
-        writers["spans"].add(row)
-    for row in relation_rows(bundle.relations):
-        writers["relations"].add(row)
+    for config, spans in (("spans", bundle.gold.spans), ("review_spans", bundle.gold.other_spans)):
+        for row in span_rows(spans, taxonomy):
+            writers[config].add(row)
+    for config, relations in (("relations", bundle.gold.relations), ("review_relations", bundle.gold.other_relations)):
+        for row in relation_rows(relations):
+            writers[config].add(row)
     writers["tokens"].add(token_row(bundle, taxonomy))
-    return {"doc_id": doc_id, "inputs": inputs,
+    return {"doc_id": doc_id, "inputs": shard.doc_inputs.get(doc_id, ""),
             "rows": {config: writer.added - before[config] for config, writer in writers.items()},
             "facts": document_partial(bundle.document, bundle.spans, bundle.relations),
             "warnings": [{"span_id": issue.span_id, "reason": issue.reason} for issue in bundle.tag_issues]}

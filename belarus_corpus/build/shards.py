@@ -43,6 +43,7 @@ class Shard:
     doc_ids: list[str] = field(default_factory=list)
     inputs: str = ""
     doc_inputs: dict[str, str] = field(default_factory=dict)
+    folds: dict[str, int] = field(default_factory=dict)  # doc_id → cross-validation fold (build/splits.py)
 
     def file_name(self, suffix: str = "") -> str:
         return f"{self.split}-{self.index:05d}-of-{self.count:05d}{suffix}.parquet"
@@ -109,7 +110,7 @@ def inputs_digest(corpus: CorpusReader, shard: Shard, shared: str) -> str:
     """Everything a shard's rows depend on (its name and its documents' inputs); fills ``shard.doc_inputs``."""
     digest = hashlib.sha256(f"{shared}\0{shard.file_name()}".encode())
     for doc_id in shard.doc_ids:
-        shard.doc_inputs[doc_id] = document_inputs(corpus.layout, doc_id, shared)
+        shard.doc_inputs[doc_id] = document_inputs(corpus.layout, doc_id, f"{shared}\0fold={shard.folds.get(doc_id)}")
         digest.update(f"\0{doc_id}\0{shard.doc_inputs[doc_id]}".encode())
     return digest.hexdigest()
 

@@ -9,6 +9,7 @@ from typing import Any
 from ..document import Document
 from ..model import Relation, Span
 from ..taxonomy import Taxonomy
+from ..gold import Gold, split_gold
 from .tokens import TagIssue, bio_tags, tokenize
 
 
@@ -20,6 +21,12 @@ class DocumentBundle:
     spans: list[Span]
     relations: list[Relation]
     tag_issues: list[TagIssue] = field(default_factory=list)
+    split: str = "train"
+    fold: int = 0
+    gold: Gold[Span, Relation] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.gold = split_gold(self.spans, self.relations)
 
 
 def _language(provenance: dict[str, Any]) -> tuple[str | None, float | None]:
@@ -32,7 +39,8 @@ def document_row(bundle: DocumentBundle) -> dict[str, Any]:
     code, probability = _language(prov)
     source = prov.get("source", {})
     return {
-        "doc_id": doc.doc_id, "title": doc.title, "text": doc.text, "n_chars": len(doc.text),
+        "doc_id": doc.doc_id, "split": bundle.split, "fold": bundle.fold, "title": doc.title, "text": doc.text,
+        "n_chars": len(doc.text),
         "raw_sha256": doc.raw_sha256, "text_sha256": doc.text_sha256,
         "language": code, "language_probability": probability,
         "paragraphs": [{"start": p.start, "end": p.end, "role": p.role, "duplicate_of": p.duplicate_of}
@@ -62,9 +70,9 @@ def paragraph_rows(bundle: DocumentBundle) -> Iterator[dict[str, Any]]:
                "language_probability": guess.get("probability") if same else None}
 
 
-def span_rows(bundle: DocumentBundle, taxonomy: Taxonomy) -> Iterator[dict[str, Any]]:
+def span_rows(spans: list[Span], taxonomy: Taxonomy) -> Iterator[dict[str, Any]]:
     names = list(taxonomy.all_attributes())
-    for span in sorted(bundle.spans, key=Span.sort_key):
+    for span in sorted(spans, key=Span.sort_key):
         row = span.to_dict()
         row.pop("kind")
         row["attributes"] = {name: _attribute_text(span.attributes.get(name)) for name in names}
@@ -95,7 +103,7 @@ def token_row(bundle: DocumentBundle, taxonomy: Taxonomy) -> dict[str, Any]:
     row: dict[str, Any] = {"doc_id": doc.doc_id, "tokens": [doc.text[s:e] for s, e in tokens],
                            "token_starts": [s for s, _ in tokens], "token_ends": [e for _, e in tokens]}
     for layer in taxonomy.layers:
-        gold = [s for s in bundle.spans if s.layer == layer and s.status == "gold"]
+        gold = [s for s in bundle.gold.spans if s.layer == layer]
         row[f"{layer}_tags"], issues = bio_tags(tokens, gold)
         bundle.tag_issues.extend(issues)
     return row

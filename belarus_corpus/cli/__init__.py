@@ -17,6 +17,7 @@ COMMANDS = {
     "schema": "validate_cmd:schema",
     "build": "build_cmd:build",
     "stats": "stats_cmd:stats",
+    "splits": "splits_cmd:splits",
     "annotate": "annotate_cmd:annotate",
     "review": "review_cmd:review",
     "agreement": "agreement_cmd:agreement",

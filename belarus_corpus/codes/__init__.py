@@ -28,6 +28,7 @@ class Code(StrEnum):
     BAD_RELEASE_RECORD = "bad-release-record"
     BAD_REPO_ID = "bad-repo-id"
     BAD_SPLIT = "bad-split"
+    BAD_SPLITS_FILE = "bad-splits-file"
     BAD_VERSION = "bad-version"
     BINARY_CONTENT = "binary-content"
     BLANK_LINE = "blank-line"

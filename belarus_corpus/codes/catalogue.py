@@ -226,6 +226,9 @@ CATALOGUE: dict[Code, Entry] = {
                            "The corpus does not validate (an invalid record, a store or raw file without provenance);"
                            " build writes nothing rather than leave records out or keep wrong ones.",
                            "Fix the errors listed with it (`belarus-corpus validate`), then build again."),
+    C.BAD_SPLITS_FILE: Entry("Bad splits file", "build", E,
+                             "metadata/splits.json is not a valid document split assignment.",
+                             "Fix the field named, or write the file again with `belarus-corpus splits --write`."),
     C.UNSAFE_OUTPUT: Entry("Unsafe output folder", "build", E,
                            "The output folder would contain or overwrite the corpus sources.",
                            "Choose an empty or dedicated folder, e.g. dist/belarus-corpus."),

@@ -17,7 +17,7 @@ from ..build.features import CONFIGS
 
 KEYS: dict[str, tuple[str, ...]] = {
     "documents": ("doc_id",), "paragraphs": ("doc_id", "index"), "spans": ("id",), "relations": ("id",),
-    "tokens": ("doc_id",),
+    "tokens": ("doc_id",), "review_spans": ("id",), "review_relations": ("id",),
 }
 SUMMARY: dict[str, tuple[str, ...]] = {
     "documents": ("title", "n_chars", "text_sha256"),
@@ -25,6 +25,8 @@ SUMMARY: dict[str, tuple[str, ...]] = {
     "spans": ("doc_id", "layer", "type", "start", "end", "status", "text"),
     "relations": ("type", "head", "tail", "head_doc", "tail_doc", "status"),
     "tokens": (),
+    "review_spans": ("doc_id", "layer", "type", "start", "end", "status", "annotator", "text"),
+    "review_relations": ("type", "head", "tail", "head_doc", "tail_doc", "status", "annotator"),
 }
 SNAPSHOT_FORMAT = 1
 
