@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..codes import Code
 from ..errors import CorpusError, Problem
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class SplitPlan:
 
 
 def _bad(message: str, path: str = "") -> CorpusError:
-    return CorpusError(Problem(SPLITS_FILE, None, "bad-splits-file", message,
+    return CorpusError(Problem(SPLITS_FILE, None, Code.BAD_SPLITS_FILE, message,
                                "fix metadata/splits.json or write it again with 'belarus-corpus splits --write'",
                                path=path))
 

@@ -27,13 +27,14 @@ def splits(write: bool, proportions: str | None, folds: int | None, seed: int | 
       belarus-corpus splits --write
     """
     from ..build.splits import parse_proportions
+    from ..codes import Code
     from ..errors import Problem, UsageError
 
     shares = None
     if proportions is not None:
         shares = parse_proportions(proportions)
         if shares is None:
-            raise UsageError(Problem("--proportions", None, "bad-split", f"{proportions!r} is not 1-3 shares",
+            raise UsageError(Problem("--proportions", None, Code.BAD_SPLIT, f"{proportions!r} is not 1-3 shares",
                                      "give shares that sum to 1, e.g. 0.6:0.2:0.2"))
     result = corpus_for(root).splits(write=write, proportions=shares, folds=folds, seed=seed)
     plan = result.plan
