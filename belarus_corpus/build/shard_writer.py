@@ -11,7 +11,7 @@ from ..codes import Code
 from ..errors import Problem
 from .features import CONFIGS
 from .shards import DOCUMENTS_KEY, FOOTER_CONFIG, Entry, KeptRows, Shard, dump_entries, load_entries
-from .tables import DocumentBundle, document_row, paragraph_rows, relation_rows, span_rows, token_row
+from .tables import DocumentBundle, bundle_rows
 from .tokens import TOKENIZER
 
 if TYPE_CHECKING:
@@ -44,17 +44,8 @@ def _write_document(corpus: CorpusReader, shard: Shard, doc_id: str, writers: di
     content = corpus.annotations(doc_id)
     bundle = DocumentBundle(corpus.document(doc_id), content.spans, content.relations, split=shard.split,
                             fold=shard.folds.get(doc_id, 0))
-    taxonomy = corpus.taxonomy
-    writers["documents"].add(document_row(bundle))
-    for row in paragraph_rows(bundle):
-        writers["paragraphs"].add(row)
-    for config, spans in (("spans", bundle.gold.spans), ("review_spans", bundle.gold.other_spans)):
-        for row in span_rows(spans, taxonomy):
-            writers[config].add(row)
-    for config, relations in (("relations", bundle.gold.relations), ("review_relations", bundle.gold.other_relations)):
-        for row in relation_rows(relations):
-            writers[config].add(row)
-    writers["tokens"].add(token_row(bundle, taxonomy))
+    for config, row in bundle_rows(bundle, corpus.taxonomy):
+        writers[config].add(row)
     return {"doc_id": doc_id, "inputs": shard.doc_inputs.get(doc_id, ""),
             "rows": {config: writer.added - before[config] for config, writer in writers.items()},
             "facts": document_partial(bundle.document, bundle.spans, bundle.relations),

@@ -29,6 +29,20 @@ class DocumentBundle:
         self.gold = split_gold(self.spans, self.relations)
 
 
+def bundle_rows(bundle: DocumentBundle, taxonomy: Taxonomy) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(config, row) for every row of one document, in the order the build writes them."""
+    yield "documents", document_row(bundle)
+    for row in paragraph_rows(bundle):
+        yield "paragraphs", row
+    for config, spans in (("spans", bundle.gold.spans), ("review_spans", bundle.gold.other_spans)):
+        for row in span_rows(spans, taxonomy):
+            yield config, row
+    for config, relations in (("relations", bundle.gold.relations), ("review_relations", bundle.gold.other_relations)):
+        for row in relation_rows(relations):
+            yield config, row
+    yield "tokens", token_row(bundle, taxonomy)
+
+
 def _language(provenance: dict[str, Any]) -> tuple[str | None, float | None]:
     guess = provenance.get("language", {}).get("document", {})
     return guess.get("code"), guess.get("probability")
