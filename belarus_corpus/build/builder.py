@@ -205,13 +205,13 @@ def _taken(result: BuildResult, shard: Shard, entries: list[Entry]) -> Partial:
 def _write_cross_document(run: _Run, doc_splits: dict[str, str]) -> Partial:
     """Cross-document relations, gold in ``relations`` and the rest in ``review_relations``, each in the split of
     its head's document (so a relation never leaves the split of the document it starts in)."""
+    from ..gold import Gold, split_gold
     from ..model import Relation, Span
     from .facts import relations_partial
-    from ..gold import Gold, split_gold
 
     relations = run.corpus.cross_document().relations
     gold: Gold[Span, Relation] = split_gold([], relations)
-    by_split: dict[str, dict[str, list[Any]]] = {}
+    by_split: dict[str, dict[str, list[Relation]]] = {}
     for config, chosen in (("relations", gold.relations), ("review_relations", gold.other_relations)):
         for relation in chosen:
             split = doc_splits.get(relation.head_doc, DEFAULT_SPLIT)

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Document
+from ..gold import Gold, split_gold
 from ..model import Relation, Span
 from ..taxonomy import Taxonomy
-from ..gold import Gold, split_gold
 from .tokens import TagIssue, bio_tags, tokenize
 
 

@@ -10,9 +10,9 @@ from click.testing import CliRunner
 
 from belarus_corpus import Corpus
 from belarus_corpus.annotate.api import add_span
-from belarus_corpus.gold import CURATED, split_gold
 from belarus_corpus.build.splits import SPLITS_FILE, SplitPlan, balanced, read_plan
 from belarus_corpus.cli import main
+from belarus_corpus.gold import CURATED, split_gold
 from helpers import ARTICLE, MakeCorpus
 
 
