@@ -35,8 +35,8 @@ def build(out: Path | None, split_by_document: str | None, check_load: bool, ver
         for problem in result.warnings:
             click.echo(problem.render(), err=True)
     elif result.warnings:
-        counts = Counter(problem.code for problem in result.warnings)
-        listed = ", ".join(f"{code} {n}" for code, n in sorted(counts.items()))
+        by_code = Counter(str(problem.code) for problem in result.warnings)
+        listed = ", ".join(f"{code} {n}" for code, n in sorted(by_code.items()))
         click.echo(f"{len(result.warnings)} warning(s): {listed} (--verbose lists them)", err=True)
     click.echo(f"built {result.out} (dataset version {result.dataset_version})")
     for config, counts in sorted(result.counts.items()):
