@@ -177,8 +177,14 @@ class Corpus(CorpusReader):
 
         >>> Corpus(".").evaluate("predictions.jsonl").micro("strict")
         """
+        from .codes import Code
+        from .errors import CorpusError, Problem
         from .evaluate.api import evaluate_files
 
+        if gold is None and not self.layout.annotations_dir.is_dir():
+            raise CorpusError(Problem(self.layout.relative(self.layout.annotations_dir), None, Code.EVALUATE_NO_SPANS,
+                                      "the corpus has no annotations/ to take the gold from",
+                                      "annotate the corpus first, or pass --gold FILE"))
         return evaluate_files(predicted, gold or self.layout.annotations_dir, list(layers) if layers else None,
                               min_score)
 

@@ -236,8 +236,10 @@ def resolve(source: str | Path, corpus: CorpusReader | None = None) -> Snapshot:
 def read_release_record(path: Path) -> Snapshot:
     try:
         record = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(record, dict) or not isinstance(record.get("snapshot"), dict):
+            raise ValueError("it is not a JSON object with a 'snapshot' object")
         return Snapshot.from_json(record["snapshot"], record.get("checksums"))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         raise CorpusError(Problem(str(path), None, Code.BAD_RELEASE_RECORD, f"cannot read the release record: {exc}",
                                   "restore it from git")) from exc
 
