@@ -19,7 +19,7 @@ from .records import make_span, today
 
 if TYPE_CHECKING:
     from ..reader import CorpusReader
-    from ..suggest.base import DocumentView, Proposal
+    from ..suggest.base import DocumentView, LinkProposal, Proposal
 
 PARALLEL_MIN_DOCS = 64
 CHUNK_DOCS = 32
@@ -37,6 +37,7 @@ class DocumentResult:
     proposed: Counter[str] = field(default_factory=Counter)
     spans: list[Found] = field(default_factory=list)
     invalid: list[Problem] = field(default_factory=list)
+    links: list[tuple[str, LinkProposal]] = field(default_factory=list)  # (method, link) within the document
 
 
 def choose_detectors(names: Sequence[str] | None) -> tuple[list[Any], list[Any]]:
@@ -108,7 +109,13 @@ def detect_document(corpus: CorpusReader, taxonomy: Taxonomy, detectors: list[An
             view = view_of(document)
         for detector in detectors:
             method = f"rule:{detector.name}@{detector.version}"
-            for proposal in detector.detect(view):
+            with_links = getattr(detector, "detect_with_links", None)
+            if with_links is None:
+                proposals = detector.detect(view)
+            else:
+                proposals, links = with_links(view)
+                result.links += [(method, link) for link in links]
+            for proposal in proposals:
                 score = confidence_of(detector, proposal)
                 if min_score is not None and score < min_score:
                     continue

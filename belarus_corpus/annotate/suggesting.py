@@ -190,7 +190,7 @@ def _store(corpus: CorpusReader, taxonomy: Taxonomy, result: DocumentResult, lin
                 content.spans.append(span)
                 stored.added[name] += 1
         stored.known.update((key, existing[key]) for key in wanted.intersection(existing))
-        stored.relations_added += _add_links(content, links, existing.get, taxonomy)
+        stored.relations_added += _add_links(content, [*links, *result.links], existing.get, taxonomy)
         return content
 
     if result.spans or links:  # the ends of cross links in other stores are read when they are needed

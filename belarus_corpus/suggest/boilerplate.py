@@ -1,4 +1,5 @@
-"""boilerplate@1: sharing, follow-us, subscription, newsletter, navigation and copyright lines.
+"""boilerplate@2: sharing, follow-us, subscription, newsletter, navigation and copyright lines, and template
+headings.
 
 Rule: a short paragraph whose role is ``boilerplate`` (see ``structure``) is proposed whole. Elsewhere a
 boilerplate phrase ("follow us on", "subscribe to our", "sign up for our newsletter", "share this
@@ -7,7 +8,8 @@ News > World", a run of social network names) marks text as ``artifact/boilerpla
 paragraph when it is short (under 200 characters) or begins with the phrase, otherwise the sentence
 holding the phrase, cut at the first sentence end after the phrase even when no space follows
 ("...our YouTube channel.Why is ..." keeps the title out). A long ``boilerplate`` paragraph without any
-of the phrases is proposed whole.
+of the phrases is proposed whole. A heading line that is a template heading or contact line ("PRESS RELEASE",
+"Frequently Asked Questions", "About <Company>", "Media contact: …") is proposed whole.
 
 Known limits: boilerplate in a language other than English is not recognized; a site blurb that has
 none of the phrases is missed unless ``structure`` gives it the ``boilerplate`` role; phrases are found
@@ -45,6 +47,11 @@ NAVIGATION = LazyPattern(
     rf"|^{_SOCIAL}(?:\s*[|•·/,]?\s*{_SOCIAL}){{2,}}$"
 )
 _SENTENCE_END_AFTER = LazyPattern(r"[.!?…]")
+# Template headings and contact lines of press releases and FAQ blocks, on a line of their own.
+TEMPLATE_LINE = LazyPattern(
+    r"(?:PRESS\s+RELEASE|FOR\s+IMMEDIATE\s+RELEASE|Press\s+[Rr]elease|Frequently\s+[Aa]sked\s+[Qq]uestions|FAQs?"
+    r"|Notes\s+to\s+[Ee]ditors|(?:Media|Press)\s+[Cc]ontacts?\s*:.*|For\s+(?:media|press)\s+(?:enquiries|inquiries).*"
+    r"|About\s+(?:[A-Z][\w.&'’-]*\s*){1,5})")
 
 
 def _phrase_span(text: str, paragraph: Span, match: re.Match[str], sentence: Span | None) -> Span | None:
@@ -83,6 +90,8 @@ def _is_furniture(text: str, start: int, end: int, role: str) -> bool:
     line = text[start:end]
     if role == "boilerplate":
         return True
+    if "\n" not in line and TEMPLATE_LINE.compiled.fullmatch(line):
+        return True
     first_word = line.split(None, 1)[0].rstrip(",|•·/").lower()
     might_navigate = any(mark in line for mark in _NAVIGATION_MARKS) or first_word in _SOCIAL_NAMES
     return might_navigate and bool(NAVIGATION.match(line))
@@ -113,7 +122,8 @@ def _spans(document: DocumentView) -> Iterator[Span]:
 
 class Boilerplate:
     name = "boilerplate"
-    version = 1
+    version = 2
+    confidence = 0.8
 
     def detect(self, document: DocumentView) -> Iterator[Proposal]:
         seen: set[Span] = set()

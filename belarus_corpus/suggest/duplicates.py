@@ -1,12 +1,15 @@
-"""duplicates@1: paragraphs, titles, headings and long sentences repeated later in the same document.
+"""duplicates@2: paragraphs, titles, headings and long sentences repeated later in the same document.
 
 Rule: a later paragraph is ``artifact/duplicated-text`` when its text equals an earlier paragraph's,
 when it equals a sentence of an earlier paragraph (a pull quote), or when it is near-verbatim: rapidfuzz
 ratio >= 90 against an earlier paragraph of similar length that begins or ends with the same 32
 characters. Then a sentence of at least eight words that repeats an earlier sentence is flagged on its
-own, unless its paragraph was already flagged. The later copy is flagged, never the first; ``note``
-gives the offsets of the first copy. Boilerplate paragraphs and paragraphs of fewer than three words
-are left to other detectors.
+own, unless its paragraph was already flagged. Both copies are flagged (guidelines §5), each line of a
+paragraph on its own (a span never crosses a line break; lines of fewer than three words, such as a live
+blog's time stamp, are left out), and ``detect_with_links`` also gives a ``duplicate-of`` link from each
+later copy to the first; ``note`` gives the offsets of the first copy. Boilerplate paragraphs and
+paragraphs of fewer than three words are left to other detectors. Confidence: 0.9 verbatim, 0.7
+near-verbatim.
 
 Known limits: comparison is on the exact characters, so a copy that differs in case or spacing is only
 found as near-verbatim, and a copy edited both in its first and in its last 32 characters is missed;
@@ -18,8 +21,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
-from .base import DocumentView, Proposal
-from .segment import Span, paragraphs_of, sentences_of
+from .base import DocumentView, LinkProposal, Proposal, span_key
+from .claim_units import line_pieces
+from .segment import Span, paragraphs_of, sentences_of, trim
 
 MIN_WORDS = 3
 MIN_SENTENCE_WORDS = 8
@@ -31,7 +35,31 @@ EDGE = 32
 def _proposal(span: Span, original: Span, how: str) -> Proposal:
     return Proposal(layer="artifact", type="duplicated-text", start=span[0], end=span[1],
                     attributes={"explanation": f"This text repeats {how} earlier text of the same document."},
-                    note=f"first copy at {original[0]}-{original[1]}")
+                    note=f"first copy at {original[0]}-{original[1]}", score=0.9 if how == "verbatim" else 0.7)
+
+
+def _first_copy(span: Span, how: str) -> Proposal:
+    return Proposal(layer="artifact", type="duplicated-text", start=span[0], end=span[1],
+                    attributes={"explanation": f"This text is repeated {how} later in the same document."},
+                    note="first copy", score=0.9 if how == "verbatim" else 0.7)
+
+
+def _lines(text: str, span: Span) -> list[Span]:
+    """The lines of a span with at least ``MIN_WORDS`` words (a paragraph with a time stamp line: its text line)."""
+    found = []
+    for piece in line_pieces(text, *span):
+        trimmed = trim(text, *piece)
+        if trimmed and _words(text, trimmed) >= MIN_WORDS:
+            found.append(trimmed)
+    return found or [span]
+
+
+def _pairs(text: str, later: Span, first: Span, how: str) -> list[tuple[Proposal, Proposal]]:
+    """(later copy, first copy) proposals line by line (whole spans when their lines do not pair up)."""
+    later_lines, first_lines = _lines(text, later), _lines(text, first)
+    if len(later_lines) != len(first_lines):
+        later_lines, first_lines = [later], [first]
+    return [(_proposal(a, b, how), _first_copy(b, how)) for a, b in zip(later_lines, first_lines, strict=True)]
 
 
 def _words(text: str, span: Span) -> int:
@@ -114,9 +142,24 @@ def _grouped_one_by_one(document: DocumentView, sentences: tuple[Span, ...]
 
 class Duplicates:
     name = "duplicates"
-    version = 1
+    version = 2
+    confidence = 0.9
 
-    def detect(self, document: DocumentView) -> Iterator[Proposal]:
+    def detect(self, document: DocumentView) -> list[Proposal]:
+        return self.detect_with_links(document)[0]
+
+    def detect_with_links(self, document: DocumentView) -> tuple[list[Proposal], list[LinkProposal]]:
+        """Both copies of every repeat, and a ``duplicate-of`` link from each later copy to the first."""
+        proposals: dict[tuple[int, int], Proposal] = {}
+        links: list[LinkProposal] = []
+        for later, first in self._pairs(document):
+            proposals.setdefault((first.start, first.end), first)
+            proposals[(later.start, later.end)] = later
+            links.append(LinkProposal("duplicate-of", span_key(document.doc_id, later),
+                                      span_key(document.doc_id, first)))
+        return sorted(proposals.values(), key=lambda p: (p.start, p.end)), links
+
+    def _pairs(self, document: DocumentView) -> Iterator[tuple[Proposal, Proposal]]:
         text = document.text
         seen = _Seen(text)
         for paragraph, role, sentences in _grouped_sentences(document):
@@ -125,18 +168,18 @@ class Duplicates:
             if role != "boilerplate" and body.count(" ") + 1 >= MIN_WORDS:
                 found = seen.original_of(body)
                 if found:
-                    yield _proposal(paragraph, *found)
+                    yield from _pairs(text, paragraph, *found)
                 elif len(sentences) > 1:
                     yield from _repeated_sentences(text, sentences, bodies, seen.sentences)
             seen.add(paragraph, body, sentences, bodies)
 
 
 def _repeated_sentences(text: str, sentences: list[Span], bodies: list[str],
-                        earlier: dict[str, Span]) -> Iterator[Proposal]:
+                        earlier: dict[str, Span]) -> Iterator[tuple[Proposal, Proposal]]:
     for sentence, body in zip(sentences, bodies, strict=True):
         original = earlier.get(body)
         if original and _words(text, sentence) >= MIN_SENTENCE_WORDS:
-            yield _proposal(sentence, original, "verbatim")
+            yield _proposal(sentence, original, "verbatim"), _first_copy(original, "verbatim")
 
 
 DETECTOR = Duplicates()

@@ -1,4 +1,4 @@
-"""foreign-typography@1: typography foreign to English.
+"""foreign-typography@2: typography foreign to English.
 
 Rule: each of these is an ``artifact/foreign-typography`` proposal:
 - a quotation opened by a low-9 mark („…” or „…“, Polish / German / Ukrainian style) or by guillemets
@@ -7,7 +7,8 @@ Rule: each of these is an ``artifact/foreign-typography`` proposal:
 - a single low-9 quotation ‚…‘ / ‚…’ (span from mark to mark, or the mark alone);
 - the numero sign №;
 - a dash introducing the speaker right after a quotation (“…” – said he, “…” – the diplomat commented),
-  a Slavic convention: the span is the dash;
+  a Slavic convention (also after a comma: „…”, – said he): the span is the dash;
+- a Polish academic title in lower case before a name ("dr Marta Nowak"): the span is the title;
 - a space before ? ! ; or : as in French ("vraiment ?"): the span is the mark.
 
 Known limits: spaced en dashes used as em dashes are not flagged (common in British English); decimal
@@ -29,6 +30,8 @@ _QUOTE_MARKS = "„«‹»‚"
 _CLOSING_QUOTES = "”\"»“"
 _REVERSED_GUILLEMETS = LazyPattern(r"»[^«»\n]{1,300}«")
 _SINGLE_LOW = LazyPattern(r"‚[^‚‘’\n]{1,200}[‘’](?!\w)")
+# Polish academic titles written in lower case without a point before a name ("dr Marta Nowak", "mgr inż. …").
+_POLISH_TITLE = LazyPattern(r"(?<![\w.])(?:dr|mgr|prof\.|inż\.)(?=\s+[A-ZÀ-ÞŁŚŻŹĆŃ])")
 
 EXPLANATIONS = {
     "quote": "Low-high quotation marks or guillemets, as in Polish, German, Ukrainian or Russian typography.",
@@ -36,6 +39,7 @@ EXPLANATIONS = {
     "numero": "The numero sign, usual in Slavic typography, where English writes 'No.'.",
     "dash": "A dash introducing the speaker after a quotation, a Slavic convention.",
     "space": "A space before a punctuation mark, as in French typography.",
+    "title": "A Polish academic title in lower case before a name ('dr'), where English writes 'Dr'.",
 }
 Mark = tuple[int, int, str]
 
@@ -80,7 +84,7 @@ def _dashes_after_quotes(text: str) -> Iterator[Mark]:
     """ “…” – said he: a dash right after a closing quotation mark, followed by a lower-case word."""
     for dash in "–—":
         for position in find_all(text, dash):
-            before = text[max(0, position - 3) : position].rstrip()
+            before = text[max(0, position - 4) : position].rstrip().rstrip(",")
             after = text[position + 1 : position + 4].lstrip()
             if before and before[-1] in _CLOSING_QUOTES and after[:1].islower():
                 yield position, position + 1, "dash"
@@ -100,11 +104,13 @@ def _marks(document: DocumentView) -> Iterator[Mark]:
     yield from ((position, position + 1, "numero") for position in find_all(text, "№"))
     yield from _dashes_after_quotes(text)
     yield from _spaces_before_punctuation(text)
+    yield from ((match.start(), match.end(), "title") for match in _POLISH_TITLE.finditer(text))
 
 
 class ForeignTypography:
     name = "foreign-typography"
-    version = 1
+    version = 2
+    confidence = 0.8
 
     def detect(self, document: DocumentView) -> list[Proposal]:
         found = {(start, end): kind for start, end, kind in _marks(document)}

@@ -1,21 +1,24 @@
-"""hypothetical-framing@1: real events framed as hypothetical, and out-of-date titles.
+"""hypothetical-framing@2: real events framed as hypothetical, and out-of-date titles.
 
 ``artifact/hypothetical-framing``: a cue that frames as hypothetical or counterfactual something the
 article reports as fact: "hypothetical (second) term / presidency / administration / scenario", "in this
 hypothetical scenario", "would-be (second) term / presidency", "potential second Trump term", "if Trump
-were (re)elected", "should Trump win". The span is the cue. Office holders' names come from the
+were (re)elected", "should Trump win", "in the hypothetical scenario of a second Trump administration". The
+span is the cue. A cue is proposed only when the document reports that term's events as real (it names an office
+holder of ``entities.json`` and carries a date inside the term): otherwise it is a genuine hypothetical, which the
+author openly supposes, and no artifact. Office holders' names come from the
 ``offices`` of ``data/entities.json``.
 
 ``artifact/temporal-inconsistency``: "former President X" (or "ex-President X", "former U.S. President
 X") for an office holder of ``entities.json`` whose term (``from``, ``to``) covers events the same
 document reports: the document must also call X by the title without "former" ("President X", "X
 administration", "X's administration") and carry a date that falls on or after the term start (the
-latest day a date can mean is used: "August 2025" counts, "2020" does not). The span is the whole
-out-of-date title with the name.
+latest day a date can mean is used: "August 2025" counts, "2020" does not). The span is the out-of-date
+title without the name ("former President", as the guidelines narrow it).
 
-Known limits: only the cue phrases here and the offices listed are known; a genuinely hypothetical
-passage (an op-ed written before an election) is flagged too; dates are not tied to the sentences that
-mention the person.
+Known limits: only the cue phrases here and the offices listed are known; a genuine hypothetical in an
+article that also reports the term's real events is flagged; dates are not tied to the sentences that mention
+the person.
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ from .scan import hits_for, matches_at_anchors
 _OFFICE_TERM = r"(?:(?:second|third|new|next|future)\s+)?(?:term|presidency|administration|mandate|tenure)"
 _CUE_TEMPLATES = (
     rf"hypothetical\s+(?:{{surname}}['’]s\s+)?{_OFFICE_TERM}",
-    r"(?:in\s+(?:this|a|the|such\s+a)\s+)?hypothetical\s+(?:scenario|world|situation|case)",
+    r"(?:in\s+(?:this|a|the|such\s+a)\s+)?hypothetical\s+(?:scenario|world|situation|case)"
+    rf"(?:\s+of\s+(?:a|an|the)\s+(?:(?:second|third|new|future)\s+)?(?:{{surname}}\s+)?{_OFFICE_TERM})?",
     rf"would-be\s+(?:{{surname}}\s+)?{_OFFICE_TERM}",
     r"(?:possible|potential|prospective|theoretical|imagined|hypothetically)\s+(?:second|third)\s+"
     r"(?:{surname}\s+)?(?:term|presidency|administration)",
@@ -80,7 +84,7 @@ def _surname_regex(office: Office) -> re.Pattern[str]:
 @functools.cache
 def _former_before(office: Office) -> re.Pattern[str]:
     titles = phrase_pattern(office.office_words)
-    return re.compile(rf"(?<!\w){_FORMER}{titles}\s+{_name(office)}$", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?P<title>{_FORMER}{titles})\s+{_name(office)}$", re.IGNORECASE)
 
 
 @functools.cache
@@ -141,8 +145,8 @@ def _out_of_date_titles(document: DocumentView) -> Iterator[Proposal]:
                        f"{'-'.join(f'{part:02d}' for part in office.start)}, "
                        "a period this document reports on, so 'former' is out of date.")
         for match in former:
-            yield Proposal(layer="artifact", type="temporal-inconsistency", start=match.start(), end=match.end(),
-                           attributes={"explanation": explanation})
+            yield Proposal(layer="artifact", type="temporal-inconsistency", start=match.start("title"),
+                           end=match.end("title"), attributes={"explanation": explanation}, score=0.8)
 
 
 def _framing_anchors(text: str) -> list[tuple[int, str]]:
@@ -155,15 +159,28 @@ def _framing_anchors(text: str) -> list[tuple[int, str]]:
     return sorted(anchors)
 
 
+def reports_a_term(document: DocumentView) -> bool:
+    """Whether the document reports events of a listed office holder's term as real: it names the holder and
+    carries a date inside the term."""
+    text = document.text
+    return any(surname_positions(text, office) and _in_term(document, office) for office in offices())
+
+
 class HypotheticalFraming:
     name = "hypothetical-framing"
-    version = 1
+    version = 2
+    confidence = 0.7
 
     def detect(self, document: DocumentView) -> Iterator[Proposal]:
         text = document.text
         matches = matches_at_anchors(functools.partial(framing_regex().match, text), text, _framing_anchors(text),
                                      REACH)
+        real = None
         for match in matches:
+            if not match.group().lower().startswith(("alternate", "alternative")):
+                real = reports_a_term(document) if real is None else real
+                if not real:
+                    continue  # a genuine hypothetical: nothing the article reports happened in the term
             yield Proposal(layer="artifact", type="hypothetical-framing", start=match.start(), end=match.end(),
                            attributes={"explanation": "Events the article reports as real are framed as "
                                                       "hypothetical."})

@@ -1,4 +1,4 @@
-"""hypothetical-framing@1 on short texts written for the test."""
+"""hypothetical-framing@2 on short texts written for the test."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def found(document: DocumentView) -> list[tuple[str, str]]:
 def test_hypothetical_cues(make_view: MakeView) -> None:
     text = ("Six months into his hypothetical second term, the envoy flew to Minsk. In this hypothetical "
             "scenario, sanctions ease. A would-be Trump presidency was the subject. If Trump were re-elected, "
-            "little would change.")
+            "little would change. President Trump called Minsk on August 17, 2025.")
     assert found(make_view(text)) == [
         ("hypothetical second term", "hypothetical-framing"),
         ("In this hypothetical scenario", "hypothetical-framing"),
@@ -28,7 +28,13 @@ def test_hypothetical_cues(make_view: MakeView) -> None:
 def test_out_of_date_title(make_view: MakeView) -> None:
     text = ("Former President Donald Trump praised the leader. On August 17, 2025, President Trump called Minsk "
             "and the Trump administration eased sanctions.")
-    assert found(make_view(text)) == [("Former President Donald Trump", "temporal-inconsistency")]
+    assert found(make_view(text)) == [("Former President", "temporal-inconsistency")]
+
+
+def test_a_genuine_hypothetical_is_no_artifact(make_view: MakeView) -> None:
+    supposed = ("Written in 2023: if Trump were re-elected, a hypothetical second term would bring tariffs. "
+                "Trump left office in 2021.")
+    assert found(make_view(supposed)) == []
 
 
 def test_former_title_is_fine_without_evidence_of_the_current_term(make_view: MakeView) -> None:
@@ -44,7 +50,7 @@ def test_ordinary_hypotheticals_are_left_alone(make_view: MakeView) -> None:
 
 
 def test_offsets_after_non_ascii(make_view: MakeView) -> None:
-    text = "Ça 🙂 alors: his hypothetical presidency began."
+    text = "Ça 🙂 alors: his hypothetical presidency began. Trump spoke on 3 March 2025."
     (proposal,) = DETECTOR.detect(make_view(text))
     cue = "hypothetical presidency"
     assert (proposal.start, proposal.end) == (text.index(cue), text.index(cue) + len(cue))

@@ -83,3 +83,18 @@ def test_quotes_with_titles_dashes_and_reported_speech(make_view: MakeView) -> N
     assert found == [("Today we open a new road for trade,", "Lina Ozola"),
                      ("We will not stop for a single day,", "Ivan Petrenko"),
                      ("calm and useful", "spokesman"), ("true friend", "mayor")]
+
+
+def test_template_headings_are_boilerplate(make_view: MakeView) -> None:
+    from belarus_corpus.suggest.boilerplate import DETECTOR as BOILERPLATE
+
+    document = make_view("Solar firm opens a plant\n\nPRESS RELEASE\n\nThe plant opened on Monday in Kaunas.\n\n"
+                         "About Amber Power\n\nAmber Power builds plants.\n\nMedia contact: press@amber.example")
+    assert texts(document, BOILERPLATE) == ["PRESS RELEASE", "About Amber Power", "Media contact: press@amber.example"]
+
+
+def test_dash_after_a_comma_and_polish_title(make_view: MakeView) -> None:
+    from belarus_corpus.suggest.foreign_typography import DETECTOR as TYPOGRAPHY
+
+    document = make_view("Author: dr Ewa Nowak\n\n«Nothing changes», – said the minister.")
+    assert texts(document, TYPOGRAPHY) == ["dr", "«Nothing changes»", "–"]
