@@ -9,8 +9,9 @@ line breaks, which is cheaper than full segmentation and good enough around a fi
 noun ("individuals") takes the class of a specific noun elsewhere in the sentence. A figure followed by
 "other", "more" or "additional" is a partial count and skipped. Approximators before the figure widen
 its interval: "nearly n" → [0.9n, n], "about n" → [0.85n, 1.15n], "over n" / "at least n" → [n, ∞), "up
-to n" / "fewer than n" → [0, n]. The month of the first dated mention in the sentence, if any, is kept
-as the event time.
+to n" / "fewer than n" → [0, n] ("not less than n" → [n, ∞)). The month of the first dated mention in the
+sentence, if any, is kept as the event time, days relative to the article's date included ("on Thursday"). A
+running total ("in total", "so far", "to date", "since the first …") is not an event figure.
 
 Known limits: sub-counts in enumerations ("one American and two Belarusians") get their own nationality
 keys only when the noun is listed; abbreviations ("Dr. ") can cut the sentence short.
@@ -31,13 +32,16 @@ from .figures import Figure
 from .lexicon import load_table, phrase_key, phrase_pattern
 
 WINDOW = 80
+_RUNNING_TOTAL = re.compile(r"(?i)\b(?:in\s+total|so\s+far|altogether|a\s+total\s+of|to\s+date|cumulative(?:ly)?"
+                            r"|since\s+the\s+(?:first|start|beginning))\b")
 _SENTENCE_MARKS = (". ", "? ", "! ", "\n")
 _APPROXIMATORS = {
     "nearly": (0.9, 1.0), "almost": (0.9, 1.0), "close to": (0.9, 1.0), "as many as": (0.8, 1.0),
     "about": (0.85, 1.15), "around": (0.85, 1.15), "some": (0.85, 1.15), "approximately": (0.85, 1.15),
     "roughly": (0.85, 1.15), "an estimated": (0.85, 1.15), "over": (1.0, math.inf), "more than": (1.0, math.inf),
     "at least": (1.0, math.inf), "upwards of": (1.0, math.inf), "well over": (1.0, math.inf),
-    "no fewer than": (1.0, math.inf), "up to": (0.0, 1.0), "fewer than": (0.0, 1.0), "less than": (0.0, 1.0),
+    "no fewer than": (1.0, math.inf), "not less than": (1.0, math.inf), "no less than": (1.0, math.inf),
+    "up to": (0.0, 1.0), "fewer than": (0.0, 1.0), "less than": (0.0, 1.0),
     "under": (0.0, 1.0), "at most": (0.0, 1.0), "no more than": (0.0, 1.0),
 }
 
@@ -57,6 +61,7 @@ class EventFigure:
     high: float
     time: tuple[int | None, int] | None  # (year or None, month)
     written: str
+    phrase_end: int = -1  # where the counted noun ends ("18 people"); -1: at ``end``
 
 
 @dataclass(frozen=True)
@@ -171,14 +176,19 @@ def _event_figure(document: DocumentView, figure: Figure, mentions: tuple[DateMe
     verb = _verb_class(text, figure, noun[1], sentence) if noun else None
     if not noun or not verb:
         return None
+    if _RUNNING_TOTAL.search(text, *sentence):
+        return None  # a running total of several events is not one event
     start, low, high = _interval(text, figure)
     return EventFigure(document.doc_id, start, figure.end, f"{noun[0]}:{verb}", low, high,
-                       _time(mentions, starts, sentence), text[start : figure.end])
+                       _time(mentions, starts, sentence), text[start : figure.end], max(noun[1], figure.end))
 
 
 def event_figures(document: DocumentView) -> list[EventFigure]:
     """The document's figures that count a listed kind of event, with their keys."""
-    mentions = dates_in(document.text)
+    from .relative_dates import relative_days, resolved
+
+    text = document.text
+    mentions = tuple(sorted(resolved([*dates_in(text), *relative_days(text)], text), key=lambda m: m.start))
     starts = [mention.start for mention in mentions]
     found = []
     for figure in figures_in(document.text):

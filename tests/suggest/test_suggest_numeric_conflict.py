@@ -1,4 +1,4 @@
-"""numeric-conflict@1 on short documents written for the test."""
+"""numeric-conflict@2 on short documents written for the test."""
 
 from __future__ import annotations
 
@@ -18,13 +18,26 @@ def test_conflicting_release_counts_are_linked(make_view: MakeView) -> None:
     findings = DETECTOR.detect_corpus([first, second, third])
     texts = {document.doc_id: document.text for document in (first, second, third)}
     figures = {(doc_id, texts[doc_id][p.start : p.end]) for doc_id, p in findings}
-    assert figures == {("a", "52"), ("c", "25")}
+    assert figures == {("c", "25 political prisoners")}
     (link,) = findings.links
     assert link.type == "contradicts"
-    proposals = dict(((doc_id, p.start), p) for doc_id, p in findings.proposals)
-    assert link.head == span_key("c", proposals[("c", third.text.index("25"))])
-    assert link.tail == span_key("a", proposals[("a", first.text.index("52"))])
-    assert all(p.layer == "artifact" and p.type == "cross-document-inconsistency" for _, p in findings)
+    ((_, outlier),) = findings.proposals
+    assert link.head == span_key("c", outlier)
+    assert link.tail == ("a", 0, len(first.text), "claim", "quantity")
+    assert outlier.layer == "artifact" and outlier.type == "cross-document-inconsistency"
+
+
+def test_with_no_majority_the_later_article_is_the_outlier(make_view: MakeView) -> None:
+    later = make_view("By Ann Lee | May 9, 2026\n\nThe regime freed 16 political prisoners on Friday.", "a")
+    earlier = make_view("By Bo Park | May 8, 2026\n\nThe regime freed 18 political prisoners today.", "b")
+    findings = DETECTOR.detect_corpus([later, earlier])
+    assert [(doc_id, later.text[p.start : p.end]) for doc_id, p in findings] == [("a", "16 political prisoners")]
+
+
+def test_a_running_total_is_not_one_event(make_view: MakeView) -> None:
+    documents = [make_view("The regime released 14 political prisoners on Friday.", "a"),
+                 make_view("Since the first release, the regime has released 300 political prisoners in total.", "b")]
+    assert DETECTOR.detect_corpus(documents).proposals == ()
 
 
 def test_number_words_are_parsed(make_view: MakeView) -> None:
