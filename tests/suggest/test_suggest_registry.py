@@ -16,10 +16,10 @@ TAXONOMY = json.loads((Path(__file__).resolve().parents[2] / "schema" / "taxonom
 
 def test_ids_and_lookup() -> None:
     ids = registry.detector_ids()
-    assert "hedge-lexicon@2" in ids and "numeric-conflict@1" in ids
+    assert "hedge-lexicon@2" in ids and "numeric-conflict@2" in ids
     assert len(ids) == len(set(ids)) == len(registry.DETECTORS) + len(registry.CORPUS_DETECTORS)
     assert registry.get("duplicates").name == "duplicates"
-    assert registry.get("numeric-conflict@1").version == 1
+    assert registry.get("numeric-conflict@2").version == 2
 
 
 def test_unknown_name_lists_the_known_ones() -> None:
