@@ -83,3 +83,13 @@ def detector_of(record: Record, by_id: Mapping[str, Record]) -> str | None:
             if detector:
                 return detector
     return None
+
+
+def gold_origin(method: str, edited: bool, detector: str | None = None) -> str:
+    """How a gold record came to be: an accepted or an edited suggestion, a manual addition, or an import;
+    ``detector`` is the detector it began as (``detector_of``; a curated record's sources decide)."""
+    if method.startswith("rule:") or detector:
+        return "edited suggestion" if edited else "accepted suggestion"
+    if method.startswith("curate:"):
+        return "manual"  # merged from manual records of the independent passes
+    return "manual" if method == "manual" else method.split(":")[0]

@@ -1,64 +1,38 @@
-"""CorpusReader statistics: documents, characters, spans per layer/type/status/document, languages."""
+"""``belarus-corpus stats``: counts of documents, characters and spans, read off the one facts engine.
+
+The figures are a view of `build.facts.corpus_facts` (the facts the card, Croissant and DATASHEET.md state), so
+`stats` cannot disagree with them; adding a count means adding it to the facts, then showing it here.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from .gold import detector_of, split_gold
-from .model import Span
+from .build.facts import corpus_facts
 
 if TYPE_CHECKING:
     from .reader import CorpusReader
 
 
-def gold_origin(span: Span, detector: str | None = None) -> str:
-    """How a gold span came to be: an accepted or an edited suggestion, a manual addition, or an import;
-    ``detector`` is the detector it began as (``gold.detector_of``; a curated span's sources decide)."""
-    if span.method.startswith("rule:") or detector:
-        return "edited suggestion" if span.edited else "accepted suggestion"
-    if span.method.startswith("curate:"):
-        return "manual"  # merged from manual records of the independent passes
-    return "manual" if span.method == "manual" else span.method.split(":")[0]
-
-
 def corpus_stats(corpus: CorpusReader) -> dict[str, Any]:
-    per_document: dict[str, dict[str, Any]] = {}
-    layers: Counter[str] = Counter()
-    types: Counter[str] = Counter()
-    statuses: Counter[str] = Counter()
-    methods: Counter[str] = Counter()
-    languages: Counter[str] = Counter()
-    origins: Counter[str] = Counter()
-    characters = 0
-    for doc_id in corpus.doc_ids():
-        document = corpus.document(doc_id)
-        content = corpus.annotations(doc_id)
-        characters += len(document.text)
-        for paragraph in document.provenance.get("language", {}).get("paragraphs", []):
-            languages[str(paragraph.get("code"))] += 1
-        gold = split_gold(content.spans, content.relations).spans
-        gold_ids = {s.id for s in gold}
-        per_document[doc_id] = {
-            "characters": len(document.text),
-            "spans": len(content.spans),
-            "gold_by_layer": dict(sorted(Counter(s.layer for s in gold).items())),
-            "artifacts": sum(1 for s in gold if s.layer == "artifact"),
-        }
-        by_id = {s.id: s for s in content.spans}
-        for span in content.spans:
-            statuses[span.status] += 1
-            methods[span.method.split("@")[0] if span.method.startswith("rule:") else span.method] += 1
-            if span.id in gold_ids:
-                origins[gold_origin(span, detector_of(span, by_id))] += 1
-                layers[span.layer] += 1
-                types[f"{span.layer}/{span.type}"] += 1
+    """Documents, characters, gold spans by layer and type, spans by status and method, gold origin, paragraph
+    languages and per-document counts."""
+    return stats_from_facts(corpus_facts(corpus))
+
+
+def stats_from_facts(facts: dict[str, Any]) -> dict[str, Any]:
+    spans = facts["spans"]
+    per_document = {
+        row["doc_id"]: {"characters": row["characters"], "spans": row["spans"],
+                        "gold_by_layer": dict(row["gold_by_layer"]),
+                        "artifacts": row["gold_by_layer"].get("artifact", 0)}
+        for row in facts["per_document"]}
     return {
-        "documents": len(per_document), "characters": characters,
-        "gold_spans_by_layer": dict(sorted(layers.items())), "gold_spans_by_type": dict(sorted(types.items())),
-        "spans_by_status": dict(sorted(statuses.items())), "spans_by_method": dict(sorted(methods.items())),
-        "gold_origin": dict(sorted(origins.items())),
-        "paragraph_languages": dict(sorted(languages.items())), "per_document": per_document,
+        "documents": facts["documents"], "characters": facts["characters"],
+        "gold_spans_by_layer": dict(spans["gold_by_layer"]), "gold_spans_by_type": dict(spans["gold_by_type"]),
+        "spans_by_status": dict(spans["by_status"]), "spans_by_method": dict(spans["by_method"]),
+        "gold_origin": dict(spans["gold_origin"]),
+        "paragraph_languages": dict(facts["paragraph_languages"]), "per_document": per_document,
     }
 
 

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ..stats import gold_origin
+from ..gold import gold_origin
 from .features import SOURCE_FIELDS
 
 if TYPE_CHECKING:
@@ -273,7 +273,7 @@ def _count_span(counters: dict[str, Counter[str]], span: Any, gold: bool, by_id:
         detector = detector_of(span, by_id)
         counters["gold_layer"][span.layer] += 1
         counters["gold_type"][f"{span.layer}/{span.type}"] += 1
-        counters["gold_origin"][gold_origin(span, detector)] += 1
+        counters["gold_origin"][gold_origin(span.method, span.edited, detector)] += 1
         if detector:
             counters["gold_from_rule"][method_family(detector)] += 1
     reviewer = getattr(span, "reviewed_by", None)
