@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import errno
+import hashlib
 import os
 import stat
 import tempfile
@@ -133,6 +135,7 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
         lock = FileLock(str(lock_path), timeout=timeout)
         with lock:
+            _check_expected(path)
             yield
     except Timeout as exc:
         raise CorpusError(
@@ -158,3 +161,38 @@ def locked_all(paths: list[Path], timeout: float = LOCK_TIMEOUT_SECONDS) -> Iter
         for path in lock_order(paths):
             stack.enter_context(locked(path, timeout))
         yield
+
+
+_EXPECTED: contextvars.ContextVar[dict[Path, str] | None] = contextvars.ContextVar("expected_versions", default=None)
+
+
+def file_version(path: Path) -> str:
+    """A file's version: the SHA-256 of its bytes (a missing file has the version of an empty one)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return hashlib.sha256(b"").hexdigest()
+
+
+@contextlib.contextmanager
+def expecting(versions: dict[Path, str]) -> Iterator[None]:
+    """Optimistic concurrency: inside this block, a write whose lock is taken on one of these files is refused
+    (``stale-version``, nothing written) unless the file still has the given version when the lock is held, so a
+    change made since the caller read the file is never written over."""
+    token = _EXPECTED.set({path.absolute(): version for path, version in versions.items()})
+    try:
+        yield
+    finally:
+        _EXPECTED.reset(token)
+
+
+def _check_expected(path: Path) -> None:
+    expected = _EXPECTED.get()
+    wanted = expected.get(path.absolute()) if expected else None
+    if wanted is not None and file_version(path) != wanted:
+        raise CorpusError(
+            Problem(file=f"{path.parent.name}/{path.name}", line=None, code="stale-version",
+                    message=f"{path.name} changed since it was read (by another window, client or command); "
+                            "nothing was written",
+                    hint="reload to see the other change, then make yours again")
+        )

@@ -31,6 +31,7 @@ COMMANDS = {
     "import": "interop_cmd:import_",
     "doctor": "doctor_cmd:doctor",
     "evaluate": "evaluate_cmd:evaluate",
+    "serve": "serve_cmd:serve",
 }
 
 

@@ -8,7 +8,7 @@ from typing import Final, Literal
 from . import Code
 
 Stage = Literal["validate", "ingest", "annotate", "suggest", "review", "agreement", "build", "verify", "diff",
-                "release", "publish", "interop", "doctor", "files", "curate", "evaluate"]
+                "release", "publish", "interop", "doctor", "files", "curate", "evaluate", "serve"]
 Level = Literal["error", "warning", "error or warning"]
 
 
@@ -361,6 +361,10 @@ CATALOGUE: dict[Code, Entry] = {
                                "Check the permissions of the folder."),
     C.READ_ONLY: Entry("Read-only file system", "files", E, "The file system is read-only; nothing was written.",
                        "Run the command in a writable checkout."),
+    C.STALE_VERSION: Entry("Changed since read", "files", E,
+                           "A write was made against a version of a file that another writer has changed since "
+                           "(optimistic concurrency, e.g. the web workspace); nothing was written.",
+                           "Reload to see the other change, then make yours again."),
     C.STORE_LOCKED: Entry("Store locked", "files", E, "Another process held the file's lock too long.",
                           "Wait for the other command to finish, then retry."),
     C.WRITE_FAILED: Entry("Write failed", "files", E, "A write failed; the old file is unchanged.",
@@ -402,4 +406,14 @@ CATALOGUE: dict[Code, Entry] = {
                               "Write one span object per line."),
     C.EVALUATE_NO_SPANS: Entry("No spans file", "evaluate", E, "The folder holds no .jsonl or .parquet file.",
                                "Give a JSONL file or a built dataset folder."),
+    # serve: the web workspace refused a request
+    C.ACCESS_TOKEN_REQUIRED: Entry("Access token required", "serve", E,
+                                   "A request to 'belarus-corpus serve' came without its access token (HTTP 401).",
+                                   "Open the address with ?token=… that 'belarus-corpus serve' printed."),
+    C.CSRF_REFUSED: Entry("Write without CSRF token", "serve", E,
+                          "A write came without the CSRF token of a workspace page (HTTP 403); nothing was written.",
+                          "Make the change from a page of the workspace (reload it first)."),
+    C.HOST_NOT_ALLOWED: Entry("Host not allowed", "serve", E,
+                              "A request named a Host that is not the workspace's address (HTTP 403).",
+                              "Open the address that 'belarus-corpus serve' printed."),
 }

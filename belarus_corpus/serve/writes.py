@@ -1,0 +1,157 @@
+"""Every write the pages make, each through the library function the CLI uses, inside ``fsio.expecting`` with
+the version of the file the page was loaded with: a stale write is refused under the file's lock (409)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import Problem, UsageError
+from ..fsio import expecting, file_version
+from ..layout import check_doc_id
+from .offsets import OffsetMap
+
+if TYPE_CHECKING:
+    from ..corpus import Corpus
+    from ..curate.engine import Curation
+
+
+class Body:
+    """A request's JSON object, read field by field with a clear refusal for a missing or wrong one."""
+
+    def __init__(self, raw: Any) -> None:
+        if not isinstance(raw, dict):
+            raise _bad("<request>", "the request body is not a JSON object")
+        self.raw = raw
+
+    def text(self, name: str, required: bool = True) -> str | None:
+        value = self.raw.get(name)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str) or (required and not value):
+            raise _bad(name, f"{name} must be a non-empty string")
+        return value
+
+    def need(self, name: str) -> str:
+        value = self.text(name)
+        assert value is not None
+        return value
+
+    def integer(self, name: str) -> int:
+        value = self.raw.get(name)
+        if type(value) is not int:
+            raise _bad(name, f"{name} must be an integer")
+        return value
+
+    def strings(self, name: str) -> list[str]:
+        value = self.raw.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise _bad(name, f"{name} must be a list of strings")
+        return value
+
+    def mapping(self, name: str) -> dict[str, str]:
+        value = self.raw.get(name) or {}
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            raise _bad(name, f"{name} must be an object of strings")
+        return {str(k): v for k, v in value.items() if v != ""}
+
+
+def _bad(where: str, message: str) -> UsageError:
+    return UsageError(Problem(where, None, "usage", message, "send the fields the page sends"))
+
+
+@dataclass(frozen=True)
+class Writer:
+    """Who writes (the server's annotator) into which corpus, and where curation decisions are kept."""
+
+    corpus: Corpus
+    annotator: str
+    decisions: Path
+
+    def _store(self, doc_id: str) -> Path:
+        return self.corpus.layout.store(check_doc_id(doc_id))
+
+    def add_span(self, doc_id: str, body: Body) -> dict[str, Any]:
+        from ..annotate.api import add_span
+
+        document = self.corpus.document(check_doc_id(doc_id))
+        offsets = OffsetMap(document.text)
+        start = offsets.to_code_point(body.integer("start16"), "start16")
+        end = offsets.to_code_point(body.integer("end16"), "end16")
+        with expecting({self._store(doc_id): body.need("version")}):
+            span = add_span(self.corpus, doc_id, layer=body.need("layer"), type_=body.need("type"), start=start,
+                            end=end, attributes=body.mapping("attributes"), note=body.text("note", required=False),
+                            annotator=self.annotator)
+        return {"id": span.id, "start": span.start, "end": span.end, "text": span.text}
+
+    def review(self, doc_id: str, body: Body) -> dict[str, Any]:
+        from ..annotate.operations import find_span
+        from ..annotate.review import decide_ids
+
+        decision = body.need("decision")
+        if decision not in ("accept", "reject"):
+            raise _bad("decision", "decision is accept or reject")
+        span_id = find_span(self.corpus, body.need("span_id"), check_doc_id(doc_id)).id
+        with expecting({self._store(doc_id): body.need("version")}):
+            outcome = decide_ids(self.corpus, decision, [span_id], self.annotator)
+        return {"changed": [r.id for r in outcome.changed], "not_suggested": outcome.not_suggested}
+
+    def relate(self, doc_id: str, body: Body) -> dict[str, Any]:
+        from ..annotate.operations import find_span, relate
+
+        head = find_span(self.corpus, body.need("head"), check_doc_id(doc_id))
+        tail = find_span(self.corpus, body.need("tail"), doc_id)
+        with expecting({self._store(doc_id): body.need("version")}):
+            relation = relate(self.corpus, head.id, tail.id, body.need("type"), annotator=self.annotator,
+                              note=body.text("note", required=False))
+        return {"id": relation.id, "type": relation.type, "head": relation.head, "tail": relation.tail}
+
+    def progress(self, doc_id: str, body: Body) -> dict[str, Any]:
+        from ..annotate.blind import progress_path, set_progress
+
+        state = body.need("state")
+        with expecting({progress_path(self.corpus, self.annotator): body.need("version")}):
+            set_progress(self.corpus, self.annotator, check_doc_id(doc_id), state)
+        return {"state": state}
+
+    def curation(self, body: Body) -> Curation:
+        from ..curate.decisions import read_decisions
+        from ..curate.engine import curate
+        from ..curate.strategies import parse_strategy
+
+        annotators = tuple(body.strings("annotators"))
+        strategy = parse_strategy(body.text("strategy", required=False) or "unanimous", len(set(annotators)))
+        return curate(self.corpus, annotators, strategy, read_decisions(self.decisions), None,
+                      self.corpus.layout.relative(self.decisions))
+
+    def decide(self, body: Body) -> dict[str, Any]:
+        from ..curate.decisions import Decision, append_decisions
+
+        result = self.curation(body)
+        dispute, choose, reason = body.need("dispute"), body.text("choose", required=False), body.need("reason")
+        unit = next((u for u in result.disputed if u.id == dispute), None)
+        if unit is None:
+            raise UsageError(Problem("dispute", None, "unknown-curation-record", f"{dispute} is no open dispute of "
+                                     "these annotators (settled meanwhile?)", "reload the curation page"))
+        if choose is not None and choose not in {s.id for s in unit.spans}:
+            raise _bad("choose", f"{choose} is not one of the dispute's records")
+        if not reason.strip():
+            raise _bad("reason", "every decision gives its reason")
+        with expecting({self.decisions: body.need("version")}):
+            append_decisions(self.decisions, [Decision(dispute, choose, reason.strip(), self.annotator)])
+        return {"dispute": dispute, "choose": choose}
+
+    def write_gold(self, body: Body) -> dict[str, Any]:
+        from ..curate.engine import write_gold
+
+        versions = body.mapping("versions")
+        result = self.curation(body)
+        stores = {self._store(doc_id): versions.get(doc_id, "") for doc_id in result.gold}
+        stale = [path.name for path, version in stores.items() if file_version(path) != version]
+        if stale:  # refuse before writing any store (each is checked again under its lock)
+            raise UsageError(Problem(stale[0], None, "stale-version", f"{', '.join(stale)} changed since the page "
+                                     "was loaded; nothing was written", "reload, check the queues, then write again"))
+        with expecting(stores):
+            written = write_gold(self.corpus, result)
+        return {"written": written}
