@@ -191,7 +191,7 @@ def _check_expected(path: Path) -> None:
     wanted = expected.get(path.absolute()) if expected else None
     if wanted is not None and file_version(path) != wanted:
         raise CorpusError(
-            Problem(file=f"{path.parent.name}/{path.name}", line=None, code="stale-version",
+            Problem(file=f"{path.parent.name}/{path.name}", line=None, code=Code.STALE_VERSION,
                     message=f"{path.name} changed since it was read (by another window, client or command); "
                             "nothing was written",
                     hint="reload to see the other change, then make yours again")

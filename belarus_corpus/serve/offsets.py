@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..codes import Code
 from ..errors import Problem, UsageError
 
 
@@ -38,7 +39,7 @@ class OffsetMap:
         point = self._code_point.get(utf16)
         if point is None:
             inside = 0 <= utf16 <= self.utf16_length
-            raise UsageError(Problem(where, None, "offset-out-of-range",
+            raise UsageError(Problem(where, None, Code.OFFSET_OUT_OF_RANGE,
                                      f"UTF-16 offset {utf16} " + ("falls inside a character (half of a surrogate "
                                                                  "pair)" if inside else "is outside the text")
                                      + f" ({self.utf16_length} UTF-16 units)",

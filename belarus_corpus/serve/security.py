@@ -13,6 +13,8 @@ from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
+from ..codes import Code
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -53,7 +55,7 @@ class Secrets:
         return candidate is not None and hmac.compare_digest(candidate.encode(), self.csrf.encode())
 
 
-def _problem(status: int, code: str, message: str, hint: str) -> tuple[int, bytes]:
+def _problem(status: int, code: Code, message: str, hint: str) -> tuple[int, bytes]:
     body = {"problems": [{"file": "<request>", "line": None, "code": code, "message": message, "hint": hint}]}
     return status, json.dumps(body).encode()
 
@@ -94,13 +96,13 @@ class Guard:
         host = headers.get("host", "").rsplit(":", 1)[0] if not headers.get("host", "").startswith("[") \
             else headers.get("host", "").split("]")[0] + "]"
         if host not in self.hosts:
-            return _problem(403, "host-not-allowed", f"the Host {host!r} is not this server's",
+            return _problem(403, Code.HOST_NOT_ALLOWED, f"the Host {host!r} is not this server's",
                             "open the address that 'belarus-corpus serve' printed")
         if not self.keys.token_ok(self._token(scope, headers)):
-            return _problem(401, "access-token-required", "this server needs its access token",
+            return _problem(401, Code.ACCESS_TOKEN_REQUIRED, "this server needs its access token",
                             "open the address with ?token=… that 'belarus-corpus serve' printed")
         if scope["method"] not in SAFE_METHODS and not self.keys.csrf_ok(headers.get(CSRF_HEADER)):
-            return _problem(403, "csrf-refused", "a write without this page's CSRF token is refused",
+            return _problem(403, Code.CSRF_REFUSED, "a write without this page's CSRF token is refused",
                             "reload the page and make the change from it")
         return None
 

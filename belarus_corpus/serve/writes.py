@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..codes import Code
 from ..errors import Problem, UsageError
 from ..fsio import expecting, file_version
 from ..layout import check_doc_id
@@ -58,7 +59,7 @@ class Body:
 
 
 def _bad(where: str, message: str) -> UsageError:
-    return UsageError(Problem(where, None, "usage", message, "send the fields the page sends"))
+    return UsageError(Problem(where, None, Code.USAGE, message, "send the fields the page sends"))
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ class Writer:
         dispute, choose, reason = body.need("dispute"), body.text("choose", required=False), body.need("reason")
         unit = next((u for u in result.disputed if u.id == dispute), None)
         if unit is None:
-            raise UsageError(Problem("dispute", None, "unknown-curation-record", f"{dispute} is no open dispute of "
+            raise UsageError(Problem("dispute", None, Code.UNKNOWN_CURATION_RECORD, f"{dispute} is no open dispute of "
                                      "these annotators (settled meanwhile?)", "reload the curation page"))
         if choose is not None and choose not in {s.id for s in unit.spans}:
             raise _bad("choose", f"{choose} is not one of the dispute's records")
@@ -150,7 +151,7 @@ class Writer:
         stores = {self._store(doc_id): versions.get(doc_id, "") for doc_id in result.gold}
         stale = [path.name for path, version in stores.items() if file_version(path) != version]
         if stale:  # refuse before writing any store (each is checked again under its lock)
-            raise UsageError(Problem(stale[0], None, "stale-version", f"{', '.join(stale)} changed since the page "
+            raise UsageError(Problem(stale[0], None, Code.STALE_VERSION, f"{', '.join(stale)} changed since the page "
                                      "was loaded; nothing was written", "reload, check the queues, then write again"))
         with expecting(stores):
             written = write_gold(self.corpus, result)

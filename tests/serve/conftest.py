@@ -16,7 +16,7 @@ CHROMIUM = os.environ.get("BELARUS_CORPUS_CHROMIUM") or shutil.which("chromium")
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    missing = None if Path(CHROMIUM).exists() else f"chromium is not installed ({CHROMIUM}); apt-get install -y chromium"
+    missing = None if Path(CHROMIUM).exists() else f"no chromium at {CHROMIUM}: apt-get install -y chromium"
     try:
         from playwright import sync_api
     except ImportError:
