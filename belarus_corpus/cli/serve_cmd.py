@@ -27,7 +27,8 @@ def serve(host: str, port: int, decisions: str, annotator: str | None, root: str
       belarus-corpus serve --annotator alice
     """
     from ..serve.app import ServeOptions
+    from ..serve.app import serve as run
 
     options = ServeOptions(host=host, port=port, annotator=annotator, decisions=decisions)
-    corpus_for(root).serve(options, announce=lambda url: click.echo(f"belarus-corpus workspace: {url}\n"
-                                                                   "(Ctrl-C to stop)"))
+    run(corpus_for(root), options,
+        announce=lambda url: click.echo(f"belarus-corpus workspace: {url}\n(Ctrl-C to stop)"))

@@ -1,70 +1,27 @@
-"""The application: a ``Workspace`` (corpus, annotator, decisions file, secrets), the Starlette app over it, and
-running it with uvicorn on 127.0.0.1."""
+"""The application (the Starlette routes behind the guard) and running it with uvicorn on 127.0.0.1."""
 
 from __future__ import annotations
 
 import socket
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..layout import check_doc_id
-from .security import Secrets
+from .security import Guard, Secrets
+from .workspace import ServeOptions, Workspace
 
 if TYPE_CHECKING:
-    from starlette.applications import Starlette
-
     from ..corpus import Corpus
 
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "[::1]"})
-DEFAULT_DECISIONS = "curation/decisions.jsonl"
+__all__ = ["LOCAL_HOSTS", "ServeOptions", "Workspace", "bind", "make_app", "serve", "url_of"]
 
 
-@dataclass
-class ServeOptions:
-    host: str = "127.0.0.1"
-    port: int = 8642
-    annotator: str | None = None
-    decisions: str = DEFAULT_DECISIONS
-    token: str | None = None
+def make_app(workspace: Workspace, hosts: frozenset[str] = LOCAL_HOSTS) -> Any:
+    from starlette.applications import Starlette
 
+    from .routes import routes
 
-@dataclass
-class Workspace:
-    corpus: Corpus
-    annotator: str
-    decisions: Path
-    keys: Secrets = field(default_factory=Secrets.new)
-
-    @classmethod
-    def open(cls, corpus: Corpus, options: ServeOptions) -> Workspace:
-        from ..annotate.records import check_annotator
-
-        decisions = corpus.layout.inside(corpus.root / options.decisions)
-        return cls(corpus, check_annotator(options.annotator), decisions, Secrets.new(options.token))
-
-    def curation_view(self, annotators: list[str], strategy: str | None, doc_id: str | None = None) -> Any:
-        from ..curate.decisions import read_decisions
-        from ..curate.engine import curate
-        from ..curate.strategies import parse_strategy
-        from .curation import curation_view
-
-        result = None
-        if annotators:
-            chosen = parse_strategy(strategy or "unanimous", len(set(annotators)))
-            result = curate(self.corpus, tuple(annotators), chosen, read_decisions(self.decisions), None,
-                            self.corpus.layout.relative(self.decisions))
-        return curation_view(self.corpus, result, self.decisions, check_doc_id(doc_id) if doc_id else None)
-
-    def app(self, hosts: frozenset[str] = LOCAL_HOSTS) -> Any:
-        from starlette.applications import Starlette
-
-        from .routes import routes
-        from .security import Guard
-
-        inner: Starlette = Starlette(routes=routes(self))
-        return Guard(inner, self.keys, hosts)
+    return Guard(Starlette(routes=routes(workspace)), workspace.keys, hosts)
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -82,12 +39,12 @@ def url_of(sock: socket.socket, keys: Secrets) -> str:
 
 
 def serve(corpus: Corpus, options: ServeOptions, announce: Callable[[str], None] = print) -> None:
-    """Bind, print the address with its token, and serve until interrupted."""
+    """Bind, announce the address with its token, and serve until interrupted."""
     import uvicorn
 
     workspace = Workspace.open(corpus, options)
     sock = bind(options.host, options.port)
     hosts = LOCAL_HOSTS | {options.host, f"[{options.host}]"}
     announce(url_of(sock, workspace.keys))
-    config = uvicorn.Config(workspace.app(hosts), log_level="warning", access_log=False)
+    config = uvicorn.Config(make_app(workspace, hosts), log_level="warning", access_log=False)
     uvicorn.Server(config).run(sockets=[sock])

@@ -22,7 +22,7 @@ from . import views
 from .writes import Body, Writer
 
 if TYPE_CHECKING:
-    from .app import Workspace
+    from .workspace import Workspace
 
 HERE = Path(__file__).resolve().parent
 STATUS_BY_CODE = {"stale-version": 409, "unknown-document": 404, "unknown-span": 404, "unsafe-doc-id": 400,

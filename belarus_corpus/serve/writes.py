@@ -3,7 +3,10 @@ the version of the file the page was loaded with: a stale write is refused under
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import contextlib
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +65,14 @@ def _bad(where: str, message: str) -> UsageError:
     return UsageError(Problem(where, None, Code.USAGE, message, "send the fields the page sends"))
 
 
+def refuse_stale(versions: dict[Path, str]) -> None:
+    stale = [path.name for path, version in versions.items() if file_version(path) != version]
+    if stale:
+        raise UsageError(Problem(stale[0], None, Code.STALE_VERSION, f"{', '.join(stale)} changed since the page "
+                                 "was loaded; nothing was written", "reload to see the other change, then make "
+                                 "yours again"))
+
+
 @dataclass(frozen=True)
 class Writer:
     """Who writes (the server's annotator) into which corpus, and where curation decisions are kept."""
@@ -69,18 +80,31 @@ class Writer:
     corpus: Corpus
     annotator: str
     decisions: Path
+    _serial: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def _store(self, doc_id: str) -> Path:
         return self.corpus.layout.store(check_doc_id(doc_id))
 
+    @contextlib.contextmanager
+    def _against(self, versions: dict[Path, str]) -> Iterator[None]:
+        """One write at a time from this server (so its threads never poll each other's file locks), refused
+        early when a version is already stale, and checked again under each file's lock (``fsio.expecting``),
+        which is what keeps a CLI command or a second server from being written over."""
+        with self._serial:
+            refuse_stale(versions)
+            with expecting(versions):
+                yield
+
     def add_span(self, doc_id: str, body: Body) -> dict[str, Any]:
         from ..annotate.api import add_span
 
-        document = self.corpus.document(check_doc_id(doc_id))
-        offsets = OffsetMap(document.text)
+        store = self._store(doc_id)
+        version = body.need("version")
+        refuse_stale({store: version})  # the cheap refusal, before the document is read
+        offsets = OffsetMap(self.corpus.document(doc_id).text)
         start = offsets.to_code_point(body.integer("start16"), "start16")
         end = offsets.to_code_point(body.integer("end16"), "end16")
-        with expecting({self._store(doc_id): body.need("version")}):
+        with self._against({store: version}):
             span = add_span(self.corpus, doc_id, layer=body.need("layer"), type_=body.need("type"), start=start,
                             end=end, attributes=body.mapping("attributes"), note=body.text("note", required=False),
                             annotator=self.annotator)
@@ -94,7 +118,7 @@ class Writer:
         if decision not in ("accept", "reject"):
             raise _bad("decision", "decision is accept or reject")
         span_id = find_span(self.corpus, body.need("span_id"), check_doc_id(doc_id)).id
-        with expecting({self._store(doc_id): body.need("version")}):
+        with self._against({self._store(doc_id): body.need("version")}):
             outcome = decide_ids(self.corpus, decision, [span_id], self.annotator)
         return {"changed": [r.id for r in outcome.changed], "not_suggested": outcome.not_suggested}
 
@@ -103,7 +127,7 @@ class Writer:
 
         head = find_span(self.corpus, body.need("head"), check_doc_id(doc_id))
         tail = find_span(self.corpus, body.need("tail"), doc_id)
-        with expecting({self._store(doc_id): body.need("version")}):
+        with self._against({self._store(doc_id): body.need("version")}):
             relation = relate(self.corpus, head.id, tail.id, body.need("type"), annotator=self.annotator,
                               note=body.text("note", required=False))
         return {"id": relation.id, "type": relation.type, "head": relation.head, "tail": relation.tail}
@@ -112,7 +136,7 @@ class Writer:
         from ..annotate.blind import progress_path, set_progress
 
         state = body.need("state")
-        with expecting({progress_path(self.corpus, self.annotator): body.need("version")}):
+        with self._against({progress_path(self.corpus, self.annotator): body.need("version")}):
             set_progress(self.corpus, self.annotator, check_doc_id(doc_id), state)
         return {"state": state}
 
@@ -139,7 +163,7 @@ class Writer:
             raise _bad("choose", f"{choose} is not one of the dispute's records")
         if not reason.strip():
             raise _bad("reason", "every decision gives its reason")
-        with expecting({self.decisions: body.need("version")}):
+        with self._against({self.decisions: body.need("version")}):
             append_decisions(self.decisions, [Decision(dispute, choose, reason.strip(), self.annotator)])
         return {"dispute": dispute, "choose": choose}
 
@@ -149,10 +173,6 @@ class Writer:
         versions = body.mapping("versions")
         result = self.curation(body)
         stores = {self._store(doc_id): versions.get(doc_id, "") for doc_id in result.gold}
-        stale = [path.name for path, version in stores.items() if file_version(path) != version]
-        if stale:  # refuse before writing any store (each is checked again under its lock)
-            raise UsageError(Problem(stale[0], None, Code.STALE_VERSION, f"{', '.join(stale)} changed since the page "
-                                     "was loaded; nothing was written", "reload, check the queues, then write again"))
-        with expecting(stores):
+        with self._against(stores):  # every store checked before the first is written, and each under its lock
             written = write_gold(self.corpus, result)
         return {"written": written}

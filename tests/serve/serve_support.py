@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from belarus_corpus import Corpus
-from belarus_corpus.serve.app import ServeOptions, Workspace, bind
+from belarus_corpus.serve.app import ServeOptions, Workspace, bind, make_app
 
 REPO = Path(__file__).resolve().parents[2]
 OUTPUT = Path(__file__).resolve().parent / "output"  # screenshots for a person to look at (gitignored)
@@ -96,7 +96,7 @@ def serving(corpus: Corpus, annotator: str = "web-tester") -> Iterator[Served]:
     workspace = Workspace.open(corpus, ServeOptions(annotator=annotator))
     sock = bind("127.0.0.1", 0)
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(workspace.app(), log_level="warning", access_log=False))
+    server = uvicorn.Server(uvicorn.Config(make_app(workspace), log_level="warning", access_log=False))
     thread = threading.Thread(target=lambda: asyncio.run(server.serve(sockets=[sock])), daemon=True)
     thread.start()
     for _ in range(500):
