@@ -49,7 +49,7 @@ function say(text, kind, action) {
 
 function refusal(result) {
   if (result.status === 409) {
-    return {text: "Refused, nothing was written: " + problemText(result.body), kind: "conflict",
+    return {text: "Refused: " + problemText(result.body), kind: "conflict",
             action: {label: "Reload", run: () => location.reload()}};
   }
   return {text: "Refused: " + problemText(result.body), kind: "error"};
