@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from .release.diff import DatasetDiff
     from .release.publish import PublishResult
     from .release.release import ReleaseResult
+    from .serve.workspace import ServeOptions
     from .validate.report import Report
 
 
@@ -258,3 +259,13 @@ class Corpus(CorpusReader):
         from .doctor import doctor
 
         return doctor(self)
+
+    def serve(self, options: ServeOptions | None = None, announce: Callable[[str], None] = print) -> None:
+        """Run the browser workspace over this corpus on 127.0.0.1 until interrupted; ``announce`` gets the
+        address with its access token.
+
+        >>> Corpus(".").serve(ServeOptions(annotator="alice", port=0))
+        """
+        from .serve.app import serve
+
+        serve(self, options or ServeOptions(), announce)

@@ -26,9 +26,8 @@ def serve(host: str, port: int, decisions: str, annotator: str | None, root: str
     Example:
       belarus-corpus serve --annotator alice
     """
-    from ..serve.app import ServeOptions
-    from ..serve.app import serve as run
+    from ..serve.workspace import ServeOptions
 
     options = ServeOptions(host=host, port=port, annotator=annotator, decisions=decisions)
-    run(corpus_for(root), options,
-        announce=lambda url: click.echo(f"belarus-corpus workspace: {url}\n(Ctrl-C to stop)"))
+    corpus_for(root).serve(options, announce=lambda url: click.echo(f"belarus-corpus workspace: {url}\n"
+                                                                   "(Ctrl-C to stop)"))

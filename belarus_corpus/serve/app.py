@@ -10,7 +10,7 @@ from .security import Guard, Secrets
 from .workspace import ServeOptions, Workspace
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "[::1]"})
 __all__ = ["LOCAL_HOSTS", "ServeOptions", "Workspace", "bind", "make_app", "serve", "url_of"]
@@ -38,7 +38,7 @@ def url_of(sock: socket.socket, keys: Secrets) -> str:
     return f"http://{shown}:{port}/?token={keys.token}"
 
 
-def serve(corpus: Corpus, options: ServeOptions, announce: Callable[[str], None] = print) -> None:
+def serve(corpus: CorpusReader, options: ServeOptions, announce: Callable[[str], None] = print) -> None:
     """Bind, announce the address with its token, and serve until interrupted."""
     import uvicorn
 

@@ -11,10 +11,10 @@ from .views import annotators_of, store_version
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ..corpus import Corpus
     from ..curate.decisions import Decision
     from ..curate.engine import Curation, Unit
     from ..model import Span
+    from ..reader import CorpusReader
 
 
 class RecordCell(TypedDict):
@@ -62,7 +62,7 @@ def curation_rows(result: Curation, doc_id: str | None) -> list[UnitRow]:
                                          r["layer"], r["id"]))
 
 
-def curation_view(corpus: Corpus, result: Curation | None, decisions: Path, doc_id: str | None) -> dict[str, Any]:
+def curation_view(corpus: CorpusReader, result: Curation | None, decisions: Path, doc_id: str | None) -> dict[str, Any]:
     counts = {} if result is None else {"agreed": len(result.agreed), "decided": len(result.decided),
                                         "incomplete": len(result.incomplete), "disputed": len(result.disputed)}
     disputed_docs = sorted({u.doc_id for u in result.disputed}) if result else []

@@ -14,7 +14,7 @@ from ..model import Relation, Span
 from .offsets import OffsetMap
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
     from ..taxonomy import Taxonomy
 
 
@@ -77,9 +77,16 @@ class Viewer:
         return BlindView(self.annotator, self.others, self.suggestions) if self.blind else None
 
 
+CONFIDENCE_NOTE = re.compile(r"confidence ([0-9]*\.?[0-9]+)(?:;|$)")
+
+
 def confidence_of(span: Span) -> float | None:
-    """A detector's confidence when the record carries one (an attribute or field named ``confidence``)."""
-    value = span.attributes.get("confidence", span.__dict__.get("confidence"))
+    """A suggestion's confidence: a ``confidence`` attribute, else the ``confidence 0.85`` that suggest writes at
+    the start of the note (``suggest.base.with_confidence``); None when the record states none."""
+    value = span.attributes.get("confidence")
+    if value is None and span.note:
+        found = CONFIDENCE_NOTE.match(span.note)
+        value = found[1] if found else None
     try:
         return float(value) if value is not None else None
     except (TypeError, ValueError):
@@ -102,11 +109,11 @@ def relation_view(relation: Relation) -> RelationView:
                         created=relation.created)
 
 
-def store_version(corpus: Corpus, doc_id: str) -> str:
+def store_version(corpus: CorpusReader, doc_id: str) -> str:
     return file_version(corpus.layout.store(check_doc_id(doc_id)))
 
 
-def document_view(corpus: Corpus, doc_id: str, viewer: Viewer) -> DocumentView:
+def document_view(corpus: CorpusReader, doc_id: str, viewer: Viewer) -> DocumentView:
     from ..annotate.blind import progress_path
 
     check_doc_id(doc_id)
@@ -136,7 +143,7 @@ def taxonomy_view(taxonomy: Taxonomy) -> dict[str, Any]:
     return {"version": taxonomy.version, "layers": layers, "relations": relations}
 
 
-def annotators_of(corpus: Corpus) -> list[str]:
+def annotators_of(corpus: CorpusReader) -> list[str]:
     """People with a progress file or with records in a store (detectors and the curated gold left out)."""
     folder = corpus.root / "metadata" / "progress"
     names = {p.stem for p in folder.glob("*.json")} if folder.is_dir() else set()
@@ -145,7 +152,7 @@ def annotators_of(corpus: Corpus) -> list[str]:
     return sorted(n for n in names if not n.startswith("rule:") and n != "curated")
 
 
-def overview(corpus: Corpus) -> dict[str, Any]:
+def overview(corpus: CorpusReader) -> dict[str, Any]:
     annotators = annotators_of(corpus)
     progress = {name: read_progress(corpus, name) for name in annotators}
     documents = []
@@ -156,13 +163,15 @@ def overview(corpus: Corpus) -> dict[str, Any]:
             statuses[span.status] = statuses.get(span.status, 0) + 1
         documents.append({"doc_id": doc_id, "title": corpus.document(doc_id).title, "spans": len(spans),
                           "statuses": statuses, "progress": {name: progress[name][doc_id] for name in annotators}})
-    report = corpus.validate()
+    from ..checks import validate_corpus
+
+    report = validate_corpus(corpus.root)
     problems = [{"file": p.file, "line": p.line, "code": p.code, "severity": p.severity, "message": p.message,
                  "hint": p.hint} for p in report.sorted_problems()]
     return {"documents": documents, "annotators": annotators, "problems": problems, "valid": report.valid}
 
 
-def search(corpus: Corpus, query: str, layer: str | None = None, limit: int = 200) -> dict[str, Any]:
+def search(corpus: CorpusReader, query: str, layer: str | None = None, limit: int = 200) -> dict[str, Any]:
     """Spans whose text or type contains the query, and passages of documents that contain it (case-insensitive)."""
     wanted = query.casefold().strip()
     spans: list[dict[str, Any]] = []

@@ -10,7 +10,7 @@ from ..layout import check_doc_id
 from .security import Secrets
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
 DEFAULT_DECISIONS = "curation/decisions.jsonl"
 
@@ -26,13 +26,13 @@ class ServeOptions:
 
 @dataclass
 class Workspace:
-    corpus: Corpus
+    corpus: CorpusReader
     annotator: str
     decisions: Path
     keys: Secrets = field(default_factory=Secrets.new)
 
     @classmethod
-    def open(cls, corpus: Corpus, options: ServeOptions) -> Workspace:
+    def open(cls, corpus: CorpusReader, options: ServeOptions) -> Workspace:
         from ..annotate.records import check_annotator
 
         decisions = corpus.layout.inside(corpus.root / options.decisions)

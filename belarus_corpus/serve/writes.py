@@ -17,8 +17,8 @@ from ..layout import check_doc_id
 from .offsets import OffsetMap
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
     from ..curate.engine import Curation
+    from ..reader import CorpusReader
 
 
 class Body:
@@ -77,7 +77,7 @@ def refuse_stale(versions: dict[Path, str]) -> None:
 class Writer:
     """Who writes (the server's annotator) into which corpus, and where curation decisions are kept."""
 
-    corpus: Corpus
+    corpus: CorpusReader
     annotator: str
     decisions: Path
     _serial: threading.Lock = field(default_factory=threading.Lock, repr=False)

@@ -161,6 +161,15 @@ def test_accept_and_reject_suggestions(served: Served) -> None:
     assert (spans[two.id].status, spans[two.id].reviewed_by) == ("rejected", "web-tester")
 
 
+def test_a_suggestion_shows_the_confidence_suggest_stored(served: Served) -> None:
+    scored = add_span(served.corpus, "review", layer="hedge", type_="reportative", quote="The minister said",
+                      status="suggested", annotator="detector-y", note="confidence 0.85; reporting verb")
+    plain = add_span(served.corpus, "review", layer="hedge", type_="reportative", quote="were constructive",
+                     status="suggested", annotator="detector-y", note="no score here")
+    shown = {s["id"]: s["confidence"] for s in served.request("GET", "/api/doc/review")[1]["spans"]}
+    assert (shown[scored.id], shown[plain.id]) == (0.85, None)
+
+
 def test_relate_two_spans(served: Served) -> None:
     hedge = add_span(served.corpus, "relate", layer="hedge", type_="reportative", quote="officials said")
     claim = add_span(served.corpus, "relate", layer="claim", type_="date", quote="3 March 2025".replace("3", "4"))
