@@ -45,7 +45,8 @@ def store_bytes(served: Served, doc_id: str) -> bytes:
 
 @pytest.mark.parametrize("path", ["/", "/doc/plain", "/api/overview", "/api/doc/plain", "/static/app.css"])
 def test_every_request_without_the_token_is_401(served: Served, path: str) -> None:
-    assert served.request("GET", path, token=False)[0] == 401
+    status, body = served.request("GET", path, token=False)
+    assert status == 401 and body["problems"][0]["code"] == "access-token-required"
     assert raw_get(served, path, {"Authorization": "Bearer wrong"}).status == 401
     assert raw_get(served, path, {"Cookie": f"{served.workspace.keys.cookie}=wrong"}).status == 401
 
@@ -75,8 +76,12 @@ def test_a_write_with_a_wrong_or_missing_csrf_token_is_403_and_writes_nothing(se
 
 
 def test_a_foreign_host_name_is_refused(served: Served) -> None:
-    response = raw_get(served, "/api/overview", {"Host": "attacker.example", "Authorization": f"Bearer {served.token}"})
-    assert response.status == 403
+    conn = http.client.HTTPConnection("127.0.0.1", served.port, timeout=30)
+    conn.request("GET", "/api/overview",
+                 headers={"Host": "attacker.example", "Authorization": f"Bearer {served.token}"})
+    response = conn.getresponse()
+    assert response.status == 403 and json.loads(response.read())["problems"][0]["code"] == "host-not-allowed"
+    conn.close()
 
 
 @pytest.mark.parametrize("path", ["/api/doc/..", "/api/doc/../raw/plain.txt", "/doc/%2e%2e", "/api/doc/..%2F..%2Fetc",
