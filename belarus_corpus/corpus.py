@@ -241,14 +241,17 @@ class Corpus(CorpusReader):
         return verify(Path(folder))
 
     @staticmethod
-    def publish(folder: str | Path, repo_id: str, dry_run: bool = False) -> PublishResult:
-        """Upload a verified build to a Hugging Face dataset repository (``dry_run`` lists the files only).
+    def publish(folder: str | Path, repo_id: str, dry_run: bool = False, public: bool = False,
+                accept_unknown_licences: bool = False) -> PublishResult:
+        """Upload a verified build to a Hugging Face dataset repository (``dry_run`` lists the files only); private
+        unless ``public``, which is refused while a document's licence is unknown unless ``accept_unknown_licences``.
 
         >>> Corpus.publish("dist/belarus-corpus", "my-org/belarus-corpus", dry_run=True).files
         """
         from .release.publish import publish
 
-        return publish(Path(folder), repo_id, dry_run=dry_run)
+        return publish(Path(folder), repo_id, dry_run=dry_run, public=public,
+                       accept_unknown_licences=accept_unknown_licences)
 
     def doctor(self) -> list[Problem]:
         """What interrupted commands left behind (locks, temporary files, half-written builds), each with a fix.

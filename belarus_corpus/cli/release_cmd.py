@@ -82,11 +82,16 @@ def verify(folder: Path) -> None:
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--repo-id", required=True, help="The Hugging Face dataset repository, OWNER/NAME.")
 @click.option("--dry-run", is_flag=True, help="Verify and list the files; upload nothing.")
+@click.option("--public", is_flag=True, help="Create a public repository (default: private).")
+@click.option("--accept-unknown-licences", is_flag=True,
+              help="With --public: upload although some documents' licence is unknown (you hold the rights).")
 @reports_errors
-def publish(folder: Path, repo_id: str, dry_run: bool) -> None:
+def publish(folder: Path, repo_id: str, dry_run: bool, public: bool, accept_unknown_licences: bool) -> None:
     """Upload a verified build to a Hugging Face dataset repository, tagged v<version>.
 
-    Runs verify first and refuses a build that fails it. Uses the token of 'hf auth login' or HF_TOKEN.
+    Runs verify first and refuses a build that fails it. The repository is created private unless --public,
+    and --public is refused while any document's licence is unknown unless --accept-unknown-licences. Uses the
+    token of 'hf auth login' or HF_TOKEN.
 
     \b
     Example:
@@ -94,9 +99,14 @@ def publish(folder: Path, repo_id: str, dry_run: bool) -> None:
     """
     from ..corpus import Corpus
 
-    result = Corpus.publish(folder, repo_id, dry_run=dry_run)
+    result = Corpus.publish(folder, repo_id, dry_run=dry_run, public=public,
+                            accept_unknown_licences=accept_unknown_licences)
     verb = "would upload" if dry_run else "uploaded"
-    click.echo(f"{verb} {len(result.files)} files of version {result.version or '?'} to datasets/{repo_id}:")
+    visibility = "public" if not result.private else "private"
+    click.echo(f"{verb} {len(result.files)} files of version {result.version or '?'} to datasets/{repo_id} "
+               f"({visibility}):")
+    if result.unknown_licences:
+        click.echo(f"  note: {len(result.unknown_licences)} document(s) have no known licence", err=True)
     for name, size in result.files:
         click.echo(f"  {name} ({size} bytes)")
     if result.commit_url:

@@ -18,16 +18,26 @@ from .common import corpus_for, reports_errors, root_option
 def validate(paths: tuple[Path, ...], output_format: str, root: str) -> None:
     """Check raw files, provenance, schemas and every annotation; exit 1 if anything is invalid.
 
-    With PATHS, only those annotation stores are checked.
+    With PATHS, only those annotation stores are checked. With --format github, file paths are given from the
+    repository's top (so `--root corpus` in a monorepo annotates corpus/...), and under GitHub Actions a
+    summary is appended to the job's summary page ($GITHUB_STEP_SUMMARY).
 
     \b
     Example:
       belarus-corpus validate --format github
     """
-    from ..validate.report import RENDERERS
+    from ..validate.report import RENDERERS, render_github
 
-    report = corpus_for(root).validate([str(p) for p in paths] or None)
-    click.echo(RENDERERS[output_format](report))
+    corpus = corpus_for(root)
+    report = corpus.validate([str(p) for p in paths] or None)
+    if output_format == "github":
+        from ..validate.github import repository_prefix, write_job_summary
+
+        prefix = repository_prefix(corpus.root)
+        click.echo(render_github(report, prefix))
+        write_job_summary(report, prefix)
+    else:
+        click.echo(RENDERERS[output_format](report))
     raise SystemExit(0 if report.valid else 1)
 
 

@@ -106,6 +106,7 @@ class Code(StrEnum):
     PERMISSION_DENIED = "permission-denied"
     PROVENANCE_INVALID = "provenance-invalid"
     PUBLISH_REFUSED = "publish-refused"
+    PUBLIC_UNKNOWN_LICENCE = "public-unknown-licence"
     QUOTE_NOT_FOUND = "quote-not-found"
     RAW_HASH_MISMATCH = "raw-hash-mismatch"
     RAW_MISSING = "raw-missing"

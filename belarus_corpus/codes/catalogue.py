@@ -284,6 +284,11 @@ CATALOGUE: dict[Code, Entry] = {
                          "Give the dataset repository, e.g. my-org/belarus-corpus."),
     C.PUBLISH_REFUSED: Entry("Publish refused", "publish", E, "The build does not verify; nothing was uploaded.",
                              "Rebuild and run `belarus-corpus verify`."),
+    C.PUBLIC_UNKNOWN_LICENCE: Entry("Public upload with unknown licences", "publish", E,
+                                    "--public was asked for, but some documents' licence is unknown, so nobody knows "
+                                    "whether their text may be redistributed.",
+                                    "Record each licence (ingest metadata), publish privately (the default), or pass "
+                                    "--public --accept-unknown-licences if you hold the rights."),
     # interop: a file to import, or an export
     C.ALREADY_PRESENT: Entry("Already present", "interop", W, "An imported span is already in the store; skipped.",
                              "Nothing to do."),

@@ -67,10 +67,19 @@ def _escape_github(value: str, is_property: bool = False) -> str:
     return value
 
 
-def render_github(report: Report) -> str:
+def in_repository(file: str, prefix: str) -> str:
+    """A problem's file as the repository sees it: corpus-relative paths get the corpus folder in front."""
+    if not prefix or file.startswith(("<", "/", "-")) or file.startswith(f"{prefix}/"):
+        return file
+    return f"{prefix.rstrip('/')}/{file}"
+
+
+def render_github(report: Report, prefix: str = "") -> str:
+    """Workflow commands (``::error file=...``) for GitHub Actions; ``prefix`` is the corpus folder's path in the
+    repository (``validate --root corpus`` in a monorepo), so that annotations land on the right files."""
     lines = []
     for problem in report.sorted_problems():
-        props = [f"file={_escape_github(problem.file, True)}"]
+        props = [f"file={_escape_github(in_repository(problem.file, prefix), True)}"]
         if problem.line is not None:
             props.append(f"line={problem.line}")
         props.append(f"title={_escape_github(problem.code, True)}")
