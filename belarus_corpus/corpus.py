@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from .build.splits import SplitsResult
     from .curate.api import CurateOutcome
     from .curate.decisions import Decision
-    from .curate.engine import Unit
+    from .curate.queues import Unit
     from .errors import Problem
     from .evaluate.report import Evaluation
     from .interop.apply import Applied

@@ -16,6 +16,7 @@ ID_PATTERNS = {"span": "^s_[0-9a-f]{16}$", "relation": "^r_[0-9a-f]{16}$"}
 METHOD_PATTERN = r"^(manual|rule:[a-z0-9][a-z0-9-]*@[0-9]+|import:[a-z0-9-]+|curate:[a-z0-9.-]+)$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 OPTIONAL_SPAN_PROPERTIES = ("note", "reviewed_by", "edited", "suggested_by", "sources", "curation")
+OPTIONAL_RELATION_PROPERTIES = ("note", "reviewed_by", "suggested_by", "sources", "curation")
 GENERATED_NOTE = "Generated from taxonomy.json by `belarus-corpus schema --write`; do not edit by hand."
 
 
@@ -78,10 +79,7 @@ def span_schema(taxonomy: Taxonomy) -> dict[str, Any]:
                         "description": "SHA-256 of the normalized text the offsets refer to."},
         "reviewed_by": {"type": "string", "minLength": 1,
                         "description": "Who accepted or rejected a suggestion (absent when never reviewed)."},
-        "sources": {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": "^.+:s_[0-9a-f]{16}$"},
-                    "description": "A curated record's sources: annotator:record id of every span it merges."},
-        "curation": {"type": "string", "minLength": 1,
-                     "description": "How a curated record was made: the strategy, or the decision and its reason."},
+        **_curation_properties("span"),
         "edited": {"const": True, "description": "Present when a suggestion was changed (type, offsets or "
                    "attributes) after it was proposed."},
     }
@@ -99,6 +97,18 @@ def span_schema(taxonomy: Taxonomy) -> dict[str, Any]:
     }
 
 
+def _curation_properties(kind: str) -> dict[str, Any]:
+    """``sources`` and ``curation`` of a curated record (a record the curator added has no sources)."""
+    pattern = "^.+:" + ID_PATTERNS[kind][1:]
+    return {
+        "sources": {"type": "array", "items": {"type": "string", "pattern": pattern},
+                    "description": f"A curated record's sources: annotator:record id of every {kind} it merges "
+                    "(empty when the curator added it)."},
+        "curation": {"type": "string", "minLength": 1,
+                     "description": "How a curated record was made: the strategy, or the decision and its reason."},
+    }
+
+
 def relation_schema(taxonomy: Taxonomy) -> dict[str, Any]:
     properties = {
         **_common("relation", taxonomy),
@@ -110,6 +120,7 @@ def relation_schema(taxonomy: Taxonomy) -> dict[str, Any]:
         "attributes": {"type": "object", "additionalProperties": {"type": ["string", "number", "boolean"]}},
         "reviewed_by": {"type": "string", "minLength": 1,
                         "description": "Who accepted or rejected a suggested relation (absent when never reviewed)."},
+        **_curation_properties("relation"),
     }
     return {
         "$schema": DRAFT,
@@ -119,7 +130,7 @@ def relation_schema(taxonomy: Taxonomy) -> dict[str, Any]:
         f"annotations/_cross_document.jsonl. {GENERATED_NOTE}",
         "type": "object",
         "properties": properties,
-        "required": [name for name in properties if name not in ("note", "reviewed_by", "suggested_by")],
+        "required": [name for name in properties if name not in OPTIONAL_RELATION_PROPERTIES],
         "additionalProperties": False,
         "examples": [{
             "kind": "relation", "id": "r_0123456789abcdef", "type": "hedge-scope", "head": "s_0123456789abcdef",

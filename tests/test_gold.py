@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from belarus_corpus import Corpus
+from belarus_corpus.curate.decisions import read_decisions
+from belarus_corpus.curate.engine import curate
+from belarus_corpus.curate.strategies import parse_strategy
+from belarus_corpus.model import gold_store
 from belarus_corpus.stats import corpus_stats
 from belarus_corpus.suggest.registry import CORPUS_DETECTORS, DETECTORS
 
 REPO = Path(__file__).resolve().parent.parent
 DETECTOR_NAMES = {*DETECTORS, *CORPUS_DETECTORS}
 BLIND_ANNOTATORS = {"claude-blind-2"}
+PASSES = ("claude-ai-agent", "claude-blind-2")
+DECISIONS = REPO / "metadata" / "curation" / "decisions.jsonl"
 
 
 def test_all_four_layers_have_gold_spans_in_every_document() -> None:
@@ -35,13 +42,38 @@ def test_no_suggestion_is_left_unreviewed() -> None:
     assert not [r.id for r in corpus.cross_document().relations if r.status == "suggested"]
 
 
-def test_every_gold_hedge_is_linked_to_the_claim_it_hedges() -> None:
+def test_every_gold_hedge_is_linked_to_exactly_one_claim_it_hedges() -> None:
     corpus = Corpus(REPO)
     for doc_id in corpus.doc_ids():
         content = corpus.annotations(doc_id)
-        scoped = {r.head for r in content.relations if r.type == "hedge-scope" and r.status == "gold"}
-        hedges = [s for s in content.spans if s.layer == "hedge" and s.status == "gold"]
-        assert [h.text for h in hedges if h.id not in scoped] == [], doc_id
+        spans, relations = gold_store(content.spans, content.relations)
+        scopes = Counter(r.head for r in relations if r.type == "hedge-scope")
+        by_id = {s.id: s for s in spans}
+        assert all(by_id[r.tail].layer == "claim" for r in relations if r.type == "hedge-scope"), doc_id
+        assert [h.text for h in spans if h.layer == "hedge" and scopes[h.id] != 1] == [], doc_id
+
+
+def test_every_document_is_curated_and_its_gold_is_only_the_curated_records() -> None:
+    """One gold per item: the passes' records stay as their annotations, the gold is the curated records."""
+    corpus = Corpus(REPO)
+    for doc_id in corpus.doc_ids():
+        content = corpus.annotations(doc_id)
+        spans, relations = gold_store(content.spans, content.relations)
+        assert spans and {s.annotator for s in [*spans, *relations]} == {"curated"}, doc_id
+        assert {s.annotator for s in content.spans if s.status != "rejected"} == {"curated", *PASSES}, doc_id
+        gold_ids = {s.id for s in spans}
+        assert all(r.head in gold_ids and r.tail in gold_ids for r in relations), doc_id
+
+
+def test_the_decisions_settle_every_disputed_and_incomplete_unit() -> None:
+    corpus = Corpus(REPO)
+    result = curate(corpus, PASSES, parse_strategy("unanimous", 2), read_decisions(DECISIONS))
+    assert (len(result.disputed), len(result.incomplete), len(result.open_relations)) == (0, 0, 0)
+    assert all(d.reason.count("§") >= 1 for d in read_decisions(DECISIONS)), "every reason cites a section"
+    written = {doc_id: sorted(s.id for s in spans) for doc_id, spans in result.gold.items()}
+    stored = {doc_id: sorted(s.id for s in corpus.annotations(doc_id).spans if s.annotator == "curated")
+              for doc_id in corpus.doc_ids()}
+    assert written == stored, "the stored gold is what curating with the committed decisions gives"
 
 
 def test_guidelines_cover_every_type_with_an_example_from_the_corpus() -> None:
@@ -65,7 +97,7 @@ def test_honest_annotator_names() -> None:
     corpus = Corpus(REPO)
     annotators = {s.annotator for d in corpus.doc_ids() for s in corpus.annotations(d).spans}
     people = {a for a in annotators if not a.startswith("rule:")}
-    assert people <= {"claude-ai-agent"} | BLIND_ANNOTATORS
+    assert people <= {"claude-ai-agent", "curated"} | BLIND_ANNOTATORS
     detectors = {a.partition(":")[2].partition("@")[0] for a in annotators - people}
     assert detectors <= DETECTOR_NAMES
 

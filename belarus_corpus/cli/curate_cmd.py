@@ -37,10 +37,18 @@ def curate(annotators: tuple[str, ...], strategy: str, decisions_path: str | Non
     outcome = corpus_for(root).curate(annotators, strategy, decisions_path, doc_ids, write,
                                       settle if interactive else None)
     result = outcome.curation
-    click.echo(f"{result.strategy}: {len(result.agreed)} agreed, {len(result.decided)} decided, "
-               f"{len(result.incomplete)} incomplete, {len(result.disputed)} disputed")
+    settled = {q: sum(1 for s in result.decided if s.queue == q) for q in ("agreed", "incomplete", "disputed")}
+    click.echo(f"{result.strategy}: {result.count('agreed')} agreed ({settled['agreed']} corrected or dropped by a "
+               f"decision), {result.count('incomplete')} incomplete ({settled['incomplete']} decided), "
+               f"{result.count('disputed')} disputed ({settled['disputed']} decided); {len(result.added)} added")
+    click.echo(f"open: {len(result.incomplete)} incomplete, {len(result.disputed)} disputed")
+    rq = result.relation_queues
+    click.echo(f"relations: {rq.get('agreed', 0)} agreed, {rq.get('decided', 0)} decided, {rq.get('added', 0)} "
+               f"added, {rq.get('incomplete', 0)} incomplete (left out), {rq.get('unlinked', 0)} left out with an "
+               "end that is not gold")
     for unit in result.disputed[:20]:
         click.echo(f"  disputed {unit.id} {unit.doc_id} {unit.layer}: "
                    + "; ".join(f"{s.annotator} {s.id} {s.type} {s.start}:{s.end}" for s in unit.spans))
     if outcome.written is not None:
-        click.echo(f"wrote {outcome.written} gold span(s) as 'curated'")
+        spans, relations = outcome.written
+        click.echo(f"wrote {spans} gold span(s) and {relations} gold relation(s) as 'curated'")

@@ -16,15 +16,15 @@ from .strategies import parse_strategy
 
 if TYPE_CHECKING:
     from ..reader import CorpusReader
-    from .engine import Curation, Unit
+    from .queues import Curation, Unit
 
 
 @dataclass
 class CurateOutcome:
-    """The queues of a curation, and how many gold spans were written (None: only reported)."""
+    """The queues of a curation, and how many gold spans and relations were written (None: only reported)."""
 
     curation: Curation
-    written: int | None
+    written: tuple[int, int] | None
 
 
 def curate_corpus(corpus: CorpusReader, annotators: tuple[str, ...], strategy: str,

@@ -1,62 +1,29 @@
 """Curating spans of several annotators into gold, one layer of one document at a time.
 
 Spans of one layer that overlap (across annotators) form a *unit*. A unit whose spans all say the same thing
-(type, offsets, attributes) is *agreed* when enough annotators made it (the strategy), else *incomplete*; a unit
-with different variants is *disputed* until a decision chooses one variant's record (or none). Each gold record
-lists its sources (``annotator:record id``) and how it was made (``curation``)."""
+(type, offsets, structured attributes) is *agreed* when enough annotators made it (the strategy), else
+*incomplete*; a unit with different variants is *disputed* until a decision chooses its variants (or none).
+A decision may also settle an incomplete unit (keep or drop the one annotator's record) and drop or correct an
+agreed one. Each gold record lists its sources (``annotator:record id``) and how it was made (``curation``);
+relations follow their spans (relations.py)."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..codes import Code
 from ..errors import CorpusError, Problem, UsageError
-from ..model import Span, span_id
+from ..model import CURATED, Relation, Span, span_id
 from .decisions import Decision
+from .edits import added_span, edited
+from .queues import COUNTED, Curation, Settled, Unit
+from .relations import curate_relations
 from .strategies import Strategy
 
 if TYPE_CHECKING:
     from ..reader import CorpusReader
 
-COUNTED = ("gold", "suggested")
-CURATED = "curated"
-
-
-@dataclass
-class Unit:
-    doc_id: str
-    layer: str
-    spans: list[Span]
-    compared: frozenset[str] = frozenset()  # the structured attributes (enum or pattern) a variant is told by
-
-    @property
-    def id(self) -> str:
-        joined = "\x1f".join(sorted(s.id for s in self.spans))
-        return "d_" + hashlib.sha256(joined.encode()).hexdigest()[:16]
-
-    def variants(self) -> dict[tuple[object, ...], list[Span]]:
-        grouped: dict[tuple[object, ...], list[Span]] = {}
-        for span in sorted(self.spans, key=lambda s: (s.annotator, s.id)):
-            grouped.setdefault(self.key(span), []).append(span)
-        return grouped
-
-    def key(self, span: Span) -> tuple[object, ...]:
-        told = {k: v for k, v in span.attributes.items() if k in self.compared}
-        return (span.type, span.start, span.end, json.dumps(told, sort_keys=True))
-
-
-@dataclass
-class Curation:
-    strategy: str
-    annotators: tuple[str, ...]
-    agreed: list[Unit] = field(default_factory=list)
-    incomplete: list[Unit] = field(default_factory=list)
-    disputed: list[Unit] = field(default_factory=list)
-    decided: list[tuple[Unit, Decision]] = field(default_factory=list)
-    gold: dict[str, list[Span]] = field(default_factory=dict)
 
 
 def _overlapping(doc_id: str, layer: str, spans: list[Span], compared: frozenset[str]) -> list[Unit]:
@@ -97,7 +64,7 @@ def _confident(span: Span, strategy: Strategy) -> bool:
     return confidence is None or float(confidence) >= strategy.threshold
 
 
-def _gold(unit: Unit, chosen: list[Span], curation: str, order: tuple[str, ...]) -> Span:
+def _gold(unit: Unit, chosen: list[Span], curation: str, order: tuple[str, ...], version: str) -> Span:
     """The chosen variant, with free-text attributes (explanation, holder) from the first annotator in ``order``."""
     first = min(chosen, key=lambda s: order.index(s.annotator))
     sources = sorted(f"{s.annotator}:{s.id}" for s in chosen)
@@ -105,7 +72,30 @@ def _gold(unit: Unit, chosen: list[Span], curation: str, order: tuple[str, ...])
     return first.with_changes(id=span_id(unit.doc_id, first.layer, first.type, first.start, first.end, CURATED,
                                          method, first.attributes), annotator=CURATED, method=method,
                               status="gold", sources=sources, curation=curation, reviewed_by=None, edited=False,
-                              suggested_by=None, note=first.note)
+                              suggested_by=None, note=first.note, guidelines_version=version)
+
+
+@dataclass
+class _Index:
+    by_record: dict[str, list[Decision]]
+    by_dispute: dict[str, list[Decision]]
+
+    def of(self, unit: Unit) -> list[Decision]:
+        found = [d for s in unit.spans for d in self.by_record.get(s.id, [])]
+        found += [d for d in self.by_dispute.get(unit.id, []) if d not in found]
+        return sorted(found, key=lambda d: d.line)
+
+
+def _index(decisions: list[Decision]) -> _Index:
+    index = _Index({}, {})
+    for decision in decisions:
+        if decision.add is not None or decision.add_relation is not None:
+            continue
+        if decision.choose is not None:
+            index.by_record.setdefault(decision.choose, []).append(decision)
+        else:
+            index.by_dispute.setdefault(decision.dispute, []).append(decision)
+    return index
 
 
 def curate(corpus: CorpusReader, annotators: tuple[str, ...], strategy: Strategy, decisions: list[Decision],
@@ -116,64 +106,118 @@ def curate(corpus: CorpusReader, annotators: tuple[str, ...], strategy: Strategy
     result = Curation(strategy.label, annotators)
     compared = {name: frozenset(a for a, spec in layer.attributes.items() if spec.enum or spec.pattern)
                 for name, layer in corpus.taxonomy.layers.items()}
-    by_record = {d.choose: d for d in decisions if d.choose is not None}
-    by_dispute = {d.dispute: d for d in decisions}
+    index = _index(decisions)
     seen_records: set[str] = set()
-    seen_disputes: set[str] = set()
-    for doc_id in doc_ids or corpus.doc_ids():
+    seen_units: set[str] = set()
+    chosen_docs = doc_ids or corpus.doc_ids()
+    for doc_id in chosen_docs:
         spans = [s for s in corpus.annotations(doc_id).spans
                  if s.annotator in annotators and s.status in COUNTED and _confident(s, strategy)]
         seen_records.update(s.id for s in spans)
         gold: list[Span] = []
         agreed, rest = _units(doc_id, spans, compared, strategy, len(annotators))
-        for unit in agreed:
-            result.agreed.append(unit)
-            gold.append(_gold(unit, unit.spans, strategy.label, annotators))
-        for unit in rest:
-            seen_disputes.add(unit.id)
-            _place(unit, annotators, result, gold, by_record, by_dispute)
+        for unit in [*agreed, *rest]:
+            seen_units.add(unit.id)
+            queue = "agreed" if unit in agreed else "incomplete" if len(unit.variants()) == 1 else "disputed"
+            _place(corpus, unit, queue, index.of(unit), result, gold, decisions_file)
+        for decision in decisions:
+            if decision.add is not None and decision.add.get("doc_id") == doc_id:
+                gold.append(added_span(corpus, decision, decisions_file))
+                result.added.append(decision)
         result.gold[doc_id] = gold
-    _check_decisions(decisions, seen_records, seen_disputes, decisions_file)
+    _check_decisions(decisions, seen_records, seen_units, decisions_file, set(corpus.doc_ids()))
+    curate_relations(corpus, result, strategy, decisions, decisions_file)
     return result
 
 
-def _place(unit: Unit, annotators: tuple[str, ...], result: Curation, gold: list[Span],
-           by_record: dict[str, Decision], by_dispute: dict[str, Decision]) -> None:
+def _place(corpus: CorpusReader, unit: Unit, queue: str, decisions: list[Decision], result: Curation,
+           gold: list[Span], file: str) -> None:
+    version = corpus.taxonomy.guidelines_version
+    if not decisions:
+        if queue == "agreed":
+            result.agreed.append(unit)
+            made = _gold(unit, unit.spans, result.strategy, result.annotators, version)
+            gold.append(made)
+            result.gold_of.update((s.id, made) for s in unit.spans)
+        else:
+            getattr(result, queue).append(unit)
+        return
+    result.decided.append(Settled(unit, queue, decisions))
     variants = unit.variants()
-    if len(variants) == 1:
-        result.incomplete.append(unit)
-        return
-    decision = next((by_record[s.id] for s in unit.spans if s.id in by_record), None) or by_dispute.get(unit.id)
-    if decision is None:
-        result.disputed.append(unit)
-        return
-    result.decided.append((unit, decision))
-    if decision.choose is not None:
+    made_here: list[Span] = []
+    for decision in decisions:
+        if decision.choose is None:
+            continue
         chosen_span = next(s for s in unit.spans if s.id == decision.choose)
-        gold.append(_gold(unit, variants[unit.key(chosen_span)],
-                          f"decision by {decision.by or 'unknown'}: {decision.reason}", annotators))
+        chosen = variants[unit.key(chosen_span)]
+        made = _gold(unit, chosen, f"decision by {decision.by or 'unknown'}: {decision.reason}",
+                     result.annotators, version)
+        if decision.edit:
+            made = edited(corpus, made, decision, file)
+        gold.append(made)
+        made_here.append(made)
+        result.gold_of.update((s.id, made) for s in chosen)
+    _follow(unit, made_here, result)
 
 
-def _check_decisions(decisions: list[Decision], records: set[str], disputes: set[str], file: str) -> None:
+def _follow(unit: Unit, made: list[Span], result: Curation) -> None:
+    """A record whose variant was not chosen stands for the gold record made in its unit at the same offsets and
+    type, else the same offsets, else the only one made there; so the relations its annotator drew on it follow
+    the gold."""
+    for span in unit.spans:
+        if span.id in result.gold_of:
+            continue
+        same = [g for g in made if (g.start, g.end, g.type) == (span.start, span.end, span.type)]
+        same = same or [g for g in made if (g.start, g.end) == (span.start, span.end)]
+        if len(same) == 1 or (not same and len(made) == 1):
+            result.gold_of[span.id] = (same or made)[0]
+
+
+def _check_decisions(decisions: list[Decision], records: set[str], units: set[str], file: str,
+                     docs: set[str]) -> None:
+    def unknown(d: Decision) -> bool:
+        if d.add is not None:
+            return d.add.get("doc_id") not in docs
+        if d.add_relation is not None:
+            return False  # checked with the relations
+        if d.choose is not None:
+            return d.choose not in records and not d.choose.startswith("r_")
+        return d.dispute not in units and not d.dispute.startswith("q_")
+
     problems = [Problem(file, d.line, Code.UNKNOWN_CURATION_RECORD, f"decision refers to {d.choose or d.dispute}"
-                        ", which is no record or dispute of these annotators", "fix or remove the line")
-                for d in decisions if (d.choose is not None and d.choose not in records)
-                or (d.choose is None and d.dispute not in disputes)]
+                        ", which is no record or unit of these annotators", "fix or remove the line")
+                for d in decisions if unknown(d)]
     if problems:
         raise CorpusError(problems)
 
 
-def write_gold(corpus: CorpusReader, result: Curation, into: str = CURATED) -> int:
-    """Replace ``into``'s records in each curated document's store by the new gold (nothing else changes)."""
+def write_gold(corpus: CorpusReader, result: Curation, into: str = CURATED) -> tuple[int, int]:
+    """Replace ``into``'s records (spans and relations) in each curated document's store, and its cross-document
+    relations, by the new gold (nothing else changes)."""
     from ..annotate.operations import change_store
-    from ..store import StoreContent
+    from ..store import StoreContent, update
 
-    written = 0
+    spans = relations_written = 0
     for doc_id, gold in result.gold.items():
-        def change(content: StoreContent, gold: list[Span] = gold) -> StoreContent:
+        relations = [r for r in result.relations if r.head_doc == doc_id and not r.cross_document]
+
+        def change(content: StoreContent, gold: list[Span] = gold,
+                   relations: list[Relation] = relations) -> StoreContent:
             kept = [s for s in content.spans if s.annotator != into]
-            return StoreContent([*kept, *gold], content.relations)
+            kept_relations = [r for r in content.relations if r.annotator != into]
+            return StoreContent([*kept, *gold], [*kept_relations, *relations])
 
         change_store(corpus, doc_id, change)
-        written += len(gold)
-    return written
+        spans += len(gold)
+        relations_written += len(relations)
+    crossing = [r for r in result.relations if r.cross_document]
+    curated_docs = set(result.gold)
+
+    def change_cross(content: StoreContent) -> StoreContent:
+        kept = [r for r in content.relations
+                if r.annotator != into or not {r.head_doc, r.tail_doc} <= curated_docs]
+        return StoreContent(content.spans, [*kept, *crossing])
+
+    path = corpus.layout.cross_document_store
+    update(path, change_cross, corpus.layout.relative(path))
+    return spans, relations_written + len(crossing)

@@ -6,7 +6,7 @@ import click
 
 from ..annotate.records import default_annotator
 from .decisions import Decision
-from .engine import Unit
+from .queues import Unit
 
 
 def settle(disputes: list[Unit]) -> list[Decision]:

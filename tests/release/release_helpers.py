@@ -33,8 +33,10 @@ def copy_corpus(target: Path) -> Corpus:
 
 def plant(corpus: Corpus, doc_id: str, layer: str, type_: str, quote: str,
           attributes: dict[str, Any] | None = None) -> Span:
-    """A gold span on ``quote``: the suggestion there is accepted (with the attributes), or a new span added."""
-    for span in corpus.annotations(doc_id).spans:
+    """A gold span on ``quote``: the span there is made gold (with the attributes), or a new span added. In a
+    curated document the gold is the curated records, so a curated span there is the one changed."""
+    spans = sorted(corpus.annotations(doc_id).spans, key=lambda s: s.annotator != "curated")
+    for span in spans:
         if span.layer == layer and span.type == type_ and quote in span.text and span.status != "rejected":
             return update_span(corpus, span.id, SpanEdit(status="gold", attributes=attributes or {}), doc_id)
     return add_span(corpus, doc_id, layer=layer, type_=type_, quote=quote, attributes=attributes or {},
