@@ -123,3 +123,30 @@ def test_progress_per_annotator_and_document(make_corpus: MakeCorpus) -> None:
     assert done.exit_code == 0 and "story\tdone" in done.output
     assert "story\tnot started" in run(corpus, "annotate", "progress", "--annotator", "bob").output
     assert run(corpus, "annotate", "progress", "--annotator", "../x").exit_code == 2
+
+
+def test_review_never_accepts_another_annotators_manual_records(make_corpus: MakeCorpus) -> None:
+    """A blind pass kept as `suggested` is that annotator's work, not a detector's proposal: accepting it by id,
+    by detector or interactively leaves it as it is; the annotator's own suggested records and detector
+    suggestions are still reviewed."""
+    corpus = make_corpus({"story.txt": ARTICLE})
+    for who in ("bob", "carol"):
+        assert run(corpus, "annotate", "add", "story", "--layer", "hedge", "--type", "reportative", "--quote",
+                   "officials said", "--status", "suggested", "--annotator", who).exit_code == 0
+    assert run(corpus, "suggest").exit_code == 0
+    spans = corpus.annotations("story").spans
+    bob = next(s for s in spans if s.annotator == "bob")
+    own = next(s for s in spans if s.annotator == "carol")
+    detector = next(s for s in spans if s.annotator.startswith("rule:"))
+    result = run(corpus, "review", "accept", bob.id, own.id, detector.id, "--annotator", "carol")
+    assert result.exit_code == 0 and "accepted 2 suggestion(s)" in result.output
+    assert f"{bob.id} is another annotator's manual annotation" in result.output
+    status = {s.id: (s.status, s.annotator) for s in corpus.annotations("story").spans}
+    assert status[bob.id] == ("suggested", "bob") and status[own.id] == ("gold", "carol")
+    assert status[detector.id] == ("gold", "carol")
+    rejected = run(corpus, "review", "reject", bob.id, "--annotator", "carol")
+    assert "accepted" not in rejected.output and "rejected 0 suggestion(s)" in rejected.output
+    listed = CliRunner().invoke(main, ["review", "interactive", "--annotator", "carol", "--root", str(corpus.root)],
+                                input="q\n")
+    assert listed.exit_code == 0 and "[1/" in listed.output and bob.id not in listed.output
+    assert next(s for s in corpus.annotations("story").spans if s.id == bob.id).status == "suggested"

@@ -1,7 +1,10 @@
 """Reviewing suggestions: accept or reject spans and relations by id or by detector.
 
 Rejected records stay in the store (so the same proposal is not made again); who decided is recorded in
-``reviewed_by``.
+``reviewed_by``. Only suggestions are reviewed: a detector's (or an import's) proposal, or the reviewer's own
+suggested records. Another annotator's manual records kept as ``suggested`` (a blind pass awaiting curation)
+are that annotator's annotations: review leaves them as they are and says so (``belarus-corpus curate`` merges
+them).
 """
 
 from __future__ import annotations
@@ -28,6 +31,12 @@ Record = Span | Relation
 class ReviewOutcome:
     changed: list[Record] = field(default_factory=list)
     not_suggested: list[str] = field(default_factory=list)
+    others_annotations: list[str] = field(default_factory=list)  # suggested manual records of another annotator
+
+
+def reviewable(record: Record, reviewer: str) -> bool:
+    """A suggestion ``reviewer`` may accept or reject: proposed by a detector or an import, or their own."""
+    return record.status == "suggested" and (record.method != "manual" or record.annotator == reviewer)
 
 
 def _stores(corpus: CorpusReader, doc_ids: list[str] | None) -> list[Path]:
@@ -41,7 +50,9 @@ def _decide(corpus: CorpusReader, paths: list[Path], chosen: Callable[[Record], 
     reviewer = check_annotator(annotator)
 
     def decide(record: Record) -> Record:
-        if chosen(record) and record.status == "suggested":
+        if chosen(record) and record.status == "suggested" and not reviewable(record, reviewer):
+            outcome.others_annotations.append(record.id)
+        elif chosen(record) and record.status == "suggested":
             record = record.with_changes(status=status, reviewed_by=reviewer)
             if status == "gold" and record.annotator.startswith("rule:"):  # the reviewer now answers for it
                 record = record.with_changes(annotator=reviewer, suggested_by=record.annotator)

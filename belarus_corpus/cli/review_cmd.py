@@ -45,10 +45,14 @@ def interactive(doc_ids: tuple[str, ...], detector: str | None, annotator: str |
     """
     from ..annotate.api import SpanFilter, filtered_spans
     from ..annotate.interactive import review_loop
+    from ..annotate.records import check_annotator
+    from ..annotate.review import reviewable
 
     corpus = corpus_for(root)
     method = f"rule:{detector}" if detector else None
-    spans = filtered_spans(corpus, SpanFilter(list(doc_ids), status="suggested", method=method))
+    reviewer = check_annotator(annotator)  # another annotator's suggested manual records are not shown
+    spans = [s for s in filtered_spans(corpus, SpanFilter(list(doc_ids), status="suggested", method=method))
+             if reviewable(s, reviewer)]
     if not spans:
         click.echo("nothing to review: no suggested spans")
         return
@@ -72,6 +76,9 @@ def _decide(decision: str, span_ids: tuple[str, ...], detector: str | None, doc_
     click.echo(f"{decision}ed {len(outcome.changed)} suggestion(s)")
     for span_id in outcome.not_suggested:
         click.echo(f"  {span_id} was not a suggestion; left as it was", err=True)
+    for span_id in outcome.others_annotations:
+        click.echo(f"  {span_id} is another annotator's manual annotation, not a suggestion; left as it was "
+                   "(belarus-corpus curate merges annotators)", err=True)
 
 
 @review.command("accept")

@@ -395,6 +395,18 @@ CATALOGUE: dict[Code, Entry] = {
     C.CURATE_ONE_ANNOTATOR: Entry("Curation needs two annotators", "curate", E,
                                   "Curation was asked for fewer than two annotators.",
                                   "Give --annotator at least twice."),
+    C.CURATED_WITHOUT_SOURCES: Entry("Curated record without sources", "validate", E,
+                                     "A curated record does not list its sources and curation, or a record of "
+                                     "another annotator carries them.",
+                                     "Re-run belarus-corpus curate --write; only curated records carry sources."),
+    C.UNKNOWN_CURATION: Entry("Unknown curation", "validate", E,
+                              "A curated record's curation is no known strategy, decision or addition, or its "
+                              "method does not match it.",
+                              "Re-run belarus-corpus curate --write."),
+    C.UNKNOWN_CURATION_SOURCE: Entry("Unknown curation source", "validate", E,
+                                     "A curated record names a source that is no record of that annotator in the "
+                                     "store.",
+                                     "Re-run belarus-corpus curate --write after changing an annotator's records."),
     C.UNKNOWN_CURATION_RECORD: Entry("Unknown curation record", "curate", E,
                                      "A decision refers to no record or dispute of these annotators.",
                                      "Fix or remove the line."),

@@ -11,6 +11,7 @@ from ..codes import Code
 from ..errors import Problem
 from ..layout import Layout
 from ..taxonomy import Taxonomy
+from .annotators import check_sources
 from .report import Report
 from .stores import Endpoint, PendingRelation, StoreCheck, check_endpoint, check_file
 
@@ -36,6 +37,7 @@ class CrossDocumentIndex:
             return
         check = StoreCheck(file=self.file, doc_id="", taxonomy=self.taxonomy, doc=None)
         check_file(check, path, cross_store=True)
+        check_sources(check)
         report.extend(check.problems)
         report.stats["cross-document relations"] += len(check.relations)
         for pending in check.relations:

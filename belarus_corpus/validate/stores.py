@@ -13,7 +13,7 @@ from ..errors import Problem, Severity
 from ..normalize import Normalized
 from ..store import not_kept_exactly, parse_line
 from ..taxonomy import Taxonomy
-from .annotators import check_annotator_fields
+from .annotators import SourceCheck, check_annotator_fields, check_sources
 from .schemas import RecordValidator, record_validators, schema_code
 
 HINT_TEXT = "re-anchor with 'belarus-corpus annotate reanchor', or fix start/end so that text matches"
@@ -73,6 +73,7 @@ class StoreCheck:
     n_relations: int = 0
     order_reported: bool = False
     canonical_reported: bool = False
+    sources: SourceCheck = field(default_factory=SourceCheck)
 
     def problem(self, line: int | None, code: Code, message: str, hint: str, path: str = "",
                 record_id: str | None = None, severity: Severity = "error") -> None:
@@ -354,3 +355,4 @@ def resolve_local_relations(check: StoreCheck) -> None:
             continue
         for role, endpoint in (("head", head), ("tail", tail)):
             check.problems += check_endpoint(check.file, pending, role, endpoint, check.taxonomy, check.doc_id)
+    check_sources(check)
