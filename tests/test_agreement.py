@@ -81,3 +81,34 @@ def test_card_sentence_counts_only_independent_passes(three: Corpus) -> None:
     assert agreement_sentence(three, {"alice": 1}) is None
     sentence = agreement_sentence(three, {"alice": 2, "bob": 2, "carol": 1})
     assert sentence is not None and "alice, bob, carol" in sentence and "hedge: exact F1" in sentence
+
+
+def test_relations_agree_by_their_anchors(make_corpus: MakeCorpus) -> None:
+    """Same type and ends at the same place: exact; ends that only overlap: overlap; linked counts only the
+    relations whose two ends the other annotator also marked."""
+    from belarus_corpus.annotate.operations import relate
+
+    corpus = make_corpus({"story.txt": ARTICLE})
+    claim = {"holder": "officials", "checkworthiness": "high"}
+    ids: dict[tuple[str, str], str] = {}
+    for name, freed in (("alice", "Nearly 40 prisoners were freed"), ("bob", "40 prisoners were freed")):
+        ids[name, "said"] = add_span(corpus, "story", layer="hedge", type_="reportative", quote="officials said",
+                                     annotator=name).id
+        ids[name, "met"] = add_span(corpus, "story", layer="claim", type_="event", attributes=claim, annotator=name,
+                                    quote="The envoy met the president on 3 March 2025").id
+        ids[name, "freed"] = add_span(corpus, "story", layer="claim", type_="quantity", quote=freed, annotator=name,
+                                      attributes={**claim, "value": "40"}).id
+        ids[name, "nearly"] = add_span(corpus, "story", layer="hedge", type_="approximator", quote="Nearly",
+                                       annotator=name).id if name == "alice" else ""
+        relate(corpus, ids[name, "said"], ids[name, "met"], "hedge-scope", annotator=name)  # exact match
+        relate(corpus, ids[name, "said"], ids[name, "freed"], "hedge-scope", annotator=name)  # overlap only
+    relate(corpus, ids["alice", "nearly"], ids["alice", "freed"], "hedge-scope", annotator="alice")  # alice only
+    rows = agreement(corpus, ["alice", "bob"], samples=200).relations
+    scope = rows["hedge-scope"]
+    assert (scope["a"], scope["b"], scope["matched"]) == (3, 2, 1)
+    assert scope["exact_f1"] == pytest.approx(2 / 5) and scope["overlap_f1"] == pytest.approx(4 / 5)
+    assert scope["linked_f1"] == 1.0  # bob marked neither 'Nearly' nor alice's 'Nearly 40 …' claim
+    assert rows["all relations"]["exact_f1"] == scope["exact_f1"]
+    text = CliRunner().invoke(main, ["agreement", "--annotator", "alice", "--annotator", "bob", "--samples", "100",
+                                     "--root", str(corpus.root)]).output
+    assert "relation type" in text and "relations linked:" in text

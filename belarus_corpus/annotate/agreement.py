@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..codes import Code
 from ..errors import Problem, UsageError
 from ..model import Span
+from .agreement_relations import EXACT_ANCHORS, LINKED, OVERLAP_ANCHORS, relation_figures, relation_table
 from .agreement_stats import (
     EXACT_RULE,
     PARTIAL_RULE,
@@ -55,6 +56,7 @@ class AgreementReport:
     diagnostics: list[str]
     seed: int
     samples: int
+    relations: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         def table(scores: dict[str, Counts]) -> dict[str, dict[str, float | int]]:
@@ -74,7 +76,12 @@ class AgreementReport:
                 "krippendorff_alpha": {k: _round(v) for k, v in self.alpha.items()}, "attribute_kappa": self.kappa,
                 "intervals": {k: {m: None if v is None else [round(v[0], 4), round(v[1], 4)] for m, v in d.items()}
                               for k, d in self.intervals.items()},
+                "relations": self.relations, "relation_rules": relation_rules(),
                 "diagnostics": self.diagnostics}
+
+
+def relation_rules() -> dict[str, str]:
+    return {"exact": EXACT_ANCHORS, "overlap": OVERLAP_ANCHORS, "linked": LINKED}
 
 
 def _round(value: float | None) -> float | None:
@@ -200,7 +207,7 @@ def agreement(corpus: CorpusReader, annotators: tuple[str, ...] | list[str], doc
     kappa = {key: {"kappa": _round(_kappa(values)), "items": len(values)} for key, values in sorted(items.items())}
     intervals = {layer: _intervals(figures, docs, layer, seed, samples) for layer in layers}
     report = AgreementReport(names, docs, dict(exact), dict(partial), by_document, alphas, kappa, intervals, [],
-                             seed, samples)
+                             seed, samples, relation_table(relation_figures(corpus, names, docs), docs, seed, samples))
     report.diagnostics = diagnose(report, items)
     return report
 
@@ -216,6 +223,9 @@ def diagnose(report: AgreementReport, items: dict[str, list[tuple[str, ...]]]) -
         elif report.partial[key].f1 - counts.f1 >= 0.2:
             notes.append(f"{key}: partial F1 {report.partial[key].f1:.2f} vs exact {counts.f1:.2f}: the "
                          "disagreement is mostly on boundaries")
+    for key, row in sorted(report.relations.items()):
+        if int(row["a"]) + int(row["b"]) < FEW_ITEMS:
+            notes.append(f"relations {key}: {int(row['a']) + int(row['b'])} relation(s) in all; F1 means little")
     for key, values in sorted(items.items()):
         flat = [v for item in values for v in item]
         if flat and max(flat.count(v) for v in set(flat)) / len(flat) > 0.9:
