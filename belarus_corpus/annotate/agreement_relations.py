@@ -17,7 +17,7 @@ from ..model import Relation, Span
 from .agreement_stats import Counts, bootstrap
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from ..reader import CorpusReader
 
 COUNTED_STATUSES = ("gold", "suggested")
 EXACT_ANCHORS = ("two relations match when they have the same type and their heads and their tails are spans of the "
@@ -53,7 +53,7 @@ def _anchor(span: Span) -> Anchor:
     return (span.doc_id, span.layer, span.start, span.end)
 
 
-def drawn(corpus: Corpus, annotators: tuple[str, ...], docs: list[str]) -> dict[str, list[tuple[str, Drawn]]]:
+def drawn(corpus: CorpusReader, annotators: tuple[str, ...], docs: list[str]) -> dict[str, list[tuple[str, Drawn]]]:
     """Each annotator's relations as (head document, (type, head anchor, tail anchor))."""
     spans: dict[str, dict[str, Span]] = {name: {} for name in annotators}
     relations: list[Relation] = []
@@ -100,7 +100,7 @@ def _matched(left: list[Drawn], right: list[Drawn], overlapping: bool) -> int:
     return len(used_a)
 
 
-def relation_figures(corpus: Corpus, annotators: tuple[str, ...], docs: list[str]) -> RelationFigures:
+def relation_figures(corpus: CorpusReader, annotators: tuple[str, ...], docs: list[str]) -> RelationFigures:
     by_annotator = drawn(corpus, annotators, docs)
     anchors = {name: {a for _, (_, h, t) in items for a in (h, t)} for name, items in by_annotator.items()}
     figures = RelationFigures()
