@@ -11,6 +11,7 @@ from typing import Any
 
 from ..codes import Code
 from ..errors import CorpusError, Problem
+from ..model import CURATED
 
 COLUMNS = ("doc_id", "layer", "type", "start", "end")
 
@@ -33,23 +34,26 @@ class ScoredSpan:
 
 def read_spans(path: str | Path, gold: bool = False) -> list[ScoredSpan]:
     """Every span in ``path`` (a JSONL file or a folder of Parquet/JSONL files), sorted; with ``gold``, rows whose
-    ``status`` is present and not ``gold`` are left out. Raises CorpusError naming the file, line and field."""
+    ``status`` is present and not ``gold`` are left out, and in a document with ``curated`` rows only those count.
+    Raises CorpusError naming the file, line and field."""
     source = Path(path)
     files = sorted(p for p in source.rglob("*") if p.suffix in {".jsonl", ".parquet"}) if source.is_dir() else [source]
     if not files:
         raise CorpusError(Problem(str(source), None, Code.EVALUATE_NO_SPANS,
                                   "the folder holds no .jsonl or .parquet file",
                                   "give a JSONL file or a built dataset folder"))
-    spans: list[ScoredSpan] = []
+    kept: list[tuple[ScoredSpan, object]] = []
     problems: list[Problem] = []
     for file in files:
         for line, row in _rows(file, source.is_dir()):
             span = _span(row, str(file), line, problems)
             if span is not None and (not gold or row.get("status") in (None, "gold")):
-                spans.append(span)
+                kept.append((span, row.get("annotator")))
     if problems:
         raise CorpusError(problems)
-    return sorted(spans)
+    curated = {span.doc_id for span, who in kept if who == CURATED} if gold else set()
+    # one gold per document (model.gold_of): a curated document's gold is its curated records
+    return sorted(span for span, who in kept if span.doc_id not in curated or who == CURATED)
 
 
 def _rows(file: Path, in_folder: bool) -> Iterator[tuple[int | None, dict[str, Any]]]:

@@ -56,3 +56,17 @@ def test_command_prints_table_and_json_and_reports_bad_rows(tmp_path: Path) -> N
     bad.write_text('{"doc_id": "d", "layer": "claim", "type": "event", "start": "x", "end": 3}\n')
     failed = runner.invoke(main, ["evaluate", str(bad), "--gold", str(gold)])
     assert failed.exit_code == 1 and "evaluate-bad-field" in failed.output and ":1" in failed.output
+
+
+def test_gold_of_a_curated_document_is_its_curated_rows(tmp_path: Path) -> None:
+    """One gold per item: an annotator's own gold rows do not count beside the curated ones of their document."""
+    from belarus_corpus.evaluate.records import read_spans
+
+    rows = [("d", "curated", "gold", 0, 10), ("d", "alice", "gold", 0, 10), ("d", "alice", "gold", 20, 25),
+            ("e", "alice", "gold", 0, 4), ("e", "bob", "suggested", 5, 9)]
+    gold = tmp_path / "store.jsonl"
+    gold.write_text("".join(json.dumps({"doc_id": d, "layer": "claim", "type": "event", "start": a, "end": b,
+                                        "annotator": who, "status": status}) + "\n"
+                            for d, who, status, a, b in rows))
+    assert [(s.doc_id, s.start) for s in read_spans(gold, gold=True)] == [("d", 0), ("e", 0)]
+    assert len(read_spans(gold)) == 5  # predictions are read as they are
