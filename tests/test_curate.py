@@ -190,3 +190,18 @@ def test_relations_follow_their_spans(corpus: Corpus, tmp_path: Path) -> None:
     assert "relations: 1 agreed, 1 decided" in second.output
     assert len([r for r in corpus.annotations("story").relations if r.annotator == "curated"]) == 2
     assert corpus.validate().valid
+
+
+def test_interactive_settles_disputed_and_incomplete_units_with_reasons(corpus: Corpus, tmp_path: Path) -> None:
+    decisions = tmp_path / "asked.jsonl"
+    # one dispute (Critics warn: choose variant 1) then one incomplete unit (may: drop it)
+    answers = "1\nthe first variant is right\n0\nnot a hedge here\n"
+    result = CliRunner().invoke(main, ["curate", "--annotator", "alice", "--annotator", "bob", "--decisions",
+                                       str(decisions), "--interactive", "--write", "--root", str(corpus.root)],
+                                input=answers)
+    assert result.exit_code == 0, result.output
+    assert "open: 0 incomplete, 0 disputed" in result.output
+    written = [json.loads(line) for line in decisions.read_text(encoding="utf-8").splitlines()]
+    assert [(d["choose"] is None, d["reason"]) for d in written] == [(False, "the first variant is right"),
+                                                                     (True, "not a hedge here")]
+    assert "may" not in {s.text for s in _gold(corpus)}

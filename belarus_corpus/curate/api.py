@@ -35,12 +35,12 @@ def curate_corpus(corpus: CorpusReader, annotators: tuple[str, ...], strategy: s
     settled = read_decisions(path)
     shown, only = str(decisions) if decisions else "decisions", list(doc_ids) if doc_ids else None
     result = curate(corpus, annotators, chosen, settled, only, shown)
-    if settle is not None and result.disputed:
+    if settle is not None and (result.disputed or result.incomplete):
         if path is None:
             raise UsageError(Problem("--interactive", None, Code.BAD_DECISION,
                                      "settling disputes needs a decisions file to keep the decisions in",
                                      "pass --decisions FILE"))
-        new = settle(result.disputed)
+        new = settle([*result.disputed, *result.incomplete])  # an incomplete unit: keep its one variant, or not
         append_decisions(path, new)
         result = curate(corpus, annotators, chosen, [*settled, *new], only, shown)
     return CurateOutcome(result, write_gold(corpus, result) if write else None)

@@ -1,4 +1,5 @@
-"""Settling disputes at the prompt: each variant is listed, one is chosen (or none), and a reason is required."""
+"""Settling units at the prompt: each variant is listed, one is chosen (or none), and a reason is required. An
+incomplete unit has one variant: 1 keeps it, 0 drops it."""
 
 from __future__ import annotations
 
