@@ -13,7 +13,8 @@ from .common import corpus_for, reports_errors, root_option
               help="unanimous, majority, at-least-K or confidence-T.")
 @click.option("--decisions", "decisions_path", type=click.Path(dir_okay=False),
               help="JSONL of settled disputes (read; --interactive appends to it).")
-@click.option("--interactive", is_flag=True, help="Settle open disputes and incomplete units at the prompt, each with a reason.")
+@click.option("--interactive", is_flag=True,
+              help="Settle open disputes and incomplete units at the prompt, each with a reason.")
 @click.option("--write", "write", is_flag=True, help="Write the gold (annotator 'curated'); otherwise only report.")
 @click.option("--doc", "doc_ids", multiple=True, help="Only these documents.")
 @root_option
