@@ -5,8 +5,8 @@ record's variant (several lines on one unit keep several variants) or, with ``nu
 name a unit of any queue: a disputed one (which variant), an incomplete one (keep the one annotator's record or
 drop it) or an agreed one (drop it, or correct it). ``"edit": {"type": …, "attributes": {name: value | null},
 "note": …}`` corrects the gold record made from the chosen variant (a ``null`` attribute removes it).
-``{"add": {"doc_id", "layer", "type", "start", "end", "attributes", "note"}, "reason", "by"}`` adds a span no
-annotator made; ``{"add_relation": {"type", "head", "tail"}, …}`` a relation between the gold records made from
+``{"add": {"doc_id", "layer", "type", "start", "end", "attributes", "note", "created"}, "reason", "by"}`` adds a
+span no annotator made (``created``, a date, keeps re-curation byte-identical on another day); ``{"add_relation": {"type", "head", "tail"}, …}`` a relation between the gold records made from
 the named source records. A decision names the record it chose, so re-curating after new annotations keeps it
 while that record is still in a unit. Reading refuses the whole file (with file and line) on any bad line."""
 
@@ -22,8 +22,8 @@ from ..errors import CorpusError, Problem
 from ..fsio import atomic_write_bytes, locked
 
 EDIT_KEYS = frozenset({"type", "attributes", "note"})
-ADD_KEYS = frozenset({"doc_id", "layer", "type", "start", "end", "attributes", "note"})
-ADD_RELATION_KEYS = frozenset({"type", "head", "tail", "note"})
+ADD_KEYS = frozenset({"doc_id", "layer", "type", "start", "end", "attributes", "note", "created"})
+ADD_RELATION_KEYS = frozenset({"type", "head", "tail", "note", "created"})
 HINT = ('write {"dispute": "d_…", "choose": "s_…" or null, "reason": "…", "by": "…"} (optionally "edit": '
         '{"type", "attributes", "note"}), or {"add": {…}, "reason": "…", "by": "…"}')
 

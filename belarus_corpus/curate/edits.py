@@ -50,7 +50,7 @@ def added_span(corpus: CorpusReader, decision: Decision, file: str) -> Span:
         document = corpus.document(add["doc_id"])
         span = make_span(document, corpus.taxonomy, layer=add["layer"], type_=add["type"], start=add["start"],
                          end=add["end"], attributes=add.get("attributes") or {}, annotator=CURATED,
-                         method="curate:added", note=add.get("note"))
+                         method="curate:added", note=add.get("note"), created=add.get("created"))
     except (UsageError, CorpusError) as error:
         raise _located(error, decision, file) from None
     return span.with_changes(sources=[], curation=f"added by {decision.by or 'unknown'}: {decision.reason}")

@@ -102,7 +102,8 @@ def _added(corpus: CorpusReader, result: Curation, decision: Decision, file: str
                              note=add.get("note"))
     except UsageError as error:
         raise CorpusError([Problem(file, decision.line, p.code, p.message, p.hint) for p in error.problems]) from None
-    return made.with_changes(sources=[], curation=f"added by {decision.by or 'unknown'}: {decision.reason}")
+    return made.with_changes(sources=[], curation=f"added by {decision.by or 'unknown'}: {decision.reason}",
+                             created=str(add.get("created") or made.created))
 
 
 def _check(decisions: list[Decision], used: set[int], file: str) -> None:

@@ -55,8 +55,15 @@ def test_diff_reports_exactly_the_planted_changes(seed_corpus: Corpus, tmp_path:
     update_span(seed_corpus, retyped.id, SpanEdit(type="event"), doc_id)
     remove_span(seed_corpus, removed.id)
     doc_with_new_span = doc_id
-    added = add_span(seed_corpus, doc_id, layer="hedge", type_="speculative", start=three[0], end=three[1],
-                     annotator="test-suite")
+    # a new gold span of a curated document is a curated one: added by a decision, written by curate
+    decisions = tmp_path / "decisions.jsonl"
+    planted = {"add": {"doc_id": doc_id, "layer": "hedge", "type": "speculative", "start": three[0], "end": three[1],
+                       "created": "2025-11-01"}, "reason": "planted by the test", "by": "test-suite"}
+    decisions.write_text((seed_corpus.root / "metadata" / "curation" / "decisions.jsonl").read_text(encoding="utf-8")
+                         + json.dumps(planted) + "\n", encoding="utf-8")
+    seed_corpus.curate(["claude-ai-agent", "claude-blind-2"], "unanimous", decisions, write=True)
+    added = next(s for s in seed_corpus.annotations(doc_id).spans
+                 if s.annotator == "curated" and (s.start, s.end) == three)
     source = tmp_path / "envoy-visit.txt"
     source.write_text(ARTICLE, encoding="utf-8")
     new_doc = seed_corpus.ingest([source])[0].doc_id
