@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Sequence
 from dataclasses import MISSING, dataclass, field, fields, replace
 from typing import Any, TypeVar
 
@@ -192,63 +191,3 @@ def _build(cls: type[_Built], record: dict[str, Any]) -> _Built:
 
 def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[str, str]:
     return text[max(0, start - width) : start], text[end : end + width]
-
-
-# ------------------------------------------------------------------------------------------------ which is the gold
-# One gold per item: if a document's store has any ``curated`` records, its gold is only the curated records with
-# status ``gold``; otherwise every record with status ``gold``. The annotators' own records stay in the store as
-# their annotations (what agreement is measured on), but they are not gold once the document is curated. The
-# cross-document store follows the same rule on its own records. Every reader that counts or exports gold uses
-# this (the build, the card, the datasheet, the statistics).
-
-CURATED = "curated"
-CURATION_INPUT = "curation input"
-_Gold = TypeVar("_Gold", Span, Relation)
-
-
-def is_curated(records: Sequence[Span | Relation]) -> bool:
-    return any(r.annotator == CURATED for r in records)
-
-
-def gold_of(records: Sequence[_Gold], curated: bool | None = None) -> list[_Gold]:
-    """The gold among ``records`` (one store's spans or relations); ``curated`` says whether the store is curated
-    (by default: whether these records include a curated one)."""
-    curated = is_curated(records) if curated is None else curated
-    return [r for r in records if r.status == "gold" and (not curated or r.annotator == CURATED)]
-
-
-def gold_store(spans: Sequence[Span], relations: Sequence[Relation]) -> tuple[list[Span], list[Relation]]:
-    """The gold spans and relations of one document's store (curated if any of its records is)."""
-    curated = is_curated(spans) or is_curated(relations)
-    return gold_of(spans, curated), gold_of(relations, curated)
-
-
-def from_detector(record: Span, by_id: dict[str, Span]) -> bool | None:
-    """Whether a gold span began as detector output: an accepted suggestion itself, or a curated span one of
-    whose sources was. None for a curated span whose sources are not in ``by_id``."""
-    if record.annotator != CURATED:
-        return record.method.startswith("rule:") or record.suggested_by is not None
-    sources = [by_id.get(source.partition(":")[2]) for source in record.sources or []]
-    if any(s is None for s in sources):
-        return None
-    return any(s is not None and (s.method.startswith("rule:") or s.suggested_by is not None) for s in sources)
-
-
-def detector_of(record: Span, by_id: dict[str, Span]) -> str | None:
-    """The detector (``rule:<name>``, no version) a gold span began with, through its sources when curated."""
-    records = [record] if record.annotator != CURATED else [
-        s for source in record.sources or [] if (s := by_id.get(source.partition(":")[2])) is not None]
-    for found in records:
-        origin = found.suggested_by or (found.method if found.method.startswith("rule:") else None)
-        if origin:
-            return origin.partition("@")[0]
-    return None
-
-
-def status_label(record: Span | Relation, gold: bool, curated: bool) -> str:
-    """The status a record is counted under: ``gold`` only for the gold (``gold_of``); in a curated store an
-    annotator's own record (status gold, or a person's manual record kept as suggested) is a ``curation input``."""
-    if gold:
-        return "gold"
-    own = record.status == "gold" or (record.status == "suggested" and not record.annotator.startswith("rule:"))
-    return CURATION_INPUT if curated and own and record.annotator != CURATED else record.status

@@ -10,7 +10,7 @@ from belarus_corpus import Corpus
 from belarus_corpus.curate.decisions import read_decisions
 from belarus_corpus.curate.engine import curate
 from belarus_corpus.curate.strategies import parse_strategy
-from belarus_corpus.model import gold_store
+from belarus_corpus.gold import split_gold
 from belarus_corpus.stats import corpus_stats
 from belarus_corpus.suggest.registry import CORPUS_DETECTORS, DETECTORS
 
@@ -46,7 +46,8 @@ def test_every_gold_hedge_is_linked_to_exactly_one_claim_it_hedges() -> None:
     corpus = Corpus(REPO)
     for doc_id in corpus.doc_ids():
         content = corpus.annotations(doc_id)
-        spans, relations = gold_store(content.spans, content.relations)
+        gold = split_gold(content.spans, content.relations)
+        spans, relations = gold.spans, gold.relations
         scopes = Counter(r.head for r in relations if r.type == "hedge-scope")
         by_id = {s.id: s for s in spans}
         assert all(by_id[r.tail].layer == "claim" for r in relations if r.type == "hedge-scope"), doc_id
@@ -58,7 +59,8 @@ def test_every_document_is_curated_and_its_gold_is_only_the_curated_records() ->
     corpus = Corpus(REPO)
     for doc_id in corpus.doc_ids():
         content = corpus.annotations(doc_id)
-        spans, relations = gold_store(content.spans, content.relations)
+        gold = split_gold(content.spans, content.relations)
+        spans, relations = gold.spans, gold.relations
         assert spans and {s.annotator for s in [*spans, *relations]} == {"curated"}, doc_id
         assert {s.annotator for s in content.spans if s.status != "rejected"} == {"curated", *PASSES}, doc_id
         gold_ids = {s.id for s in spans}

@@ -6,7 +6,8 @@ name a unit of any queue: a disputed one (which variant), an incomplete one (kee
 drop it) or an agreed one (drop it, or correct it). ``"edit": {"type": …, "attributes": {name: value | null},
 "note": …}`` corrects the gold record made from the chosen variant (a ``null`` attribute removes it).
 ``{"add": {"doc_id", "layer", "type", "start", "end", "attributes", "note", "created"}, "reason", "by"}`` adds a
-span no annotator made (``created``, a date, keeps re-curation byte-identical on another day); ``{"add_relation": {"type", "head", "tail"}, …}`` a relation between the gold records made from
+span no annotator made (``created``, a date, keeps re-curation byte-identical on another day);
+``{"add_relation": {"type", "head", "tail"}, …}`` a relation between the gold records made from
 the named source records. A decision names the record it chose, so re-curating after new annotations keeps it
 while that record is still in a unit. Reading refuses the whole file (with file and line) on any bad line."""
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..errors import CorpusError, Problem, UsageError
-from ..model import CURATED, Span, span_id
+from ..gold import CURATED
+from ..model import Span, span_id
 from .decisions import Decision
 
 if TYPE_CHECKING:

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from ..codes import Code
 from ..errors import CorpusError, Problem, UsageError
-from ..model import CURATED, Relation, Span, span_id
+from ..gold import CURATED
+from ..model import Relation, Span, span_id
 from .decisions import Decision
 from .edits import added_span, edited
 from .queues import COUNTED, Curation, Settled, Unit

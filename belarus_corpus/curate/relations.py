@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from ..codes import Code
 from ..errors import CorpusError, Problem
-from ..model import CURATED, Relation, Span, relation_id
+from ..gold import CURATED
+from ..model import Relation, Span, relation_id
 from .decisions import Decision
 from .queues import COUNTED, Curation, RelationGroup
 from .strategies import Strategy

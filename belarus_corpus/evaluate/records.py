@@ -11,7 +11,7 @@ from typing import Any
 
 from ..codes import Code
 from ..errors import CorpusError, Problem
-from ..model import CURATED
+from ..gold import CURATED
 
 COLUMNS = ("doc_id", "layer", "type", "start", "end")
 
@@ -52,7 +52,7 @@ def read_spans(path: str | Path, gold: bool = False) -> list[ScoredSpan]:
     if problems:
         raise CorpusError(problems)
     curated = {span.doc_id for span, who in kept if who == CURATED} if gold else set()
-    # one gold per document (model.gold_of): a curated document's gold is its curated records
+    # one gold per document (gold.gold_records): a curated document's gold is its curated records
     return sorted(span for span, who in kept if span.doc_id not in curated or who == CURATED)
 
 

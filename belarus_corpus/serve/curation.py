@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from ..curate.decisions import Decision
-    from ..curate.engine import Curation, Unit
+    from ..curate.queues import Curation, Unit
     from ..model import Span
     from ..reader import CorpusReader
 
@@ -54,7 +54,7 @@ def _row(unit: Unit, state: str, annotators: tuple[str, ...], decision: Decision
 def curation_rows(result: Curation, doc_id: str | None) -> list[UnitRow]:
     names = result.annotators
     rows = [_row(u, "disputed", names) for u in result.disputed]
-    rows += [_row(u, "decided", names, d) for u, d in result.decided]
+    rows += [_row(s.unit, "decided", names, s.decisions[0]) for s in result.decided]
     rows += [_row(u, "incomplete", names) for u in result.incomplete]
     rows += [_row(u, "agreed", names) for u in result.agreed]
     chosen = [r for r in rows if doc_id is None or r["doc_id"] == doc_id]

@@ -17,7 +17,7 @@ from ..layout import check_doc_id
 from .offsets import OffsetMap
 
 if TYPE_CHECKING:
-    from ..curate.engine import Curation
+    from ..curate.queues import Curation
     from ..reader import CorpusReader
 
 
@@ -174,5 +174,5 @@ class Writer:
         result = self.curation(body)
         stores = {self._store(doc_id): versions.get(doc_id, "") for doc_id in result.gold}
         with self._against(stores):  # every store checked before the first is written, and each under its lock
-            written = write_gold(self.corpus, result)
-        return {"written": written}
+            spans, relations = write_gold(self.corpus, result)
+        return {"written": spans, "relations_written": relations}
