@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from belarus_corpus import Corpus
 from belarus_corpus.annotate.api import add_span
+from belarus_corpus.annotate.operations import replace_span
 from belarus_corpus.build.splits import SPLITS_FILE, SplitPlan, balanced, read_plan
 from belarus_corpus.cli import main
 from belarus_corpus.gold import CURATED, split_gold
@@ -105,6 +106,8 @@ def test_a_curated_document_has_only_curated_gold(make_corpus: MakeCorpus, tmp_p
     alice = add_span(corpus, "a1", layer="hedge", type_="approximator", quote="Nearly", annotator="alice")
     curated = add_span(corpus, "a1", layer="hedge", type_="approximator", quote="Nearly", annotator=CURATED,
                        method="curate:majority")
+    # validate wants a curated record to name its sources and curation (#16)
+    replace_span(corpus, curated.with_changes(sources=[f"alice:{alice.id}"], curation="majority"))
     other = add_span(corpus, "b2", layer="hedge", type_="approximator", quote="Nearly", annotator="alice")
     content = corpus.annotations("a1")
     assert [s.id for s in split_gold(content.spans, content.relations).spans] == [curated.id]

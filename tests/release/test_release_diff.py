@@ -13,11 +13,13 @@ from click.testing import CliRunner
 
 from belarus_corpus import Corpus
 from belarus_corpus.annotate.api import add_span
-from belarus_corpus.annotate.operations import SpanEdit, remove_span, update_span
+from belarus_corpus.annotate.operations import SpanEdit, change_store, remove_span, update_span
 from belarus_corpus.cli.release_cmd import diff as diff_command
 from belarus_corpus.errors import UsageError
+from belarus_corpus.gold import CURATED
 from belarus_corpus.release.diff import DatasetDiff, diff, render_text
 from belarus_corpus.release.snapshot import Snapshot, snapshot_of_build
+from belarus_corpus.store import StoreContent, update
 from belarus_corpus.versioning import Version, check_bump
 from helpers import ARTICLE
 
@@ -41,8 +43,25 @@ def _keys(result: DatasetDiff, config: str, kind: str) -> list[str]:
     return [c.key for c in result.changes(config, kind)]
 
 
+def _uncurate(corpus: Corpus, doc_id: str) -> None:
+    """Take ``doc_id`` out of the curation (its curated records, and curated relations that reach it), so that its
+    gold is again every record with status gold and a planted gold span is gold (#16: in a curated document only
+    curated records are)."""
+    def own(content: StoreContent) -> StoreContent:
+        return StoreContent([s for s in content.spans if s.annotator != CURATED],
+                            [r for r in content.relations if r.annotator != CURATED])
+
+    def crossing(content: StoreContent) -> StoreContent:
+        return StoreContent(content.spans, [r for r in content.relations
+                                            if r.annotator != CURATED or doc_id not in (r.head_doc, r.tail_doc)])
+
+    change_store(corpus, doc_id, own)
+    update(corpus.layout.cross_document_store, crossing)
+
+
 def test_diff_reports_exactly_the_planted_changes(seed_corpus: Corpus, tmp_path: Path) -> None:
     doc_id = "003_122411c343ab6a52"
+    _uncurate(seed_corpus, doc_id)
     (one, two, three) = _free_words(seed_corpus, doc_id, 3)
     # Gold spans: the spans config holds gold only since #17 (suggestions are in review_spans).
     retyped = add_span(seed_corpus, doc_id, layer="claim", type_="date", start=one[0], end=one[1],
@@ -55,15 +74,8 @@ def test_diff_reports_exactly_the_planted_changes(seed_corpus: Corpus, tmp_path:
     update_span(seed_corpus, retyped.id, SpanEdit(type="event"), doc_id)
     remove_span(seed_corpus, removed.id)
     doc_with_new_span = doc_id
-    # a new gold span of a curated document is a curated one: added by a decision, written by curate
-    decisions = tmp_path / "decisions.jsonl"
-    planted = {"add": {"doc_id": doc_id, "layer": "hedge", "type": "speculative", "start": three[0], "end": three[1],
-                       "created": "2025-11-01"}, "reason": "planted by the test", "by": "test-suite"}
-    decisions.write_text((seed_corpus.root / "metadata" / "curation" / "decisions.jsonl").read_text(encoding="utf-8")
-                         + json.dumps(planted) + "\n", encoding="utf-8")
-    seed_corpus.curate(["claude-ai-agent", "claude-blind-2"], "unanimous", decisions, write=True)
-    added = next(s for s in seed_corpus.annotations(doc_id).spans
-                 if s.annotator == "curated" and (s.start, s.end) == three)
+    added = add_span(seed_corpus, doc_id, layer="hedge", type_="speculative", start=three[0], end=three[1],
+                     annotator="test-suite")
     source = tmp_path / "envoy-visit.txt"
     source.write_text(ARTICLE, encoding="utf-8")
     new_doc = seed_corpus.ingest([source])[0].doc_id
