@@ -120,7 +120,8 @@ class Writer:
         span_id = find_span(self.corpus, body.need("span_id"), check_doc_id(doc_id)).id
         with self._against({self._store(doc_id): body.need("version")}):
             outcome = decide_ids(self.corpus, decision, [span_id], self.annotator)
-        return {"changed": [r.id for r in outcome.changed], "not_suggested": outcome.not_suggested}
+        return {"changed": [r.id for r in outcome.changed], "not_suggested": outcome.not_suggested,
+                "others_annotations": outcome.others_annotations}
 
     def relate(self, doc_id: str, body: Body) -> dict[str, Any]:
         from ..annotate.operations import find_span, relate

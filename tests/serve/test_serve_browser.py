@@ -111,7 +111,7 @@ def test_select_across_lines_of_a_crlf_article(page: Any, served: Served) -> Non
 
 def test_review_suggestions_with_the_keyboard(page: Any, served: Served) -> None:
     made = [add_span(served.corpus, "review", layer="hedge", type_=type_, quote=quote, status="suggested",
-                     annotator="detector-x")
+                     annotator="rule:detector-x@1", method="rule:detector-x@1")  # detector proposals (#16)
             for type_, quote in (("reportative", "officials said"), ("epistemic-modal", "may not last"),
                                  ("reportative", "analysts said"))]
     open_page(page, served, "/doc/review")
