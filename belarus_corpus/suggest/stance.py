@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from .attributed_quote import DETECTOR as QUOTES
 from .base import DocumentView, Proposal
 from .claim_type import _REPORTING, clean_holder, unquoted
-from .claim_units import claim_span, inside_quotation, is_question, line_pieces, quotation_spans
+from .claim_units import claim_span, claim_units, line_pieces
 from .evaluative import evaluative_words
-from .lexicon import LazyPattern, load_table
-from .segment import paragraphs_of, sentences_of
+from .lexicon import LazyPattern, load_table, phrase_pattern
+from .segment import paragraphs_of
 
 MIN_SCORE = 1
 _WORD = LazyPattern(r"[A-Za-zÀ-ÿ'’-]+")
@@ -52,8 +52,17 @@ class Polarity:
     strong: bool
 
 
+@functools.cache
+def _any_word() -> re.Pattern[str]:
+    """Any word of the lexicon, to skip the units that hold none (most) without tokenizing them."""
+    words = evaluative_words()
+    return re.compile(rf"(?i)(?<![\w'’-]){phrase_pattern(words.positive | words.negative)}(?![\w'’-])")
+
+
 def polarity(unit: str) -> Polarity:
     """The lexicon's score of a stretch of text (see the module docstring)."""
+    if not _any_word().search(unit):
+        return Polarity(0, 0, 0, False)
     words = evaluative_words()
     tokens = [match.group().lower().strip("'’-") for match in _WORD.finditer(unit)]
     score = positive = negative = 0
@@ -127,22 +136,15 @@ def _confidence(kind: str, found: Polarity) -> float:
 
 
 def _sentences(document: DocumentView) -> Iterator[tuple[int, int]]:
-    """Sentences outside quotations and boilerplate, as claim spans; questions only in the title."""
+    """The claim units (sentences outside quotations, headings and boilerplate, see ``claim_units``), and the
+    title's sentences even when they are questions."""
     text = document.text
-    sentences = sentences_of(document)
-    index = 0
-    for p_start, p_end, role in paragraphs_of(document):
-        quotations = quotation_spans(text, p_start, p_end)
-        while index < len(sentences) and sentences[index][0] < p_end:
-            s_start, s_end = sentences[index]
-            index += 1
-            if s_start < p_start or role == "boilerplate":
-                continue
-            for piece in line_pieces(text, s_start, s_end):
-                span = claim_span(text, *piece)
-                if span and not inside_quotation(text, quotations, span[0]) and (
-                        role == "title" or not is_question(text, *span)):
-                    yield span
+    units = {(unit.start, unit.end) for unit in claim_units(document)}
+    for start, end, role in paragraphs_of(document):
+        if role == "title":
+            units.update(span for piece in line_pieces(text, start, end) if (span := claim_span(text, *piece)))
+            break
+    yield from sorted(units)
 
 
 def _around(text: str, start: int, end: int) -> str:
@@ -169,9 +171,9 @@ class Stance:
             plain = unquoted(text[start:end])
             if not plain.strip():
                 continue
-            yield from self._unit(text, start, end, holder_of(text[start:end]), about_belarus, seen, plain)
+            yield from self._unit(text, start, end, None, about_belarus, seen, plain)
 
-    def _unit(self, text: str, start: int, end: int, holder: str, about_belarus: bool,
+    def _unit(self, text: str, start: int, end: int, holder: str | None, about_belarus: bool,
               seen: set[tuple[int, int, str]], scored: str | None = None, context: str = "") -> Iterator[Proposal]:
         unit = text[start:end]
         found = polarity(_GREETING.sub("", unit if scored is None else scored))
@@ -182,7 +184,7 @@ class Stance:
         target = target_of(unit, about_belarus)
         if target == "other" and context:
             target = target_of(context, about_belarus)
-        attributes = {"target": target, "holder": holder}
+        attributes = {"target": target, "holder": holder_of(unit) if holder is None else holder}
         yield Proposal("stance", kind, start, end, attributes, score=_confidence(kind, found))
 
 

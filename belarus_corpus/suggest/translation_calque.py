@@ -24,8 +24,10 @@ MIN_PATTERNS = 2
 
 
 @functools.cache
-def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(entry["pattern"]), entry["english"]) for entry in load_table("calques.json")["entries"])
+def _patterns() -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
+    """(pattern, idiomatic English, lower-case strings one of which the text must hold for the pattern to be tried)."""
+    return tuple((re.compile(entry["pattern"]), entry["english"], tuple(entry["needs"]))
+                 for entry in load_table("calques.json")["entries"])
 
 
 def _span(match: re.Match[str]) -> tuple[int, int]:
@@ -48,7 +50,10 @@ class TranslationCalque:
         text = document.text
         found: list[tuple[int, int, str]] = []
         used = 0
-        for pattern, english in _patterns():
+        lowered = text.lower()
+        for pattern, english, needs in _patterns():
+            if not any(need in lowered for need in needs):
+                continue
             hits = [(*_span(match), english) for match in pattern.finditer(text)]
             used += bool(hits)
             found += hits
