@@ -1,12 +1,14 @@
-"""``python -m benchmarks.devset [--json] [--min-score S] [--seeds]``: every detector on the development set.
+"""``python -m benchmarks.devset [--json] [--min-score S] [--heldout] [--seeds]``: every detector on the dev set.
 
 The development set (``tests/suggest/devset/``, described in its README) is a set of short articles written for the
 tests, each with a must-find list and false-positive traps. This module runs every registered detector (document
 and corpus detectors, all articles at once) on the articles, scores the proposals against the must-find items with
 ``belarus_corpus.evaluate`` (strict and partial, per layer and type) and prints recall per layer, strict precision,
 the traps that were hit, and how often the attributes that matter (holder, target, value) agree on the spans
-matched strictly. With ``--seeds`` it also scores the detectors on the corpus's own documents against their gold
-annotations (reported apart: the seeds are not the development set).
+matched strictly, and how precision and recall vary with the suggestions' confidence. ``--heldout`` measures the
+held-out articles (``devset/heldout/``, written after the detectors and never used to change them) instead. With
+``--seeds`` it also scores the detectors on the corpus's own documents against their gold annotations (reported
+apart: the seeds are not the development set).
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ from belarus_corpus.suggest.base import DocumentView, Proposal
 
 REPO = Path(__file__).resolve().parent.parent
 DEVSET = REPO / "tests" / "suggest" / "devset"
+HELDOUT = DEVSET / "heldout"
 LAYERS = ("claim", "hedge", "artifact", "stance")
+THRESHOLDS = (0.0, 0.4, 0.5, 0.6, 0.7, 0.8)
 CHECKED_ATTRIBUTES = {"claim": ("holder", "value"), "stance": ("target", "holder"), "artifact": ("canonical",)}
 
 
@@ -155,10 +159,24 @@ class Measurement:
     traps_hit: list[tuple[Trap, ScoredSpan]]
     attributes: dict[str, tuple[int, int]]
     traps: int
+    by_confidence: dict[float, tuple[int, float, float]]  # threshold → (predicted, strict precision, recall)
+
+
+def _by_confidence(gold: Sequence[ScoredSpan],
+                   predicted: Sequence[ScoredSpan]) -> dict[float, tuple[int, float, float]]:
+    """For each threshold of ``THRESHOLDS``: (proposals kept, strict precision, strict recall) over every layer."""
+    found = {}
+    for threshold in THRESHOLDS:
+        kept = [p for p in predicted if p.score is None or p.score >= threshold]
+        overall = next(row for row in evaluate_spans(gold, kept, LAYERS).rows if row.layer == "*")
+        strict = overall.scores["strict"]
+        found[threshold] = (strict.predicted, round(strict.precision, 4), round(strict.recall, 4))
+    return found
 
 
 def measure(devset: DevSet, min_score: float | None = None) -> Measurement:
-    predicted = [p for p in predict(devset.views) if p.layer in LAYERS]
+    every = [p for p in predict(devset.views) if p.layer in LAYERS]
+    predicted = every
     if min_score is not None:
         predicted = [p for p in predicted if p.score is None or p.score >= min_score]
     evaluation = evaluate_spans(devset.gold, predicted, LAYERS)
@@ -166,7 +184,7 @@ def measure(devset: DevSet, min_score: float | None = None) -> Measurement:
     hits = [(trap, span) for trap in devset.traps for span in predicted if trap.caught_by(span)
             and (span.doc_id, span.layer, span.type, span.start, span.end) not in gold]
     return Measurement(evaluation, summary(evaluation), hits, attribute_agreement(devset.gold, predicted),
-                       len(devset.traps))
+                       len(devset.traps), _by_confidence(devset.gold, every))
 
 
 def seeds(root: Path = REPO) -> Evaluation:
@@ -193,6 +211,9 @@ def render(measurement: Measurement) -> str:
     lines += ["", f"traps hit: {len(measurement.traps_hit)} of {measurement.traps}"]
     lines += [f"  {trap.doc_id} {trap.layer}/{trap.type or '*'} {span.type} at {span.start}-{span.end}: {trap.why}"
               for trap, span in measurement.traps_hit]
+    lines += ["", "confidence >=   predicted   precision(strict)   recall(strict)   (all layers)"]
+    lines += [f"{threshold:>13.1f}   {count:>9}   {_pct(precision):>17}   {_pct(recall):>14}"
+              for threshold, (count, precision, recall) in measurement.by_confidence.items()]
     lines += ["", "attributes on strict matches (agreeing / compared):"]
     lines += [f"  {name}: {agree}/{total}" for name, (agree, total) in measurement.attributes.items()]
     return "\n".join(lines)
@@ -202,12 +223,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.devset", description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.add_argument("--min-score", type=float, help="leave out proposals scored below this")
+    parser.add_argument("--heldout", action="store_true", help="measure the held-out articles instead")
     parser.add_argument("--seeds", action="store_true", help="also score the corpus's own documents (apart)")
     options = parser.parse_args(argv)
-    measurement = measure(load(), options.min_score)
+    measurement = measure(load(HELDOUT if options.heldout else DEVSET), options.min_score)
     if options.json:
         print(json.dumps({"summary": measurement.summary, "traps_hit": len(measurement.traps_hit),
-                          "traps": measurement.traps, "attributes": measurement.attributes}, indent=2, sort_keys=True))
+                          "traps": measurement.traps, "attributes": measurement.attributes,
+                          "by_confidence": {str(k): v for k, v in measurement.by_confidence.items()}},
+                         indent=2, sort_keys=True))
     else:
         print(render(measurement))
     if options.seeds:

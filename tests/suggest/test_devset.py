@@ -70,3 +70,11 @@ def test_measurement_scores_every_layer(loaded: devset.DevSet) -> None:
     assert set(measurement.summary) == {*devset.LAYERS, "*"}
     assert measurement.summary["*"]["gold"] == len(loaded.gold)
     assert "traps hit" in devset.render(measurement)
+    kept = [count for count, _, _ in measurement.by_confidence.values()]
+    assert kept == sorted(kept, reverse=True) and kept[0] == measurement.summary["*"]["predicted"]
+
+
+def test_the_held_out_articles_resolve() -> None:
+    heldout = devset.load(devset.HELDOUT)
+    assert len(heldout.views) >= 2 and heldout.gold and heldout.traps
+    assert not {view.doc_id for view in heldout.views} & {view.doc_id for view in devset.load().views}
