@@ -173,8 +173,9 @@ class Corpus(CorpusReader):
         return curate_corpus(self, tuple(annotators), strategy, decisions, doc_ids, write, settle)
 
     def evaluate(self, predicted: str | Path, gold: str | Path | None = None, layers: Sequence[str] | None = None,
-                 min_score: float | None = None) -> Evaluation:
-        """Score predicted spans (JSONL or a dataset folder) against gold (default: this corpus's gold).
+                 min_score: float | None = None, annotator: str | None = None) -> Evaluation:
+        """Score predicted spans (JSONL or a dataset folder) against gold (default: this corpus's gold, by the
+        gold rule of ``gold.py``; with ``annotator``, only that annotator's gold or suggested records).
 
         >>> Corpus(".").evaluate("predictions.jsonl").micro("strict")
         """
@@ -187,7 +188,7 @@ class Corpus(CorpusReader):
                                       "the corpus has no annotations/ to take the gold from",
                                       "annotate the corpus first, or pass --gold FILE"))
         return evaluate_files(predicted, gold or self.layout.annotations_dir, list(layers) if layers else None,
-                              min_score)
+                              min_score, annotator)
 
     def export(self, format_name: str, out: str | Path, layers: Sequence[str] | None = None,
                statuses: Sequence[str] | None = None) -> ExportReport:

@@ -40,10 +40,12 @@ def cross_document_markdown(facts: dict[str, Any]) -> str:
 def generated_block(corpus: CorpusReader) -> str:
     """The block, from one pass over the corpus (``build.facts.corpus_facts``)."""
     from .build.facts import corpus_facts
+    from .build.scorecard import records_of_corpus, scorecard, scorecard_markdown
 
     facts = corpus_facts(corpus)
     return "\n".join([BEGIN, "", "### Statistics", "", statistics_markdown(facts), "",
-                      "### Cross-document figures", "", cross_document_markdown(facts), "", END])
+                      "### Cross-document figures", "", cross_document_markdown(facts), "",
+                      "### Detector scorecard", "", scorecard_markdown(scorecard(records_of_corpus(corpus))), "", END])
 
 
 def _split(text: str) -> tuple[str, str, str] | None:

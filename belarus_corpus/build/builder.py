@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .._version import __version__
 from ..codes import Code
 from ..errors import CorpusError, Problem, UsageError
-from .features import CONFIGS, features_for
+from .features import DOCUMENT_CONFIGS, features_for
 from .result import BuildResult, dataset_version_of
 from .shard_writer import abandoned_on_error, entry_rows, entry_warnings, write_documents
 from .shards import INPUTS_KEY, Entry, Shard, copy_shard, inputs_digest, kept_rows, plan_shards, reusable, shared_inputs
@@ -151,6 +151,7 @@ def _write_all(corpus: CorpusReader, staging: Path, result: BuildResult, split_s
     run = _Run(corpus, staging, result, previous, shared_inputs(corpus, result.dataset_version))
     partials = [_write_or_reuse(run, shard) for shard in shards]
     partials.append(_write_cross_document(run, doc_splits))
+    _write_labels(run)
     result.facts = finish_facts(corpus, merge_partials(partials))
     result.counts = {config: Counter(dict(sorted(counts.items()))) for config, counts in sorted(result.counts.items())}
 
@@ -167,11 +168,11 @@ def _write_or_reuse(run: _Run, shard: Shard) -> Partial:
     """Copy the shard from the previous build when its inputs are unchanged, else write it; its partial facts."""
     shard.inputs = inputs_digest(run.corpus, shard, run.shared)
     previous, result = run.previous, run.result
-    entries = reusable(previous.folder, shard, CONFIGS) if previous is not None else None
+    entries = reusable(previous.folder, shard, DOCUMENT_CONFIGS) if previous is not None else None
     if previous is None or entries is None:
         return _write_shard(run, shard)
     rows = entry_rows(entries)
-    for path in copy_shard(previous.folder, run.staging, shard, CONFIGS):
+    for path in copy_shard(previous.folder, run.staging, shard, DOCUMENT_CONFIGS):
         name = _name(path)
         result.files.append(path)
         result.file_rows[name] = rows[path.parent.name]
@@ -183,8 +184,8 @@ def _write_or_reuse(run: _Run, shard: Shard) -> Partial:
 
 def _write_shard(run: _Run, shard: Shard) -> Partial:
     """Write the shard's files (keeping the rows of unchanged documents from the previous build)."""
-    writers = {config: _writer(run, config, shard) for config in CONFIGS}
-    kept = kept_rows(run.previous.folder, shard, CONFIGS) if run.previous is not None else None
+    writers = {config: _writer(run, config, shard) for config in DOCUMENT_CONFIGS}
+    kept = kept_rows(run.previous.folder, shard, DOCUMENT_CONFIGS) if run.previous is not None else None
     with abandoned_on_error(list(writers.values())):
         entries = write_documents(run.corpus, shard, writers, kept)
         for writer in writers.values():
@@ -228,6 +229,18 @@ def _write_cross_document(run: _Run, doc_splits: dict[str, str]) -> Partial:
                 _close(writer, run.result)
             _add_counts(run.result, split, {config: writer.count})
     return relations_partial(relations)
+
+
+def _write_labels(run: _Run) -> None:
+    from .features import DOCUMENT_CONFIGS, LABELS_SPLIT
+    from .tables import label_rows
+
+    writer = _writer(run, "labels", Shard(LABELS_SPLIT, 0, 1))
+    with abandoned_on_error([writer]):
+        for row in label_rows({config: run.spec(config).features for config in DOCUMENT_CONFIGS}):
+            writer.add(row)
+        _close(writer, run.result)
+    _add_counts(run.result, LABELS_SPLIT, {"labels": writer.count})
 
 
 def _writer(run: _Run, config: str, shard: Shard, suffix: str = "") -> ConfigWriter:

@@ -6,7 +6,12 @@ from typing import Any
 
 from ..taxonomy import Taxonomy
 
-CONFIGS = ("documents", "paragraphs", "spans", "relations", "tokens", "review_spans", "review_relations")
+CONFIGS = ("documents", "paragraphs", "spans", "relations", "sentences", "tokens", "review_spans", "review_relations",
+           "labels")
+DOCUMENT_CONFIGS = CONFIGS[:-1]
+"""The configs whose rows belong to documents (and so to their splits); ``labels`` is one table for all."""
+LABELS_SPLIT = "labels"
+"""The one split of the ``labels`` config (a lookup table of ClassLabel names, not data of a split)."""
 REVIEW_OF = {"review_spans": "spans", "review_relations": "relations"}
 """The configs of the records that are not gold (``gold.py``), with the features of their gold config."""
 SOURCE_FIELDS = ("publisher", "url", "published_date", "retrieved_date", "licence", "translated_from")
@@ -53,7 +58,7 @@ def features_for(config: str, taxonomy: Taxonomy) -> Any:
             "id": string, "doc_id": string, "layer": ds.ClassLabel(names=list(taxonomy.layers)),
             "type": ds.ClassLabel(names=all_span_types(taxonomy)), "start": int32, "end": int32, "text": string,
             "prefix": string, "suffix": string, "attributes": attributes, **common, "text_sha256": string,
-            "reviewed_by": string, "edited": ds.Value("bool"),
+            "reviewed_by": string, "edited": ds.Value("bool"), "suggested_by": string,
         })
     if config == "relations":
         return ds.Features({
@@ -61,6 +66,17 @@ def features_for(config: str, taxonomy: Taxonomy) -> Any:
             "head_doc": string, "tail_doc": string, "cross_document": ds.Value("bool"), **common,
             "reviewed_by": string,
         })
+    if config == "sentences":
+        item = {"id": string, "layer": ds.ClassLabel(names=list(taxonomy.layers)),
+                "type": ds.ClassLabel(names=all_span_types(taxonomy)), "start": int32, "end": int32,
+                "token_start": int32, "token_end": int32, "token_aligned": ds.Value("bool")}
+        return ds.Features({
+            "doc_id": string, "index": int32, "sentence": int32, "n_sentences": int32, "paragraph": int32,
+            "start": int32, "end": int32, "text": string, "tokens": ds.List(string), "token_starts": ds.List(int32),
+            "token_ends": ds.List(int32), "spans": ds.List(item),
+        })
+    if config == "labels":
+        return ds.Features({"config": string, "field": string, "index": int32, "name": string})
     if config == "tokens":
         tags = {f"{name}_tags": ds.List(ds.ClassLabel(names=taxonomy.bio_labels(name))) for name in taxonomy.layers}
         return ds.Features({

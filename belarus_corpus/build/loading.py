@@ -16,12 +16,12 @@ def _offline() -> None:
     os.environ.setdefault("HF_DATASETS_DISABLE_PROGRESS_BARS", "1")
 
 
-def load_config(folder: Path, config: str, cache_dir: str | None = None) -> Any:
+def load_config(folder: Path, config: str, cache_dir: str | None = None, streaming: bool = False) -> Any:
     _offline()
     import datasets
 
     datasets.disable_progress_bars()
-    return datasets.load_dataset(str(folder), config, cache_dir=cache_dir)
+    return datasets.load_dataset(str(folder), config, cache_dir=cache_dir, streaming=streaming)
 
 
 def config_rows(folder: Path, config: str) -> int:
@@ -34,8 +34,10 @@ def describe_load(folder: Path) -> str:
     lines = [f"datasets.load_dataset({str(folder)!r}, CONFIG), offline:"]
     with tempfile.TemporaryDirectory(prefix="belarus-corpus-load-") as cache:
         for config in CONFIGS:
-            if config_rows(folder, config) == 0:
-                lines.append(f"  {config}: 0 rows (datasets cannot load an empty split; nothing to show)")
+            if config_rows(folder, config) == 0:  # datasets 5 cannot load a split without rows, but can stream it
+                for split, data in load_config(folder, config, cache, streaming=True).items():
+                    lines.append(f"  {config}/{split}: 0 rows (streamed: datasets cannot load an empty split)")
+                    lines.append("    features: " + ", ".join(f"{k}={_short(v)}" for k, v in data.features.items()))
                 continue
             loaded = load_config(folder, config, cache)
             for split, data in loaded.items():

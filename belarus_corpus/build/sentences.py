@@ -90,7 +90,8 @@ def sentence_rows(doc_id: str, text: str, paragraphs: Sequence[tuple[int, int, i
         paragraph = next((p for p, a, b in paragraphs if a <= start < b), None)
         yield {"doc_id": doc_id, "index": index, "sentence": sentence, "n_sentences": count,
                "paragraph": paragraph, "start": start, "end": end, "text": text[start:end],
-               "tokens": [text[a:b] for a, b in tokens],
+               "tokens": [text[a:b] for a, b in tokens], "token_starts": [a - start for a, _ in tokens],
+               "token_ends": [b - start for _, b in tokens],
                "spans": [_span_item(s, start, tokens) for s in ordered if start <= s.start and s.end <= end]}
         sentence += count
 

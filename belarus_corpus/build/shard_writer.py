@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..codes import Code
 from ..errors import Problem
-from .features import CONFIGS
+from .features import DOCUMENT_CONFIGS
 from .shards import DOCUMENTS_KEY, FOOTER_CONFIG, Entry, KeptRows, Shard, dump_entries, load_entries
 from .tables import DocumentBundle, bundle_rows
 from .tokens import TOKENIZER
@@ -61,7 +61,7 @@ def entry_warnings(entry: Entry) -> list[Problem]:
 
 
 def entry_rows(entries: list[Entry]) -> dict[str, int]:
-    return {config: sum(int(entry["rows"][config]) for entry in entries) for config in CONFIGS}
+    return {config: sum(int(entry["rows"][config]) for entry in entries) for config in DOCUMENT_CONFIGS}
 
 
 @contextlib.contextmanager

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Document
-from ..gold import Gold, split_gold
+from ..gold import Gold, detector_of, split_gold
 from ..model import Relation, Span
 from ..taxonomy import Taxonomy
+from .sentences import sentence_rows
 from .tokens import TagIssue, bio_tags, tokenize
 
 
@@ -34,12 +35,17 @@ def bundle_rows(bundle: DocumentBundle, taxonomy: Taxonomy) -> Iterator[tuple[st
     yield "documents", document_row(bundle)
     for row in paragraph_rows(bundle):
         yield "paragraphs", row
+    by_id = {span.id: span for span in bundle.spans}
     for config, spans in (("spans", bundle.gold.spans), ("review_spans", bundle.gold.other_spans)):
-        for row in span_rows(spans, taxonomy):
+        for row in span_rows(spans, taxonomy, by_id):
             yield config, row
     for config, relations in (("relations", bundle.gold.relations), ("review_relations", bundle.gold.other_relations)):
         for row in relation_rows(relations):
             yield config, row
+    doc = bundle.document
+    paragraphs = [(p.index, p.start, p.end) for p in doc.paragraphs]
+    for row in sentence_rows(doc.doc_id, doc.text, paragraphs, bundle.gold.spans):
+        yield "sentences", row
     yield "tokens", token_row(bundle, taxonomy)
 
 
@@ -84,7 +90,9 @@ def paragraph_rows(bundle: DocumentBundle) -> Iterator[dict[str, Any]]:
                "language_probability": guess.get("probability") if same else None}
 
 
-def span_rows(spans: list[Span], taxonomy: Taxonomy) -> Iterator[dict[str, Any]]:
+def span_rows(spans: list[Span], taxonomy: Taxonomy, by_id: dict[str, Span] | None = None) -> Iterator[dict[str, Any]]:
+    """Rows of the spans (or review_spans) config; ``suggested_by`` is the detector the span began as
+    (``gold.detector_of``, through a curated span's sources among ``by_id``)."""
     names = list(taxonomy.all_attributes())
     for span in sorted(spans, key=Span.sort_key):
         row = span.to_dict()
@@ -93,7 +101,25 @@ def span_rows(spans: list[Span], taxonomy: Taxonomy) -> Iterator[dict[str, Any]]
         row["note"] = span.note
         row["reviewed_by"] = span.reviewed_by
         row["edited"] = span.edited
+        row["suggested_by"] = detector_of(span, by_id or {})
         yield row
+
+
+def label_rows(features: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The labels config: every ClassLabel of every config (``field`` is a dotted path), index and name."""
+    for config, config_features in features.items():
+        for path, names in _class_labels(config_features):
+            for index, name in enumerate(names):
+                yield {"config": config, "field": path, "index": index, "name": name}
+
+
+def _class_labels(features: Any, prefix: str = "") -> Iterator[tuple[str, list[str]]]:
+    for name, feature in features.items():
+        inner = feature.feature if type(feature).__name__ == "List" else feature
+        if type(inner).__name__ == "ClassLabel":
+            yield f"{prefix}{name}", list(inner.names)
+        elif isinstance(inner, dict):
+            yield from _class_labels(inner, f"{prefix}{name}.")
 
 
 def _attribute_text(value: Any) -> str | None:

@@ -15,11 +15,13 @@ from .common import corpus_for, reports_errors, root_option
 @click.option("--mode", type=click.Choice(["strict", "exact", "partial", "type"]), default="strict",
               show_default=True, help="The mode the table shows (JSON has all four).")
 @click.option("--min-score", type=click.FloatRange(0, 1), help="Leave out predictions scored below this.")
+@click.option("--annotator", help="Gold side: only this annotator's records (gold or suggested), e.g. curated or a "
+              "blind pass; default: the gold rule (curated records where a document is curated).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of the table.")
 @root_option
 @reports_errors
 def evaluate(predicted: str, gold: str | None, layers: tuple[str, ...], mode: str, min_score: float | None,
-             as_json: bool, root: str) -> None:
+             annotator: str | None, as_json: bool, root: str) -> None:
     """Score predicted spans against gold: strict, exact, partial and type modes, per layer and type.
 
     PREDICTED is a JSONL file of {doc_id, layer, type, start, end} (optional: attributes, score) or a dataset
@@ -32,5 +34,5 @@ def evaluate(predicted: str, gold: str | None, layers: tuple[str, ...], mode: st
     """
     from ..evaluate.report import table, to_json
 
-    evaluation = corpus_for(root).evaluate(predicted, gold, layers, min_score)
+    evaluation = corpus_for(root).evaluate(predicted, gold, layers, min_score, annotator)
     click.echo(to_json(evaluation) if as_json else table(evaluation, mode))

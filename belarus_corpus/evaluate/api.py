@@ -23,5 +23,6 @@ def evaluate_spans(gold: Sequence[ScoredSpan], predicted: Sequence[ScoredSpan], 
 
 
 def evaluate_files(predicted: str | Path, gold: str | Path, layers: Sequence[str] | None = None,
-                   min_score: float | None = None) -> Evaluation:
-    return evaluate_spans(read_spans(gold, gold=True), read_spans(predicted), layers, min_score)
+                   min_score: float | None = None, annotator: str | None = None) -> Evaluation:
+    """Score a predictions file against gold (the gold rule, or ``annotator``'s own records: ``read_spans``)."""
+    return evaluate_spans(read_spans(gold, gold=True, annotator=annotator), read_spans(predicted), layers, min_score)

@@ -11,7 +11,6 @@ from typing import Any
 
 from ..codes import Code
 from ..errors import CorpusError, Problem
-from ..gold import CURATED
 
 COLUMNS = ("doc_id", "layer", "type", "start", "end")
 
@@ -32,28 +31,58 @@ class ScoredSpan:
         return self.start < other.end and other.start < self.end
 
 
-def read_spans(path: str | Path, gold: bool = False) -> list[ScoredSpan]:
-    """Every span in ``path`` (a JSONL file or a folder of Parquet/JSONL files), sorted; with ``gold``, rows whose
-    ``status`` is present and not ``gold`` are left out, and in a document with ``curated`` rows only those count.
-    Raises CorpusError naming the file, line and field."""
+def read_spans(path: str | Path, gold: bool = False, annotator: str | None = None) -> list[ScoredSpan]:
+    """Every span in ``path`` (a JSONL file or a folder of Parquet/JSONL files), sorted. With ``gold``, each
+    document's rows are chosen by the gold rule (``gold.gold_records``: status ``gold``, and in a document with
+    ``curated`` rows only those; rows without a status count as gold); with ``annotator`` instead, that annotator's
+    rows that are gold or suggested (a pass's own records), whatever the rule. Raises CorpusError naming the file,
+    line and field."""
     source = Path(path)
     files = sorted(p for p in source.rglob("*") if p.suffix in {".jsonl", ".parquet"}) if source.is_dir() else [source]
     if not files:
         raise CorpusError(Problem(str(source), None, Code.EVALUATE_NO_SPANS,
                                   "the folder holds no .jsonl or .parquet file",
                                   "give a JSONL file or a built dataset folder"))
-    kept: list[tuple[ScoredSpan, object]] = []
+    kept: list[tuple[ScoredSpan, _Record]] = []
     problems: list[Problem] = []
     for file in files:
         for line, row in _rows(file, source.is_dir()):
+            if annotator is not None and not (isinstance(row, dict) and row.get("annotator") == annotator
+                                              and row.get("status") in (None, "gold", "suggested")):
+                continue
             span = _span(row, str(file), line, problems)
-            if span is not None and (not gold or row.get("status") in (None, "gold")):
-                kept.append((span, row.get("annotator")))
+            if span is not None:
+                kept.append((span, _Record(str(len(kept)), str(row.get("annotator", "")),
+                                           str(row.get("status") or "gold"), "")))
     if problems:
         raise CorpusError(problems)
-    curated = {span.doc_id for span, who in kept if who == CURATED} if gold else set()
-    # one gold per document (gold.gold_records): a curated document's gold is its curated records
-    return sorted(span for span, who in kept if span.doc_id not in curated or who == CURATED)
+    if annotator is not None or not gold:
+        return sorted(span for span, _ in kept)
+    return sorted(_gold_spans(kept))
+
+
+@dataclass(frozen=True)
+class _Record:
+    """A row as ``gold.gold_records`` sees it."""
+
+    id: str
+    annotator: str
+    status: str
+    method: str
+
+
+def _gold_spans(kept: list[tuple[ScoredSpan, _Record]]) -> list[ScoredSpan]:
+    """The spans the gold rule keeps, document by document (a file of a built dataset holds many documents)."""
+    from ..gold import gold_records
+
+    by_doc: dict[str, list[tuple[ScoredSpan, _Record]]] = {}
+    for span, record in kept:
+        by_doc.setdefault(span.doc_id, []).append((span, record))
+    chosen = []
+    for pairs in by_doc.values():
+        ids = {r.id for r in gold_records([record for _, record in pairs])}
+        chosen += [span for span, record in pairs if record.id in ids]
+    return chosen
 
 
 def _rows(file: Path, in_folder: bool) -> Iterator[tuple[int | None, dict[str, Any]]]:

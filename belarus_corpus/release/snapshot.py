@@ -18,6 +18,7 @@ from ..build.features import CONFIGS
 KEYS: dict[str, tuple[str, ...]] = {
     "documents": ("doc_id",), "paragraphs": ("doc_id", "index"), "spans": ("id",), "relations": ("id",),
     "tokens": ("doc_id",), "review_spans": ("id",), "review_relations": ("id",),
+    "sentences": ("doc_id", "index"), "labels": ("config", "field", "index"),
 }
 SUMMARY: dict[str, tuple[str, ...]] = {
     "documents": ("title", "n_chars", "text_sha256"),
@@ -27,6 +28,8 @@ SUMMARY: dict[str, tuple[str, ...]] = {
     "tokens": (),
     "review_spans": ("doc_id", "layer", "type", "start", "end", "status", "annotator", "text"),
     "review_relations": ("type", "head", "tail", "head_doc", "tail_doc", "status", "annotator"),
+    "sentences": ("start", "end"),
+    "labels": ("name",),
 }
 SNAPSHOT_FORMAT = 1
 

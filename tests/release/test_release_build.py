@@ -66,7 +66,8 @@ def test_card_metadata_passes_huggingface_hub_and_matches_the_build(annotated: t
     from datasets.info import DatasetInfosDict
     from huggingface_hub import DatasetCard
 
-    from belarus_corpus.build.card import ALLOWED, undescribed_fields
+    from belarus_corpus.build.card_fields import undescribed_fields
+    from belarus_corpus.build.card_metadata import ALLOWED
 
     corpus, out = annotated
     card = DatasetCard.load(out / "README.md")
@@ -74,7 +75,8 @@ def test_card_metadata_passes_huggingface_hub_and_matches_the_build(annotated: t
     for name, allowed in ALLOWED.items():
         values = data[name] if isinstance(data[name], list) else [data[name]]
         assert values and set(values) <= allowed, name
-    assert data["license"] == "other" and data["license_name"] and data["license_link"] == "README.md"
+    # Every text's licence is unknown: the Hub's `unknown`, not `other` with a link to the card itself (#17).
+    assert data["license"] == "unknown" and "license_link" not in data
     assert data["language"] == ["en"]
     assert data["pretty_name"] == "belarus-corpus"
     largest = max(_parquet_rows(out, config) for config in CONFIGS)  # the spans config: every annotator's records
@@ -118,7 +120,7 @@ def test_card_states_the_computed_facts(annotated: tuple[Corpus, Path]) -> None:
     for claim in ("expert", "crowd", "adjudicated by"):
         assert claim not in text.lower()
     for config in CONFIGS:  # one example row per config, from its first split with rows (#17: documents are split)
-        assert re.search(rf"`{config}` \((train|validation|test)\):", text), config
+        assert re.search(rf"`{config}` \((train|validation|test|labels)\):", text), config
 
 
 def test_card_python_examples_run_against_the_build(annotated: tuple[Corpus, Path], tmp_path: Path) -> None:
@@ -150,10 +152,8 @@ def test_croissant_validates_and_every_record_set_loads(annotated: tuple[Corpus,
     files = {item["@id"]: item for item in document["distribution"] if item["@type"] == "cr:FileObject"}
     for parquet in sorted(out.rglob("*.parquet")):
         assert files[parquet.relative_to(out).as_posix()]["sha256"] == file_sha256(parquet)
-    for doc_id in corpus.doc_ids():
-        raw = files[f"raw/{doc_id}"]
-        assert raw["sha256"] == corpus.document(doc_id).raw_sha256
-        assert raw["name"] == corpus.document(doc_id).provenance["original_file_name"]
+    # Exactly the files in the build (#17: no raw/*.txt, which are not in it); each exists with its checksum.
+    assert set(files) == {p.relative_to(out).as_posix() for p in out.rglob("*.parquet")}
 
     dataset = mlc.Dataset(jsonld=path)
     assert not dataset.metadata.ctx.issues.errors
@@ -163,7 +163,8 @@ def test_croissant_validates_and_every_record_set_loads(annotated: tuple[Corpus,
         records = list(dataset.records(record_set=record_set))
         if record_set in CONFIGS:
             assert len(records) == _parquet_rows(out, record_set), record_set
-            assert {r[f"{record_set}/split"] for r in records} <= {b"train", b"validation", b"test"}  # #17
+            splits = {r.get(f"{record_set}/split", b"labels") for r in records}  # labels: one lookup table (#17)
+            assert splits <= ({b"labels"} if record_set == "labels" else {b"train", b"validation", b"test"})
         else:
             assert records, record_set
     types = corpus.taxonomy
