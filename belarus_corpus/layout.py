@@ -128,6 +128,24 @@ class Layout:
         return path
 
 
+def is_corpus_root(folder: Path) -> bool:
+    """The corpus marker: ``schema/taxonomy.json`` (every corpus that names its labels), or, for a corpus that
+    uses the package's taxonomy, a ``raw/`` folder holding at least one provenance record."""
+    if (folder / "schema" / "taxonomy.json").is_file():
+        return True
+    raw = folder / "raw"
+    return raw.is_dir() and any(raw.glob("*.provenance.json"))
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` that is a corpus root, the way git finds its top; None outside."""
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        if is_corpus_root(folder):
+            return folder
+    return None
+
+
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

@@ -97,7 +97,10 @@ def decide_ids(corpus: CorpusReader, decision: str, ids: list[str], annotator: s
 
 def decide_detector(corpus: CorpusReader, decision: str, detector: str, doc_ids: list[str] | None = None,
                     annotator: str | None = None) -> ReviewOutcome:
+    from .detecting import choose_detectors
+
     prefix = f"rule:{detector}" if not detector.startswith("rule:") else detector
+    choose_detectors([prefix.removeprefix("rule:").partition("@")[0]])  # exit 2 with the known names
     outcome = ReviewOutcome()
     _decide(corpus, _stores(corpus, doc_ids), lambda r: r.method == prefix or r.method.startswith(prefix + "@"),
             DECISIONS[decision], outcome, annotator)

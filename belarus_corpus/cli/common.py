@@ -6,11 +6,13 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ..errors import CorpusError
+from ..codes import Code
+from ..errors import CorpusError, Problem, UsageError
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
@@ -20,7 +22,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 root_option = click.option(
     "--root", type=click.Path(file_okay=False, path_type=str),
     default=lambda: os.environ.get("BELARUS_CORPUS_ROOT", "."), show_default="current folder or $BELARUS_CORPUS_ROOT",
-    help="The corpus root (holds raw/, annotations/, schema/).")
+    help="The corpus root (holds raw/, annotations/, schema/), or a folder inside it: the root is found by "
+         "walking up, as git does.")
 
 
 def reports_errors(function: F) -> F:
@@ -43,6 +46,9 @@ def reports_errors(function: F) -> F:
             click.echo(f"{where}: error [os-error] {error.strerror or error}\n  hint: check that the path exists "
                        "and is readable/writable, then run the command again", err=True)
             sys.exit(1)
+        except click.exceptions.Abort:  # a declined confirmation: a choice, not an error
+            click.echo("nothing changed", err=True)
+            sys.exit(0)
         except KeyboardInterrupt:
             click.echo("<interrupted>: error [interrupted] stopped by Ctrl-C; every write is atomic, so no file was "
                        "left half-written\n  hint: run the command again", err=True)
@@ -51,7 +57,27 @@ def reports_errors(function: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def corpus_for(root: str) -> Corpus:
+def corpus_for(root: str, *, start: bool = False) -> Corpus:
+    """The corpus at or above ``root``; ``start`` (ingest) makes ``root`` a new corpus when there is none."""
     from ..corpus import Corpus
 
-    return Corpus(root)
+    return Corpus(find_corpus_root(root, start=start))
+
+
+def find_corpus_root(root: str, *, start: bool = False) -> Path:
+    """Walk up from ``root`` to the corpus marker (layout.is_corpus_root); exit 2 outside any corpus."""
+    from ..layout import find_root
+
+    given = Path(root)
+    if not given.is_dir():
+        raise UsageError(Problem(root, None, Code.NOT_A_CORPUS, f"not a corpus: {root} is not an existing folder",
+                                 "pass --root with the corpus folder (or set BELARUS_CORPUS_ROOT)"))
+    found = find_root(given)
+    if found is not None:
+        return found
+    if start:
+        return given.resolve()
+    raise UsageError(Problem(str(given.resolve()), None, Code.NOT_A_CORPUS,
+                             "not a corpus (nor is any parent folder): no schema/taxonomy.json and no "
+                             "raw/*.provenance.json", "run the command inside a corpus, pass --root (or set "
+                             "BELARUS_CORPUS_ROOT); 'belarus-corpus ingest FILE' starts a corpus"))

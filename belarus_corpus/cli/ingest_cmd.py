@@ -42,7 +42,7 @@ def ingest(files: tuple[Path, ...], doc_id: str | None, replace: str | None, met
                                  "ingest the files one at a time"))
     options = IngestOptions(doc_id=doc_id, replace=replace, max_bytes=max_bytes, require_language=require_language,
                             accept_mojibake=accept_mojibake, metadata=load_metadata(metadata) if metadata else {})
-    corpus = corpus_for(root)
+    corpus = corpus_for(root, start=True)
     for path in files:
         done = corpus.ingest([path], options)[0]
         verb = "replaced" if done.replaced else "ingested"

@@ -94,6 +94,7 @@ class Code(StrEnum):
     MISSING_REQUIRED_ATTRIBUTE = "missing-required-attribute"
     MOJIBAKE = "mojibake"
     NON_TEXT_FORMAT = "non-text-format"
+    NOT_A_CORPUS = "not-a-corpus"
     NOT_A_FILE = "not-a-file"
     NOT_UTF8 = "not-utf8"
     NO_CORPUS_AT_REVISION = "no-corpus-at-revision"

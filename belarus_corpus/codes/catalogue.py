@@ -213,6 +213,10 @@ CATALOGUE: dict[Code, Entry] = {
                           "List ids with `belarus-corpus annotate list`."),
     C.UNKNOWN_STATUS: Entry("Unknown status", "annotate", E, "A status is not in the taxonomy.",
                             "Use one of the statuses listed in the hint."),
+    C.NOT_A_CORPUS: Entry("Not a corpus", "files", E,
+                          "Neither the folder (--root, $BELARUS_CORPUS_ROOT or the current one) nor any folder above "
+                          "it holds schema/taxonomy.json or raw/*.provenance.json, or the folder does not exist.",
+                          "Run the command inside a corpus or pass --root; `belarus-corpus ingest FILE` starts one."),
     C.USAGE: Entry("Wrong arguments", "annotate", E, "The command's options contradict or miss each other.",
                    "Follow the hint, or see the command's --help."),
     C.UNKNOWN_DETECTOR: Entry("Unknown detector", "suggest", E, "--detector names no registered detector.",

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..codes import Code
-from ..errors import CorpusError, Problem
+from ..errors import CorpusError, Problem, UsageError
 from ..layout import CROSS_DOCUMENT_STORE, Layout
 from ..taxonomy import load_taxonomy
 from .cross import CrossDocumentIndex
@@ -36,6 +36,12 @@ def validate(root: str | Path, paths: Iterable[str | Path] | None = None, worker
     except CorpusError as error:
         load_problems = error.problems
         taxonomy = load_taxonomy(None)
+    paths = list(paths) if paths else None
+    missing = [str(p) for p in paths or [] if not Path(p).exists()]
+    if missing:
+        raise UsageError([Problem(p, None, Code.FILE_NOT_FOUND, "no such file, so nothing could be checked",
+                                  "give the path of an annotation store, e.g. annotations/<doc_id>.jsonl")
+                          for p in missing])
     only = {Path(p).resolve() for p in paths} if paths else None
     doc_ids = layout.doc_ids()
     if only is None:
