@@ -254,15 +254,16 @@ class Corpus(CorpusReader):
         return publish(Path(folder), repo_id, dry_run=dry_run, public=public,
                        accept_unknown_licences=accept_unknown_licences)
 
-    def doctor(self) -> list[Problem]:
-        """What interrupted commands left behind (locks, temporary files, half-written builds), each with a fix.
+    def doctor(self, fix: bool = False) -> list[Problem]:
+        """What interrupted commands left behind (locks, temporary files, half-written builds, an unfinished
+        release), each with a fix; ``fix`` first completes or rolls back an interrupted release (#15).
 
         >>> Corpus(".").doctor()
         []
         """
         from .doctor import doctor
 
-        return doctor(self)
+        return doctor(self, fix=fix)
 
     def serve(self, options: ServeOptions | None = None, announce: Callable[[str], None] = print) -> None:
         """Run the browser workspace over this corpus on 127.0.0.1 until interrupted; ``announce`` gets the

@@ -2,8 +2,9 @@
 
 It looks at the repository's state rather than at the annotations (that is ``validate``): raw files against the
 hashes in their provenance, lock files nobody holds, temporary files of interrupted atomic writes, and build
-folders under ``dist/`` that are half-written, left over, corrupted or older than their sources. It never changes
-anything; every finding's hint says what to run.
+folders under ``dist/`` that are half-written, left over, corrupted or older than their sources, and a release
+that was stopped before it finished (its journal). It changes nothing, except that ``fix`` completes or rolls back
+an interrupted release; every finding's hint says what to run.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .build.checksums import CHECKSUMS, verify
 from .codes import Code
-from .errors import Problem
+from .errors import CorpusError, Problem
 from .fsio import LOCK_SUFFIX
 from .layout import Layout, sha256_file
 
@@ -31,11 +32,49 @@ _WRITTEN_FOLDERS = ("raw", "annotations", "schema", "metadata")
 _LOCKED_FOLDERS = ("raw", "annotations")
 
 
-def doctor(corpus: CorpusReader) -> list[Problem]:
-    """Every finding about the repository's state, sorted; errors mean data is damaged or missing."""
+def doctor(corpus: CorpusReader, fix: bool = False) -> list[Problem]:
+    """Every finding about the repository's state, sorted; errors mean data is damaged or missing. With ``fix``,
+    an interrupted release is completed or rolled back first (and reported as ``release-recovered``)."""
     layout = corpus.layout
-    findings = [*raw_findings(layout), *lock_findings(layout), *temp_findings(layout), *build_findings(layout)]
+    fixed = repair(corpus) if fix else []
+    findings = [*fixed, *raw_findings(layout), *lock_findings(layout), *temp_findings(layout),
+                *build_findings(layout), *release_findings(layout)]
     return sorted(findings, key=lambda p: (p.file, p.line or 0, p.code, p.message))
+
+
+def repair(corpus: CorpusReader) -> list[Problem]:
+    """What ``doctor --fix`` repairs: an interrupted release is completed (its record was written) or rolled back."""
+    from .fsio import locked
+    from .journal import JOURNAL, read_journal, recover
+
+    with locked(corpus.root / "DATASET_VERSION", timeout=1.0):  # a running release holds it
+        journal = read_journal(corpus.root)
+        if journal is None:
+            return []
+        outcome = recover(corpus.root, journal)
+        return [Problem(JOURNAL, None, Code.RELEASE_RECOVERED, f"fixed: the release of {journal.version} was {outcome}",
+                        "nothing more to do" if outcome == "completed" else "run 'belarus-corpus release' again",
+                        severity="warning")]
+
+
+# an interrupted release -----------------------------------------------------------------------------------------
+
+
+def release_findings(layout: Layout) -> Iterator[Problem]:
+    from .journal import JOURNAL, interrupted_problem, read_journal
+
+    try:
+        journal = read_journal(layout.root)
+    except CorpusError as error:
+        yield from error.problems
+        return
+    if journal is None:
+        return
+    if lock_state(layout.root / f"DATASET_VERSION{LOCK_SUFFIX}") == "held":
+        yield Problem(JOURNAL, None, Code.LOCK_HELD, f"a release of {journal.version} is running",
+                      "wait for it to finish, then run 'belarus-corpus doctor' again", severity="warning")
+        return
+    yield interrupted_problem(layout.root, journal)
 
 
 def _shown(layout: Layout, path: Path) -> str:

@@ -281,6 +281,22 @@ CATALOGUE: dict[Code, Entry] = {
     C.RELEASE_INVALID: Entry("Release of an invalid corpus", "release", E,
                              "The corpus does not validate, so nothing was released.",
                              "Fix the problems `belarus-corpus validate` lists, then release again."),
+    C.RELEASE_CONFLICT: Entry("Release conflict", "release", E,
+                              "Another command changed DATASET_VERSION, CHANGELOG.md or releases/ while the release "
+                              "was being planned; nothing was changed.", "Run `belarus-corpus release` again."),
+    C.RELEASE_INTERRUPTED: Entry("Release interrupted", "doctor", E,
+                                 "A release was stopped before it finished (its journal, "
+                                 "releases/.release-journal.json, is left): DATASET_VERSION and CHANGELOG.md may "
+                                 "hold the old or the new version.",
+                                 "Run `belarus-corpus doctor --fix`: it completes the release when its record was "
+                                 "written and rolls every file back otherwise."),
+    C.RELEASE_RECOVERED: Entry("Release recovered", "doctor", W,
+                               "`doctor --fix` completed an interrupted release (its record was written) or rolled "
+                               "DATASET_VERSION and CHANGELOG.md back to before it.",
+                               "After a roll-back, run `belarus-corpus release` again."),
+    C.RELEASE_JOURNAL_INVALID: Entry("Release journal unreadable", "doctor", E,
+                                     "releases/.release-journal.json is not a journal this package wrote.",
+                                     "Restore DATASET_VERSION and CHANGELOG.md from git, then delete the journal."),
     C.VERSION_NOT_RELEASED: Entry("Version not released", "release", E,
                                   "DATASET_VERSION differs from the last release.",
                                   "Set DATASET_VERSION back; `release` computes the next version."),

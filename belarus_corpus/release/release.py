@@ -22,6 +22,8 @@ from ..build.builder import build
 from ..changelog import CHANGELOG, move_unreleased, read_changelog
 from ..codes import Code
 from ..errors import CorpusError, Problem, UsageError
+from ..fsio import atomic_write_text, locked
+from ..journal import FileChange, Journal, begin, end, interrupted_problem, read_journal, recover
 from ..versioning import Version, check_bump
 from .diff import RELEASES, DatasetDiff, diff, latest_release, read_release_record, snapshot_of_corpus
 from .snapshot import Snapshot, snapshot_of_build
@@ -102,36 +104,71 @@ def plan(corpus: CorpusReader, bump: str | None = None) -> tuple[str, str | None
 
 
 def release(corpus: CorpusReader, bump: str | None = None, out: Path | None = None) -> ReleaseResult:
+    """All or nothing across files: a journal (``journal.py``) is written before any file changes."""
+    root = corpus.root
+    _refuse_unfinished(root)
     check_ready(corpus)
     version, previous, applied, required, changes = plan(corpus, bump)
-    record_path = corpus.root / RELEASES / f"{version}.json"
+    record_path = root / RELEASES / f"{version}.json"
     if record_path.exists():
         raise UsageError(Problem(str(record_path), None, Code.ALREADY_RELEASED, f"version {version} is released",
                                  "choose a larger --bump"))
     date = release_date()
-    version_file, changelog_file = corpus.root / VERSION_FILE, corpus.root / CHANGELOG
-    saved = {path: path.read_bytes() if path.exists() else None for path in (version_file, changelog_file)}
-    try:
-        version_file.write_text(version + "\n", encoding="utf-8")
-        changelog = move_unreleased(read_changelog(corpus.root), version, date)
-        changelog_file.write_text(changelog.render(), encoding="utf-8")
-        built = build(corpus, out or corpus.layout.dist_dir / "belarus-corpus")
-        snapshot = snapshot_of_build(built.out)
-        if changes is None:
-            changes = diff(Snapshot(version=None), snapshot)
-        record = _record(version, previous, applied, required, date, snapshot, changes)
-        record_path.parent.mkdir(parents=True, exist_ok=True)
-        record_path.write_text(json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
-                               encoding="utf-8")
-    except BaseException:  # restore the edited files whatever stopped the release
-        for path, content in saved.items():
-            if content is None:
-                path.unlink(missing_ok=True)
-            else:
-                path.write_bytes(content)
-        record_path.unlink(missing_ok=True)
-        raise
+    journal = Journal(version, f"{RELEASES}/{version}.json", str(out or corpus.layout.dist_dir / "belarus-corpus"),
+                      _file_changes(corpus, version, date))
+    with locked(root / VERSION_FILE):  # planned without the lock (a refusal writes nothing); checked again here
+        _refuse_unfinished(root)
+        if _file_changes(corpus, version, date) != journal.files or record_path.exists():
+            raise CorpusError(Problem(VERSION_FILE, None, Code.RELEASE_CONFLICT,
+                                      "another command changed DATASET_VERSION, CHANGELOG.md or releases/ while "
+                                      "this release was being planned; nothing was changed",
+                                      "run 'belarus-corpus release' again"))
+        _reached("planned")
+        begin(root, journal)
+        _reached("journal")
+        try:
+            built, changes = _apply(corpus, journal, out, changes)
+            snapshot = snapshot_of_build(built.out)
+            record = _record(version, previous, applied, required, date, snapshot, changes)
+            atomic_write_text(record_path, json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+            _reached("record")
+            end(root)
+        except BaseException:  # whatever stopped the release: finish it or put the files back (a kill leaves the
+            recover(root, journal)  # journal, for 'doctor --fix' to do the same)
+            raise
     return ReleaseResult(version, previous, applied, required, changes, built, record_path)
+
+
+def _refuse_unfinished(root: Path) -> None:
+    left = read_journal(root)
+    if left is not None:
+        raise CorpusError(interrupted_problem(root, left))
+
+
+def _file_changes(corpus: CorpusReader, version: str, date: str) -> dict[str, FileChange]:
+    root = corpus.root
+    old = {name: (root / name).read_text(encoding="utf-8") if (root / name).is_file() else None
+           for name in (VERSION_FILE, CHANGELOG)}
+    changelog = move_unreleased(read_changelog(root), version, date).render()
+    return {VERSION_FILE: FileChange(old[VERSION_FILE], version + "\n"),
+            CHANGELOG: FileChange(old[CHANGELOG], changelog)}
+
+
+def _apply(corpus: CorpusReader, journal: Journal, out: Path | None,
+           changes: DatasetDiff | None) -> tuple[BuildResult, DatasetDiff]:
+    """The steps between the journal and the record: the edited files, then the build."""
+    for name in (VERSION_FILE, CHANGELOG):
+        atomic_write_text(corpus.root / name, journal.files[name].new)
+        _reached(name)
+    built = build(corpus, Path(journal.out))
+    _reached("build")
+    if changes is None:
+        changes = diff(Snapshot(version=None), snapshot_of_build(built.out))
+    return built, changes
+
+
+def _reached(step: str) -> None:
+    """A step is done (the failure tests stop the process here, at every step in turn)."""
 
 
 def _record(version: str, previous: str | None, bump: str, required: str, date: str, snapshot: Snapshot,

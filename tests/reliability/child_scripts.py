@@ -148,6 +148,20 @@ def read_only_simulated(root: str, args: list[str]) -> None:
     main(args, prog_name="belarus-corpus")
 
 
+def release_killed_at(step: str, root: str, *args: str) -> None:
+    """``belarus-corpus release`` killed (SIGKILL, no clean-up at all) as soon as it reaches ``step``."""
+    import belarus_corpus.release.release as release_module
+    from belarus_corpus.cli import main
+
+    def reached(name: str) -> None:
+        if name == step:
+            say(f"killed at {name}")
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    release_module._reached = reached  # type: ignore[attr-defined]
+    main(["release", "--root", root, *args], prog_name="belarus-corpus")
+
+
 def main() -> None:
     scenario, *args = sys.argv[1:]
     if scenario == "writer":
@@ -158,6 +172,8 @@ def main() -> None:
         build_waiting(*args)
     elif scenario == "build-interrupted-between-renames":
         build_interrupted_between_renames(*args)
+    elif scenario == "release-killed-at":
+        release_killed_at(*args)
     elif scenario == "read-only-simulated":
         read_only_simulated(args[0], args[2:])
     else:
