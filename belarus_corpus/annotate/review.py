@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..codes import Code
 from ..errors import Problem, UsageError
 from ..model import Relation, Span
-from ..store import StoreContent, update
+from ..store import StoreContent, load, update, update_many
 from .records import check_annotator
 
 if TYPE_CHECKING:
@@ -44,10 +44,9 @@ def _stores(corpus: CorpusReader, doc_ids: list[str] | None) -> list[Path]:
     return [*paths, corpus.layout.cross_document_store] if doc_ids is None else paths
 
 
-def _decide(corpus: CorpusReader, paths: list[Path], chosen: Callable[[Record], bool], status: str,
-            outcome: ReviewOutcome, annotator: str | None) -> None:
-    """Set ``status`` on every chosen suggestion, one locked store at a time."""
-    reviewer = check_annotator(annotator)
+def _decider(chosen: Callable[[Record], bool], status: str, outcome: ReviewOutcome,
+             reviewer: str) -> Callable[[StoreContent], StoreContent]:
+    """The change that sets ``status`` on every chosen suggestion of one store."""
 
     def decide(record: Record) -> Record:
         if chosen(record) and record.status == "suggested" and not reviewable(record, reviewer):
@@ -64,34 +63,50 @@ def _decide(corpus: CorpusReader, paths: list[Path], chosen: Callable[[Record], 
         content.relations = [decide(r) for r in content.relations]  # type: ignore[misc]
         return content
 
+    return change
+
+
+def _decide(corpus: CorpusReader, paths: list[Path], chosen: Callable[[Record], bool], status: str,
+            outcome: ReviewOutcome, annotator: str | None) -> None:
+    """Set ``status`` on every chosen suggestion, one locked store at a time."""
+    change = _decider(chosen, status, outcome, check_annotator(annotator))
     for path in paths:
         if path.is_file():
             update(path, change, corpus.layout.relative(path))
 
 
-def _states(corpus: CorpusReader, wanted: set[str]) -> dict[str, str]:
-    states: dict[str, str] = {}
-    for doc_id in corpus.doc_ids():
-        content = corpus.annotations(doc_id)
-        records: list[Record] = [*content.spans, *content.relations]
-        for record in records:
-            if record.id in wanted:
-                states[record.id] = record.status
-    for relation in corpus.cross_document().relations:
-        if relation.id in wanted:
-            states[relation.id] = relation.status
-    return states
+def _records(content: StoreContent) -> list[Record]:
+    return [*content.spans, *content.relations]
+
+
+def _stores_holding(corpus: CorpusReader, wanted: set[str]) -> dict[Path, str]:
+    """The stores that hold the wanted ids now (read without locks: the decision reads them again under them)."""
+    found: dict[Path, str] = {}
+    for path in _stores(corpus, None):
+        if path.is_file():
+            content = load(path, corpus.layout.relative(path))
+            if any(r.id in wanted for r in _records(content)):
+                found[path] = corpus.layout.relative(path)
+    return found
 
 
 def decide_ids(corpus: CorpusReader, decision: str, ids: list[str], annotator: str | None = None) -> ReviewOutcome:
-    wanted = set(ids)
-    states = _states(corpus, wanted)
-    missing = sorted(wanted - set(states))
-    if missing:
-        raise UsageError(Problem("<arguments>", None, Code.UNKNOWN_SPAN, "no span or relation " + ", ".join(missing),
-                                 "list suggestions with 'belarus-corpus annotate list --status suggested'"))
-    outcome = ReviewOutcome(not_suggested=sorted(i for i, s in states.items() if s != "suggested"))
-    _decide(corpus, _stores(corpus, None), lambda r: r.id in wanted, DECISIONS[decision], outcome, annotator)
+    """Decide the given suggestions; the stores that hold them are read and written under all their locks, so an
+    id removed meanwhile is refused (``unknown-span``, nothing written) rather than silently skipped."""
+    wanted, outcome = set(ids), ReviewOutcome()
+    decide = _decider(lambda r: r.id in wanted, DECISIONS[decision], outcome, check_annotator(annotator))
+
+    def change(contents: dict[Path, StoreContent]) -> dict[Path, StoreContent]:
+        states = {r.id: r.status for content in contents.values() for r in _records(content) if r.id in wanted}
+        missing = sorted(wanted - set(states))
+        if missing:
+            raise UsageError(Problem("<arguments>", None, Code.UNKNOWN_SPAN, "no span or relation " +
+                                     ", ".join(missing),
+                                     "list suggestions with 'belarus-corpus annotate list --status suggested'"))
+        outcome.not_suggested = sorted(i for i, s in states.items() if s != "suggested")
+        return {path: decide(content) for path, content in contents.items()}
+
+    update_many(_stores_holding(corpus, wanted), change)
     return outcome
 
 

@@ -177,16 +177,19 @@ def suggest_chunk(doc_ids: list[str], root: str, names: tuple[str, ...] | None,
 
 def _store(corpus: CorpusReader, taxonomy: Taxonomy, result: DocumentResult, links: Sequence[tuple[str, LinkProposal]],
            wanted: set[SpanKey]) -> StoredDocument:
-    """One read-modify-write of the document's store: new spans (a span already at the same place wins), then
-    the relations within the document; remember the spans at the cross-document links' ends."""
+    """One read-modify-write of the document's store: new spans (a span already at the same place wins, and so
+    does a record with the proposal's id: the suggestion was made before and edited since), then the relations
+    within the document; remember the spans at the cross-document links' ends."""
     stored = StoredDocument(result.characters, result.proposed, Counter(), result.invalid, 0, {})
 
     def change(content: StoreContent) -> StoreContent:
         existing = {_key(s): s for s in content.spans}
+        ids = {s.id for s in content.spans}
         for name, span in result.spans:
             key = _key(span)
-            if key not in existing:
+            if key not in existing and span.id not in ids:
                 existing[key] = span
+                ids.add(span.id)
                 content.spans.append(span)
                 stored.added[name] += 1
         stored.known.update((key, existing[key]) for key in wanted.intersection(existing))

@@ -172,6 +172,14 @@ def main() -> None:
         build_waiting(*args)
     elif scenario == "build-interrupted-between-renames":
         build_interrupted_between_renames(*args)
+    elif scenario == "mixed-worker":
+        import mixed_ops
+
+        mixed_ops.worker(*args)
+    elif scenario == "mixed-replay":
+        import mixed_ops
+
+        mixed_ops.replay(*args)
     elif scenario == "release-killed-at":
         release_killed_at(*args)
     elif scenario == "read-only-simulated":
