@@ -75,6 +75,7 @@ def test_release_killed_at_every_step_is_completed_or_rolled_back(
         assert fixed.returncode == 0, fixed.describe()
         outcome = "completed" if step == "record" else "rolled back"
         assert f"was {outcome}" in fixed.stdout + fixed.stderr, fixed.describe()
+        assert "release-recovered" in fixed.stdout, fixed.describe()
         assert "release-interrupted" not in fixed.stdout
         if step == "record":
             assert sources(releasable) == complete
@@ -99,3 +100,30 @@ def test_a_journal_that_is_not_ours_is_reported_and_never_followed(releasable: P
     expect(run([*doctor_cli(), "--root", releasable, "--fix"], command=[]), 1, "release-journal-invalid")
     expect(run(["release", "--root", releasable]), 1, "release-journal-invalid")
     assert (releasable / "raw" / "doc.txt").read_bytes() == raw
+
+
+def test_a_changelog_edited_while_the_release_is_planned_is_a_conflict(releasable: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The release plans without the lock (a refusal writes nothing) and checks again under it."""
+    import contextlib
+    from collections.abc import Iterator
+
+    import belarus_corpus.release.release as release_module
+    from belarus_corpus import Corpus
+    from belarus_corpus.errors import CorpusError
+
+    real = release_module.locked
+    edited = CHANGELOG + "- Another change, written meanwhile.\n"
+
+    @contextlib.contextmanager
+    def edited_first(path: Path, *args: object) -> Iterator[None]:
+        (releasable / "CHANGELOG.md").write_text(edited, encoding="utf-8")
+        with real(path):
+            yield
+
+    monkeypatch.setattr(release_module, "locked", edited_first)
+    before = sources(releasable)
+    with pytest.raises(CorpusError) as refused:
+        Corpus(releasable).release(bump="minor")
+    assert refused.value.code == "release-conflict"
+    assert sources(releasable) == {**before, "CHANGELOG.md": edited.encode()}
