@@ -205,3 +205,30 @@ def test_interactive_settles_disputed_and_incomplete_units_with_reasons(corpus: 
     assert [(d["choose"] is None, d["reason"]) for d in written] == [(False, "the first variant is right"),
                                                                      (True, "not a hedge here")]
     assert "may" not in {s.text for s in _gold(corpus)}
+
+
+def test_validate_checks_the_sources_of_curated_relations(corpus: Corpus) -> None:
+    """A curated relation's sources must be relations of the named annotators in the same store."""
+    from belarus_corpus.store import StoreContent
+
+    for name in ("alice", "bob"):
+        add_span(corpus, "story", layer="claim", type_="event", quote="The envoy met the president on 3 March 2025",
+                 attributes={"holder": "officials", "checkworthiness": "high"}, annotator=name)
+    spans = corpus.annotations("story").spans
+    for name in ("alice", "bob"):
+        head = next(s.id for s in spans if s.text == "officials said" and s.annotator == name)
+        tail = next(s.id for s in spans if s.layer == "claim" and s.annotator == name)
+        relate(corpus, head, tail, "hedge-scope", annotator=name)
+    assert run(corpus, "--annotator", "alice", "--annotator", "bob", "--write").exit_code == 0
+    assert corpus.validate().valid
+
+    def forged(content: StoreContent) -> StoreContent:
+        relations = [r.with_changes(sources=["alice:r_0000000000000000"]) if r.annotator == "curated" else r
+                     for r in content.relations]
+        return StoreContent(content.spans, relations)
+
+    from belarus_corpus.annotate.operations import change_store
+
+    change_store(corpus, "story", forged)
+    codes = [p.code for p in corpus.validate().problems]
+    assert codes == ["unknown-curation-source"]
