@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .corpus_annotate import AnnotateMethods
 from .ingest import Ingested, IngestOptions, ingest_file
 from .reader import CorpusReader
 
@@ -56,7 +57,7 @@ class ImportOutcome:
     applied: Applied
 
 
-class Corpus(CorpusReader):
+class Corpus(AnnotateMethods, CorpusReader):
     """A corpus root: ``raw/``, ``annotations/``, ``schema/``; one method per command."""
 
     def ingest(self, paths: Iterable[str | Path], options: IngestOptions | None = None) -> list[Ingested]:

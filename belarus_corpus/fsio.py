@@ -9,7 +9,8 @@ import hashlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from pathlib import Path
 
 from .codes import Code
@@ -17,6 +18,18 @@ from .errors import CorpusError, Problem
 
 LOCK_SUFFIX = ".lock"
 LOCK_TIMEOUT_SECONDS = 60.0
+
+WriteObserver = Callable[[Path, bytes | None, bytes | None], None]
+# Told (path, bytes before, bytes after; None = no file) of every write made while it is set, under the writer's
+# lock: the operations log (annotate/oplog.py) records what an operation changed this way.
+WRITE_OBSERVER: ContextVar[WriteObserver | None] = ContextVar("belarus_corpus_write_observer", default=None)
+
+
+def _before(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -28,9 +41,11 @@ def atomic_write_files(files: list[tuple[Path, bytes]]) -> None:
     """Write several files, each atomically; all temp files are complete before the first is renamed into place,
     so a full disk or a failed write leaves every old file unchanged (only the renames can be interrupted)."""
     written: list[tuple[str, Path]] = []
+    observer = WRITE_OBSERVER.get()
     try:
         for path, data in files:
             written.append((_write_temp(path, data), path))
+        befores = [_before(path) for path, _ in files] if observer else []
         for tmp_name, path in written:
             os.replace(tmp_name, path)
         for directory in sorted({path.parent for path, _ in files}):
@@ -41,6 +56,37 @@ def atomic_write_files(files: list[tuple[Path, bytes]]) -> None:
     except BaseException:
         _remove_temps(written)
         raise
+    if observer:
+        for (path, data), before in zip(files, befores, strict=True):
+            observer(path, before, data)
+
+
+def remove_file(path: Path) -> None:
+    """Remove a file the caller holds the lock of (an undo that takes a store back to not existing)."""
+    observer = WRITE_OBSERVER.get()
+    before = _before(path) if observer else None
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:
+        raise write_error(path, exc) from exc
+    _fsync_dir(path.parent)
+    if observer and before is not None:
+        observer(path, before, None)
+
+
+def append_bytes(path: Path, data: bytes) -> None:
+    """Append ``data`` to an append-only log (the caller holds its lock); a line is written whole or not at all
+    as far as readers that skip an unterminated last line can tell."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise write_error(path, exc) from exc
 
 
 def _write_temp(path: Path, data: bytes) -> str:
@@ -127,17 +173,13 @@ def write_error(path: Path, exc: OSError) -> CorpusError:
 
 @contextlib.contextmanager
 def locked(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
-    """Hold the lock of ``path`` (a sibling ``.lock`` file) for a read-modify-write cycle."""
-    from filelock import FileLock, Timeout
-
+    """Hold the lock of ``path`` (a sibling ``.lock`` file) for a read-modify-write cycle; the lock file is
+    removed again when the lock is released, so no command leaves one behind."""
     lock_path = path.with_name(path.name + LOCK_SUFFIX)
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(lock_path), timeout=timeout)
-        with lock:
-            _check_expected(path)
-            yield
-    except Timeout as exc:
+        fd = _acquire(lock_path, timeout)
+    except TimeoutError as exc:
         raise CorpusError(
             Problem(file=str(path), line=None, code=Code.STORE_LOCKED,
                     message=f"another process has held {lock_path.name} for {timeout:.0f} s",
@@ -145,6 +187,52 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
         ) from exc
     except OSError as exc:
         raise write_error(lock_path, exc) from exc
+    try:
+        _check_expected(path)
+        yield
+    finally:
+        _release(lock_path, fd)
+
+
+def _acquire(lock_path: Path, timeout: float) -> int:
+    """An exclusive ``flock`` on the lock file. Since a holder unlinks the file before it unlocks, a waiter that
+    wins the lock checks that the path still names the file it locked, and starts again if not; so two
+    processes can never both believe they hold the lock of one path."""
+    import fcntl
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            if time.monotonic() >= deadline:
+                raise TimeoutError(str(lock_path)) from None
+            time.sleep(0.02)
+            continue
+        except BaseException:
+            os.close(fd)
+            raise
+        if _same_file(fd, lock_path):
+            return fd
+        os.close(fd)  # the holder we waited for removed the file: lock the one that is there now
+
+
+def _same_file(fd: int, lock_path: Path) -> bool:
+    try:
+        named = os.stat(lock_path)
+    except FileNotFoundError:
+        return False
+    held = os.fstat(fd)
+    return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
+
+
+def _release(lock_path: Path, fd: int) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(lock_path)  # still holding the lock: a waiter on this file will see it is gone
+    os.close(fd)
 
 
 def lock_order(paths: list[Path]) -> list[Path]:

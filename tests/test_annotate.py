@@ -71,7 +71,7 @@ def test_list_show_update_rm(corpus: Corpus) -> None:
     listed = run(corpus, "annotate", "list", "--layer", "claim", "--format", "jsonl")
     assert json.loads(listed.output.strip())["id"] == span.id
     shown = run(corpus, "annotate", "show", "story")
-    assert shown.exit_code == 0 and "claim (1)" in shown.output
+    assert shown.exit_code == 0 and "[1 The envoy met the president]1 claim/event" in shown.output
     updated = run(corpus, "annotate", "update", span.id, "--type", "date", "--attr", "value=2025-03-03")
     assert updated.exit_code == 0, updated.output
     (edited,) = corpus.annotations("story").spans

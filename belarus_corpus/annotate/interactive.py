@@ -1,51 +1,129 @@
-"""The interactive review loop: one suggestion at a time, with context; accept, reject, edit type, skip or quit."""
+"""The interactive review loop over a :class:`ReviewSession`: one suggestion at a time, in context, one key per
+action (a line per answer when the input is not a terminal, so it can be scripted)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sys
+from collections.abc import Callable
 
 import click
 
-from ..model import Span
-from .review import ReviewOutcome, decide_ids, retype
+from ..errors import CorpusError
+from .records import parse_attributes
+from .session import ReviewSession
+from .showing import in_context
 
-if TYPE_CHECKING:
-    from ..reader import CorpusReader
+KEYS = {
+    "a": "accept: the suggestion becomes gold, with you as its annotator",
+    "r": "reject: it stays in the store as rejected, so it is not proposed again",
+    "s": "skip: leave it suggested and go on",
+    "b": "back: undo the last thing done in this session and show that suggestion again",
+    "t": "type: change its type (asks for the new one)",
+    "e": "edit attributes: key=value to set, key= to remove (asks)",
+    "<": "widen at the start by one word",
+    ">": "widen at the end by one word",
+    ",": "narrow at the start by one word",
+    ".": "narrow at the end by one word",
+    "q": "quit (everything decided so far is kept)",
+    "?": "this help",
+}
+PROMPT = "  [a]ccept [r]eject [s]kip [b]ack [t]ype [e]dit attrs  < > widen  , . narrow  [q]uit [?]help"
 
-CONTEXT = 80
-KEYS = {"a": "accept", "r": "reject", "e": "edit type", "s": "skip", "q": "quit"}
 
+def _show(session: ReviewSession) -> None:
+    from rich.console import Console
+    from rich.text import Text
 
-def _show(corpus: CorpusReader, span: Span, position: int, total: int) -> None:
-    text = corpus.document(span.doc_id).text
-    before = text[max(0, span.start - CONTEXT) : span.start].replace("\n", " ")
-    after = text[span.end : span.end + CONTEXT].replace("\n", " ")
-    click.echo(f"\n[{position}/{total}] {span.doc_id} {span.layer}/{span.type} {span.start}:{span.end} "
-               f"({span.method}) {span.id}")
+    span = session.current
+    click.echo(f"\n[{session.position + 1}/{len(session.spans)}] {span.doc_id} {span.layer}/{span.type} "
+               f"{span.start}:{span.end} ({span.method}) {span.id}")
     if span.attributes:
         click.echo("  attributes: " + ", ".join(f"{k}={v}" for k, v in span.attributes.items()))
-    click.echo("  …" + before + click.style(f"[{span.text}]", bold=True, fg="yellow") + after + "…")
+    segments = in_context(session.text(), span)
+    console = Console(highlight=False)
+    if console.is_terminal:
+        text = Text("  ")
+        for piece, layer in segments:
+            text.append(piece, style="bold yellow" if layer else None)
+        console.print(text)
+    else:
+        click.echo("  " + "".join(piece for piece, _ in segments))
 
 
-def review_loop(corpus: CorpusReader, spans: list[Span], annotator: str | None) -> dict[str, int]:
-    tally = {"accepted": 0, "rejected": 0, "retyped": 0, "skipped": 0}
-    for position, span in enumerate(spans, start=1):
-        _show(corpus, span, position, len(spans))
-        key = click.prompt("  " + " ".join(f"[{k}]{v[1:] if v[0] == k else ' ' + v}" for k, v in KEYS.items()),
-                           type=click.Choice(list(KEYS)), show_choices=False, default="s")
+def _key(read_line: bool) -> str:
+    if read_line:
+        answer = click.prompt(PROMPT, default="s", show_default=False).strip()
+        return answer[:1] if answer else "s"
+    click.echo(PROMPT)
+    while True:
+        char = click.getchar()
+        if char in ("\r", "\n", " "):
+            continue
+        if char in ("\x03", "\x04"):
+            return "q"
+        return char
+
+
+def _help() -> None:
+    click.echo("  keys:")
+    for key, meaning in KEYS.items():
+        click.echo(f"    {key}  {meaning}")
+
+
+def _edit_attributes(session: ReviewSession) -> None:
+    answer = click.prompt("  attributes (key=value or key= to remove; several separated by spaces)", default="",
+                          show_default=False)
+    pairs = parse_attributes(answer.split())
+    values = {k: v for k, v in pairs.items() if v}
+    session.set_attributes(values, tuple(k for k, v in pairs.items() if not v))
+
+
+def _retype(session: ReviewSession) -> None:
+    types = list(session.corpus.taxonomy.layers[session.current.layer].types)
+    click.echo("  types: " + ", ".join(types))
+    session.retype(click.prompt("  new type", type=click.Choice(types), default=session.current.type,
+                                show_choices=False))
+
+
+def _back(session: ReviewSession) -> None:
+    if not session.back():
+        click.echo("  nothing to go back to")
+
+
+def _actions(session: ReviewSession) -> dict[str, Callable[[], object]]:
+    return {
+        "a": lambda: session.decide("accept"),
+        "r": lambda: session.decide("reject"),
+        "s": session.skip,
+        "t": lambda: _retype(session),
+        "e": lambda: _edit_attributes(session),
+        "<": lambda: session.move_edge("start", widen=True),
+        ">": lambda: session.move_edge("end", widen=True),
+        ",": lambda: session.move_edge("start", widen=False),
+        ".": lambda: session.move_edge("end", widen=False),
+        "b": lambda: _back(session),
+        "?": _help,
+    }
+
+
+def review_loop(session: ReviewSession, read_line: bool | None = None) -> dict[str, int]:
+    """Run the loop until every suggestion is decided or skipped, or the reviewer quits; returns the tally."""
+    line_mode = not sys.stdin.isatty() if read_line is None else read_line
+    actions = _actions(session)
+    while not session.done:
+        _show(session)
+        key = _key(line_mode)
         if key == "q":
             break
-        if key == "s":
-            tally["skipped"] += 1
+        action = actions.get(key)
+        if action is None:
+            click.echo(f"  {key!r} is not a key here; press ? for help")
             continue
-        if key == "e":
-            types = list(corpus.taxonomy.layers[span.layer].types)
-            new_type = click.prompt("  new type", type=click.Choice(types), default=span.type)
-            span = retype(corpus, span, new_type)
-            tally["retyped"] += 1
-            key = "a" if click.confirm("  accept it now?", default=True) else "s"
-            if key == "s":
-                continue
-        outcome: ReviewOutcome = decide_ids(corpus, "accept" if key == "a" else "reject", [span.id], annotator)
-        tally["accepted" if key == "a" else "rejected"] += len(outcome.changed)
-    return tally
+        try:
+            action()
+        except CorpusError as error:
+            for problem in error.problems:
+                click.echo("  " + problem.render().replace("\n", "\n  "))
+        except click.Abort:
+            click.echo("")
+    return session.tally

@@ -59,7 +59,7 @@ def check_attributes(taxonomy: Taxonomy, layer: str, attributes: dict[str, Any])
                          f"{name} is one of: " + ", ".join(spec.enum))
         if spec.pattern and not re.match(spec.pattern, str(value)):
             raise _usage(Code.INVALID_ATTRIBUTE_VALUE, f"{name}={value!r} does not match {spec.pattern}",
-                         spec.description or "see schema/taxonomy.json")
+                         spec.description or "see 'belarus-corpus annotate types'")
     missing = [name for name in taxonomy.layers[layer].required_attributes if name not in attributes]
     if missing:
         raise _usage(Code.MISSING_ATTRIBUTE, f"{layer} spans need {', '.join(missing)}",

@@ -67,11 +67,13 @@ def _decider(chosen: Callable[[Record], bool], status: str, outcome: ReviewOutco
 
 
 def _decide(corpus: CorpusReader, paths: list[Path], chosen: Callable[[Record], bool], status: str,
-            outcome: ReviewOutcome, annotator: str | None) -> None:
-    """Set ``status`` on every chosen suggestion, one locked store at a time."""
+            outcome: ReviewOutcome, annotator: str | None, dry_run: bool = False) -> None:
+    """Set ``status`` on every chosen suggestion, one locked store at a time (``dry_run``: only say which)."""
     change = _decider(chosen, status, outcome, check_annotator(annotator))
     for path in paths:
-        if path.is_file():
+        if path.is_file() and dry_run:
+            change(load(path, corpus.layout.relative(path)))
+        elif path.is_file():
             update(path, change, corpus.layout.relative(path))
 
 
@@ -90,9 +92,11 @@ def _stores_holding(corpus: CorpusReader, wanted: set[str]) -> dict[Path, str]:
     return found
 
 
-def decide_ids(corpus: CorpusReader, decision: str, ids: list[str], annotator: str | None = None) -> ReviewOutcome:
+def decide_ids(corpus: CorpusReader, decision: str, ids: list[str], annotator: str | None = None,
+               dry_run: bool = False) -> ReviewOutcome:
     """Decide the given suggestions; the stores that hold them are read and written under all their locks, so an
-    id removed meanwhile is refused (``unknown-span``, nothing written) rather than silently skipped."""
+    id removed meanwhile is refused (``unknown-span``, nothing written) rather than silently skipped. With
+    ``dry_run``, the outcome says what would change and nothing is written."""
     wanted, outcome = set(ids), ReviewOutcome()
     decide = _decider(lambda r: r.id in wanted, DECISIONS[decision], outcome, check_annotator(annotator))
 
@@ -106,19 +110,23 @@ def decide_ids(corpus: CorpusReader, decision: str, ids: list[str], annotator: s
         outcome.not_suggested = sorted(i for i, s in states.items() if s != "suggested")
         return {path: decide(content) for path, content in contents.items()}
 
-    update_many(_stores_holding(corpus, wanted), change)
+    stores = _stores_holding(corpus, wanted)
+    if dry_run:
+        change({path: load(path, shown) for path, shown in stores.items()})
+    else:
+        update_many(stores, change)
     return outcome
 
 
 def decide_detector(corpus: CorpusReader, decision: str, detector: str, doc_ids: list[str] | None = None,
-                    annotator: str | None = None) -> ReviewOutcome:
+                    annotator: str | None = None, dry_run: bool = False) -> ReviewOutcome:
     from .detecting import choose_detectors
 
     prefix = f"rule:{detector}" if not detector.startswith("rule:") else detector
     choose_detectors([prefix.removeprefix("rule:").partition("@")[0]])  # exit 2 with the known names
     outcome = ReviewOutcome()
     _decide(corpus, _stores(corpus, doc_ids), lambda r: r.method == prefix or r.method.startswith(prefix + "@"),
-            DECISIONS[decision], outcome, annotator)
+            DECISIONS[decision], outcome, annotator, dry_run)
     return outcome
 
 

@@ -1,6 +1,9 @@
-"""``belarus-corpus annotate``: add, list, show, update, rm, relate, reanchor."""
+"""``belarus-corpus annotate``: add, list, show, update, rm, relate, find, undo, history, types, reanchor, ..."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
@@ -21,10 +24,26 @@ def annotate() -> None:
     """
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+doc_argument = click.argument("doc_ids", nargs=-1, metavar="[DOC]...")
+doc_option = click.option("--doc", "doc_options", multiple=True, hidden=True, help="Same as the DOC arguments.")
+
+
+def format_option(choices: list[str]) -> Callable[[F], F]:
+    return click.option("--format", "output_format", type=click.Choice(choices), default="auto", show_default=True,
+                        help="auto: a table on a terminal, tab-separated values when piped.")
+
+
+def _label(record: Any) -> str:
+    if getattr(record, "record_kind", "") == "relation":
+        return f"{record.id} {record.type}: {record.head} → {record.tail} ({record.status})"
+    return f"{record.id} {record.layer}/{record.type} {record.start}:{record.end} {record.status} {record.text!r}"
+
+
 @annotate.command("add")
-@click.argument("doc_id")
+@click.argument("doc_id", metavar="DOC")
 @click.option("--layer", required=True, help="claim, stance, hedge or artifact.")
-@click.option("--type", "type_", required=True, help="A type of the layer (see schema/taxonomy.json).")
+@click.option("--type", "type_", required=True, help="A type of the layer ('annotate types' lists them).")
 @click.option("--quote", help="The exact text to annotate.")
 @click.option("--occurrence", type=click.IntRange(min=1), help="Which occurrence of --quote (1-based).")
 @click.option("--start", type=click.IntRange(min=0), help="Start offset (code points, normalized text).")
@@ -41,130 +60,167 @@ def add(doc_id: str, layer: str, type_: str, quote: str | None, occurrence: int 
     """Add a span, anchored by its quote (or by --start/--end).
 
     A quote that is not found shows the closest passages; a quote found several times lists them and
-    asks for --occurrence.
+    asks for --occurrence. 'annotate undo' takes the addition back.
 
     \b
     Example:
       belarus-corpus annotate add 001_f75b1ab643833f62 --layer claim --type quantity \\
           --quote "52 freed political prisoners" --attr checkworthiness=high
     """
-    from ..annotate.api import add_span
-
-    span = add_span(corpus_for(root), doc_id, layer=layer, type_=type_, quote=quote, occurrence=occurrence,
-                    start=start, end=end, attributes=attrs, note=note, status=status, annotator=annotator)
+    span = corpus_for(root).annotate_add(doc_id, layer=layer, type_=type_, quote=quote, occurrence=occurrence,
+                                         start=start, end=end, attributes=attrs, note=note, status=status,
+                                         annotator=annotator)
     click.echo(f"added {span.id} {span.layer}/{span.type} {span.start}:{span.end} {span.text!r}")
 
 
 @annotate.command("list")
-@click.option("--doc", "doc_ids", multiple=True, help="Only these documents.")
-@click.option("--layer")
-@click.option("--type", "type_")
-@click.option("--status")
+@doc_argument
+@doc_option
+@click.option("--kind", type=click.Choice(["all", "spans", "relations"]), default="all", show_default=True)
+@click.option("--layer", help="Only spans of this layer (relations have none, so they are left out).")
+@click.option("--type", "type_", help="Only this span or relation type.")
+@click.option("--status", help="gold, suggested, rejected or orphaned.")
 @click.option("--annotator")
 @click.option("--method", help="Exact method, or a prefix such as rule:.")
-@click.option("--format", "output_format", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@format_option(["auto", "table", "tsv", "jsonl"])
 @root_option
 @reports_errors
-def list_(doc_ids: tuple[str, ...], layer: str | None, type_: str | None, status: str | None,
-          annotator: str | None, method: str | None, output_format: str, root: str) -> None:
-    """List spans, filtered.
+def list_(doc_ids: tuple[str, ...], doc_options: tuple[str, ...], kind: str, layer: str | None,
+          type_: str | None, status: str | None, annotator: str | None, method: str | None, output_format: str,
+          root: str) -> None:
+    """List spans and relations (of the DOCs given, else of every document), filtered.
+
+    A table on a terminal; tab-separated values when piped (first line: the column names); one record a
+    line with --format jsonl.
 
     \b
     Example:
-      belarus-corpus annotate list --layer hedge --status suggested --format jsonl
+      belarus-corpus annotate list 001_f75b1ab643833f62 --layer hedge --status suggested
+      belarus-corpus annotate list --kind relations --format jsonl
     """
-    from ..annotate.api import SpanFilter, filtered_spans
-    from ..annotate.views import print_span_table
-    from ..store import dumps_record
+    from ..annotate.listing import ListQuery
+    from ..annotate.views import print_listing
 
-    spans = filtered_spans(corpus_for(root), SpanFilter(list(doc_ids), layer, type_, status, annotator, method))
+    query = ListQuery([*doc_ids, *doc_options], kind, layer, type_, status, annotator, method)  # type: ignore[arg-type]
+    listing = corpus_for(root).annotate_list(query)
     if output_format == "jsonl":
-        for span in spans:
-            click.echo(dumps_record(span.to_dict()).decode("utf-8"))
+        import orjson
+
+        for record in [*listing.spans, *listing.relations]:
+            click.echo(orjson.dumps(record.to_dict(), option=orjson.OPT_SORT_KEYS).decode("utf-8"))
     else:
-        print_span_table(spans)
+        print_listing(listing, output_format, kind)  # type: ignore[arg-type]
 
 
 @annotate.command("show")
-@click.argument("doc_id")
+@click.argument("target", metavar="DOC|ID")
 @click.option("--layer", "layers", multiple=True, help="Only these layers (repeatable).")
 @click.option("--status", "statuses", multiple=True, default=("gold", "suggested"), show_default=True)
 @click.option("--annotator", help="Blind mode: show only this annotator's records.")
 @click.option("--with-others", is_flag=True, help="In blind mode, also show other annotators' records.")
 @click.option("--with-suggestions", is_flag=True, help="In blind mode, also show the detectors' suggestions.")
+@click.option("--labels/--no-labels", default=True, show_default=True, help="layer/type after each closing mark.")
+@format_option(["auto", "rich", "plain"])
 @root_option
 @reports_errors
-def show(doc_id: str, layers: tuple[str, ...], statuses: tuple[str, ...], annotator: str | None, with_others: bool,
-         with_suggestions: bool, root: str) -> None:
-    """Show a document with its spans highlighted per layer, and a legend.
+def show(target: str, layers: tuple[str, ...], statuses: tuple[str, ...], annotator: str | None, with_others: bool,
+         with_suggestions: bool, labels: bool, output_format: str, root: str) -> None:
+    """Show a document with its spans marked, or one span or relation (by id) in its context.
+
+    Spans are marked [1 like this]1 claim/event, numbered in text order, with a key below (number, id,
+    layer/type, offsets, status, annotator) and the relations between them; colours by layer on a terminal.
+    The article's own brackets and backslashes are escaped (\\[ \\] \\\\), and control characters are shown as
+    \\xNN, never sent to the terminal.
 
     \b
     Example:
       belarus-corpus annotate show 003_122411c343ab6a52 --layer artifact --annotator alice
+      belarus-corpus annotate show r_0123456789abcdef
     """
     from ..annotate.blind import BlindView
     from ..annotate.records import check_annotator
-    from ..annotate.views import show_document
+    from ..annotate.showing import ShownDocument
+    from ..annotate.views import print_document, print_record
 
     view = BlindView(check_annotator(annotator), with_others, with_suggestions) if annotator else None
-    show_document(corpus_for(root), doc_id, list(layers), list(statuses), view)
+    shown = corpus_for(root).annotate_show(target, list(layers), list(statuses), view)
+    table_format = {"rich": "table", "plain": "tsv"}.get(output_format, "auto")
+    if isinstance(shown, ShownDocument):
+        print_document(shown, table_format, labels)  # type: ignore[arg-type]
+    else:
+        print_record(shown, table_format)  # type: ignore[arg-type]
 
 
 @annotate.command("update")
-@click.argument("span_id")
-@click.option("--type", "type_")
+@click.argument("record_id", metavar="ID")
+@click.option("--type", "type_", help="A new type (of the span's layer, or a relation type).")
 @click.option("--attr", "attrs", multiple=True, metavar="KEY=VALUE")
 @click.option("--remove-attr", "remove_attrs", multiple=True, metavar="KEY")
 @click.option("--status", type=click.Choice(["gold", "suggested", "rejected", "orphaned"]))
-@click.option("--note")
-@click.option("--start", type=click.IntRange(min=0))
-@click.option("--end", type=click.IntRange(min=1))
+@click.option("--note", help="A new note ('' removes it).")
+@click.option("--start", type=click.IntRange(min=0), help="Spans only: a new start offset.")
+@click.option("--end", type=click.IntRange(min=1), help="Spans only: a new end offset.")
 @root_option
 @reports_errors
-def update(span_id: str, type_: str | None, attrs: tuple[str, ...], remove_attrs: tuple[str, ...],
+def update(record_id: str, type_: str | None, attrs: tuple[str, ...], remove_attrs: tuple[str, ...],
            status: str | None, note: str | None, start: int | None, end: int | None, root: str) -> None:
-    """Edit a span's type, attributes, status, note or offsets; its id stays the same.
+    """Edit a span (s_...) or a relation (r_...): type, attributes, status, note, or a span's offsets.
+
+    The id stays the same; 'annotate undo' takes the edit back.
 
     \b
     Example:
       belarus-corpus annotate update s_0123456789abcdef --type quantity --attr value=52
+      belarus-corpus annotate update r_0123456789abcdef --status rejected --note "not the same claim"
     """
-    from ..annotate.operations import SpanEdit, update_span
+    from ..annotate.operations import SpanEdit
     from ..annotate.records import parse_attributes
+    from ..annotate.relations import RelationEdit
+    from ..codes import Code
+    from ..errors import Problem, UsageError
 
-    edit = SpanEdit(type=type_, attributes=parse_attributes(attrs), remove_attributes=remove_attrs, status=status,
-                    note=note, start=start, end=end)
-    span = update_span(corpus_for(root), span_id, edit)
-    click.echo(f"updated {span.id} {span.layer}/{span.type} {span.start}:{span.end} {span.status}")
+    edit: SpanEdit | RelationEdit
+    if record_id.startswith("r_"):
+        if start is not None or end is not None:
+            raise UsageError(Problem("<arguments>", None, Code.USAGE, "a relation has no offsets",
+                                     "edit the spans it relates, or relate other spans"))
+        edit = RelationEdit(type_, status, note, parse_attributes(attrs), remove_attrs)
+    else:
+        edit = SpanEdit(type=type_, attributes=parse_attributes(attrs), remove_attributes=remove_attrs,
+                        status=status, note=note, start=start, end=end)
+    record = corpus_for(root).annotate_update(record_id, edit)
+    click.echo(f"updated {_label(record)}")
 
 
 @annotate.command("rm")
-@click.argument("span_id")
+@click.argument("record_id", metavar="ID")
 @click.option("--yes", is_flag=True, help="Do not ask.")
-@click.option("--cascade", is_flag=True, help="Also remove the relations that use the span.")
+@click.option("--cascade", is_flag=True, help="With a span: also remove the relations that use it.")
 @root_option
 @reports_errors
-def rm(span_id: str, yes: bool, cascade: bool, root: str) -> None:
-    """Remove a span (asks first unless --yes).
+def rm(record_id: str, yes: bool, cascade: bool, root: str) -> None:
+    """Remove a span (s_...) or a relation (r_...); asks first unless --yes.
+
+    A span that relations use is kept unless --cascade removes them with it. 'annotate undo' puts back
+    what was removed.
 
     \b
     Example:
       belarus-corpus annotate rm s_0123456789abcdef --yes
+      belarus-corpus annotate rm r_0123456789abcdef --yes
     """
-    from ..annotate.operations import find_span, remove_span
+    def confirm(record: Any) -> bool:
+        return yes or click.confirm(f"Remove {_label(record)}?", abort=True)
 
-    corpus = corpus_for(root)
-    span = find_span(corpus, span_id)
-    if not yes:
-        click.confirm(f"Remove {span.id} {span.layer}/{span.type} {span.text!r}?", abort=True)
-    _, relations = remove_span(corpus, span_id, cascade=cascade)
-    click.echo(f"removed {span_id}" + (f" and {len(relations)} relation(s)" if relations else ""))
+    removed = corpus_for(root).annotate_rm(record_id, cascade=cascade, confirm=confirm)
+    for record in [*removed.spans, *removed.relations]:
+        click.echo(f"removed {_label(record)}")
 
 
 @annotate.command("relate")
-@click.argument("head_id")
-@click.argument("tail_id")
-@click.option("--type", "type_", required=True, help="A relation type (see schema/taxonomy.json).")
+@click.argument("head_id", metavar="HEAD_ID")
+@click.argument("tail_id", metavar="TAIL_ID")
+@click.option("--type", "type_", required=True, help="A relation type ('belarus-corpus annotate types' lists them).")
 @click.option("--note")
 @annotator_option
 @root_option
@@ -176,9 +232,7 @@ def relate(head_id: str, tail_id: str, type_: str, note: str | None, annotator: 
     Example:
       belarus-corpus annotate relate s_hedge0000000000 s_claim0000000000 --type hedge-scope
     """
-    from ..annotate.operations import relate as relate_spans
-
-    relation = relate_spans(corpus_for(root), head_id, tail_id, type_, annotator=annotator, note=note)
+    relation = corpus_for(root).annotate_relate(head_id, tail_id, type_, note=note, annotator=annotator)
     click.echo(f"related {relation.id}: {relation.head} -{relation.type}-> {relation.tail}")
 
 
@@ -193,9 +247,7 @@ def reanchor(doc_ids: tuple[str, ...], root: str) -> None:
     Example:
       belarus-corpus annotate reanchor 002_78f193878130a4b8
     """
-    from ..annotate.reanchoring import reanchor_documents
-
-    for outcome in reanchor_documents(corpus_for(root), list(doc_ids) or None):
+    for outcome in corpus_for(root).annotate_reanchor(list(doc_ids) or None):
         click.echo(outcome.summary())
 
 
@@ -212,9 +264,7 @@ def migrate(root: str) -> None:
     Example:
       belarus-corpus annotate migrate
     """
-    from ..annotate.migration import migrate as run
-
-    outcome = run(corpus_for(root))
+    outcome = corpus_for(root).annotate_migrate()
     click.echo(f"migrated {outcome.changed} record(s) in {outcome.stores} store(s)")
 
 
@@ -234,11 +284,7 @@ def import_quotes(folder: str, annotator: str, status: str, root: str) -> None:
     Example:
       belarus-corpus annotate import-quotes second-pass/ --annotator reviewer-b --status suggested
     """
-    from pathlib import Path
-
-    from ..annotate.quote_import import import_pass
-
-    result = import_pass(corpus_for(root), Path(folder), annotator, status)
+    result = corpus_for(root).annotate_import_quotes(folder, annotator, status)
     spans = sum(len(s) for s in result.spans.values())
     click.echo(f"imported {spans} spans and {len(result.relations)} relations as {annotator}")
 
@@ -256,12 +302,10 @@ def progress(annotator: str, doc_id: str | None, state: str | None, root: str) -
     Example:
       belarus-corpus annotate progress --annotator alice --doc 001_f75b1ab643833f62 --state done
     """
-    from ..annotate.blind import read_progress, set_progress
-
-    corpus = corpus_for(root)
     if (doc_id is None) != (state is None):
         raise click.UsageError("give --doc and --state together")
-    if doc_id is not None and state is not None:
-        set_progress(corpus, annotator, doc_id, state)
-    for doc, current in read_progress(corpus, annotator).items():
+    for doc, current in corpus_for(root).annotate_progress(annotator, doc_id, state).items():
         click.echo(f"{doc}\t{current}")
+
+
+from . import annotate_extra_cmd  # noqa: E402,F401  (find, undo, history, types: registered on the group)

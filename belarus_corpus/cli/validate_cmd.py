@@ -66,7 +66,9 @@ def fmt(check: bool, root: str) -> None:
 @root_option
 @reports_errors
 def schema(write: bool, root: str) -> None:
-    """Generate span.schema.json and relation.schema.json from schema/taxonomy.json.
+    """Generate span.schema.json and relation.schema.json from the corpus's taxonomy.
+
+    The taxonomy is schema/taxonomy.json when the corpus has one, else the one shipped with the package.
 
     Without --write, exits 1 if the files in schema/ are out of date.
 

@@ -217,6 +217,15 @@ CATALOGUE: dict[Code, Entry] = {
                           "Neither the folder (--root, $BELARUS_CORPUS_ROOT or the current one) nor any folder above "
                           "it holds schema/taxonomy.json or raw/*.provenance.json, or the folder does not exist.",
                           "Run the command inside a corpus or pass --root; `belarus-corpus ingest FILE` starts one."),
+    C.NOTHING_TO_UNDO: Entry("Nothing to undo", "annotate", E,
+                             "The operations log has no operation left to undo (or not the one expected).",
+                             "See the log with `belarus-corpus annotate history`."),
+    C.UNDO_STORE_CHANGED: Entry("Store changed since the operation", "annotate", E,
+                                "A store the operation wrote no longer holds what it wrote, so undoing it would "
+                                "lose a later change; nothing was undone.",
+                                "Undo by hand (see `git diff`), or first undo the later change."),
+    C.BAD_PATTERN: Entry("Bad search pattern", "annotate", E, "`annotate find --regex` got an invalid expression.",
+                         "Fix the expression, or drop --regex to search for the text as written."),
     C.USAGE: Entry("Wrong arguments", "annotate", E, "The command's options contradict or miss each other.",
                    "Follow the hint, or see the command's --help."),
     C.UNKNOWN_DETECTOR: Entry("Unknown detector", "suggest", E, "--detector names no registered detector.",

@@ -61,6 +61,8 @@ def test_missing_raw_file_is_an_error(corpus_root: Path) -> None:
 
 
 def test_lock_held_by_a_running_command_versus_left_behind(corpus_root: Path) -> None:
+    assert not list(corpus_root.rglob("*.lock")), "commands remove their lock files when they finish"
+    (corpus_root / "raw" / ".ingest.lock").write_bytes(b"")  # as a killed command (or an older version) leaves it
     lock_path = corpus_root / "annotations" / f"{DOC}.jsonl.lock"
     with FileLock(str(lock_path)):
         held = run_doctor(corpus_root)
