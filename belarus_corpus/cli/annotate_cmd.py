@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
+from .annotate_extra_cmd import find, format_option, history, types, undo
 from .common import corpus_for, reports_errors, root_option
 
 annotator_option = click.option("--annotator", envvar="BELARUS_CORPUS_ANNOTATOR",
@@ -24,14 +24,8 @@ def annotate() -> None:
     """
 
 
-F = TypeVar("F", bound=Callable[..., Any])
 doc_argument = click.argument("doc_ids", nargs=-1, metavar="[DOC]...")
 doc_option = click.option("--doc", "doc_options", multiple=True, hidden=True, help="Same as the DOC arguments.")
-
-
-def format_option(choices: list[str]) -> Callable[[F], F]:
-    return click.option("--format", "output_format", type=click.Choice(choices), default="auto", show_default=True,
-                        help="auto: a table on a terminal, tab-separated values when piped.")
 
 
 def _label(record: Any) -> str:
@@ -106,8 +100,8 @@ def list_(doc_ids: tuple[str, ...], doc_options: tuple[str, ...], kind: str, lay
     if output_format == "jsonl":
         import orjson
 
-        for record in [*listing.spans, *listing.relations]:
-            click.echo(orjson.dumps(record.to_dict(), option=orjson.OPT_SORT_KEYS).decode("utf-8"))
+        for record in [*(s.to_dict() for s in listing.spans), *(r.to_dict() for r in listing.relations)]:
+            click.echo(orjson.dumps(record, option=orjson.OPT_SORT_KEYS).decode("utf-8"))
     else:
         print_listing(listing, output_format, kind)  # type: ignore[arg-type]
 
@@ -308,4 +302,5 @@ def progress(annotator: str, doc_id: str | None, state: str | None, root: str) -
         click.echo(f"{doc}\t{current}")
 
 
-from . import annotate_extra_cmd  # noqa: E402,F401  (find, undo, history, types: registered on the group)
+for _command in (find, undo, history, types):
+    annotate.add_command(_command)

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 import click
 
-from .annotate_cmd import annotate, format_option
 from .common import corpus_for, reports_errors, root_option
 
+F = TypeVar("F", bound=Callable[..., Any])
 
-@annotate.command("find")
+
+def format_option(choices: list[str]) -> Callable[[F], F]:
+    return click.option("--format", "output_format", type=click.Choice(choices), default="auto", show_default=True,
+                        help="auto: a table on a terminal, tab-separated values when piped.")
+
+
+@click.command("find")
 @click.argument("pattern")
 @click.argument("doc_ids", nargs=-1, metavar="[DOC]...")
 @click.option("--regex", is_flag=True, help="PATTERN is a (Python) regular expression.")
@@ -38,7 +47,7 @@ def find(pattern: str, doc_ids: tuple[str, ...], regex: bool, ignore_case: bool,
     print_hits(corpus_for(root).annotate_find(query), output_format)  # type: ignore[arg-type]
 
 
-@annotate.command("undo")
+@click.command("undo")
 @root_option
 @reports_errors
 def undo(root: str) -> None:
@@ -57,7 +66,7 @@ def undo(root: str) -> None:
     click.echo(f"undid #{undone.operation.id} {undone.operation.command} ({stores})")
 
 
-@annotate.command("history")
+@click.command("history")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @root_option
 @reports_errors
@@ -75,7 +84,7 @@ def history(limit: int, root: str) -> None:
         click.echo(f"#{entry.id}\t{entry.at}\t{entry.command}{mark}\t" + ", ".join(s.path for s in entry.stores))
 
 
-@annotate.command("types")
+@click.command("types")
 @root_option
 @reports_errors
 def types(root: str) -> None:

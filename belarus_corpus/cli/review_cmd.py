@@ -78,10 +78,11 @@ def _report(decision: str, outcome: ReviewOutcome, dry_run: bool, output_format:
     if dry_run:
         from ..annotate.listing import Listing
         from ..annotate.views import print_listing
+        from ..model import Relation, Span
 
-        spans = [r for r in outcome.changed if r.record_kind == "span"]
-        relations = [r for r in outcome.changed if r.record_kind == "relation"]
-        print_listing(Listing(spans, relations, {s.id: s.text for s in spans}),  # type: ignore[arg-type]
+        spans = [r for r in outcome.changed if isinstance(r, Span)]
+        relations = [r for r in outcome.changed if isinstance(r, Relation)]
+        print_listing(Listing(spans, relations, {s.id: s.text for s in spans}),
                       output_format, "all" if relations else "spans")  # type: ignore[arg-type]
         click.echo(f"would {decision} {len(outcome.changed)} suggestion(s); nothing was changed (--dry-run)",
                    err=True)
