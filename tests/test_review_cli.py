@@ -104,3 +104,11 @@ def test_interactive_back_undoes_the_last_step(corpus: Corpus) -> None:
     assert "1 accepted, 1 rejected, 0 edited, 1 skipped, 1 undone" in result.output
     unknown = run(corpus, "review", "dam", input="z\nq\n")
     assert "'z' is not a key here; press ? for help" in unknown.output
+
+
+def test_back_after_the_last_suggestion_and_the_end_of_input(corpus: Corpus) -> None:
+    span = suggest(corpus, "reportedly")
+    result = run(corpus, "review", "dam", input="a\nb\nr\n")
+    assert result.exit_code == 0, result.output
+    assert "all 1 suggestion(s) seen" in result.output and spans(corpus)[span.id].status == "rejected"
+    assert "1 accepted, 1 rejected, 0 edited, 0 skipped, 1 undone" in result.output

@@ -50,11 +50,11 @@ def _show(session: ReviewSession) -> None:
         click.echo("  " + "".join(piece for piece, _ in segments))
 
 
-def _key(read_line: bool) -> str:
+def _key(read_line: bool, prompt: str) -> str:
     if read_line:
-        answer = click.prompt(PROMPT, default="s", show_default=False).strip()
+        answer = click.prompt(prompt, default="s", show_default=False).strip()
         return answer[:1] if answer else "s"
-    click.echo(PROMPT)
+    click.echo(prompt)
     while True:
         char = click.getchar()
         if char in ("\r", "\n", " "):
@@ -107,12 +107,19 @@ def _actions(session: ReviewSession) -> dict[str, Callable[[], object]]:
 
 
 def review_loop(session: ReviewSession, read_line: bool | None = None) -> dict[str, int]:
-    """Run the loop until every suggestion is decided or skipped, or the reviewer quits; returns the tally."""
+    """Run the loop until the reviewer quits, or finishes after the last suggestion (where ``b`` still goes back);
+    returns the tally."""
     line_mode = not sys.stdin.isatty() if read_line is None else read_line
     actions = _actions(session)
-    while not session.done:
-        _show(session)
-        key = _key(line_mode)
+    while True:
+        if session.done:
+            click.echo(f"\nall {len(session.spans)} suggestion(s) seen: [b]ack, or any other key to finish")
+            key = _read(line_mode, "  [b]ack / finish")
+            if key != "b":
+                break
+        else:
+            _show(session)
+            key = _read(line_mode, PROMPT)
         if key == "q":
             break
         action = actions.get(key)
@@ -127,3 +134,11 @@ def review_loop(session: ReviewSession, read_line: bool | None = None) -> dict[s
         except click.Abort:
             click.echo("")
     return session.tally
+
+
+def _read(line_mode: bool, prompt: str) -> str:
+    """One key (the first character of a line when not on a terminal); the end of the input means quit."""
+    try:
+        return _key(line_mode, prompt)
+    except (click.Abort, EOFError):
+        return "q"

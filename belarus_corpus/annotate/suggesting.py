@@ -107,7 +107,9 @@ def suggest(corpus: CorpusReader, doc_ids: Sequence[str] | None = None, detector
                 {d: findings.local[d] for d in chunk if d in findings.local}, {d: ends[d] for d in chunk if d in ends},
                 {d: findings.views[d] for d in chunk if d in findings.views}, min_score)
 
-    for stored in in_chunks(suggest_chunk, chosen, arguments, workers):
+    from ..progress import track
+
+    for stored in track(in_chunks(suggest_chunk, chosen, arguments, workers), "suggest", len(chosen)):
         report.characters += stored.characters
         report.proposed.update(stored.proposed)
         report.added.update(stored.added)
@@ -131,7 +133,9 @@ def _run_corpus_detectors(corpus: CorpusReader, detectors: list[Any], doc_ids: l
     root = str(corpus.root)
     wanted = set(doc_ids)
     every = sorted(wanted | set(corpus.doc_ids()))
-    views = list(in_chunks(views_chunk, every, lambda _: (root,), workers))
+    from ..progress import track
+
+    views = list(track(in_chunks(views_chunk, every, lambda _: (root,), workers), "suggest: reading", len(every)))
     findings.views = {view.doc_id: view for view in views if view.doc_id in wanted}
     for detector in detectors:
         detector_id = f"{detector.name}@{detector.version}"

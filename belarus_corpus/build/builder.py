@@ -149,7 +149,9 @@ def _write_all(corpus: CorpusReader, staging: Path, result: BuildResult, split_s
     for shard in shards:
         shard.folds = {d: assignments[d].fold for d in shard.doc_ids}
     run = _Run(corpus, staging, result, previous, shared_inputs(corpus, result.dataset_version))
-    partials = [_write_or_reuse(run, shard) for shard in shards]
+    from ..progress import track
+
+    partials = [_write_or_reuse(run, shard) for shard in track(shards, "build")]
     partials.append(_write_cross_document(run, doc_splits))
     _write_labels(run)
     result.facts = finish_facts(corpus, merge_partials(partials))

@@ -117,7 +117,9 @@ def _write(corpus: CorpusReader, applied: Applied) -> None:
         groups.setdefault(span.doc_id, ([], []))[0].append(span)
     for relation in applied.relations:
         groups.setdefault(CROSS if relation.cross_document else relation.head_doc, ([], []))[1].append(relation)
-    for key in sorted(groups, key=lambda k: (k == CROSS, k)):
+    from ..progress import track
+
+    for key in track(sorted(groups, key=lambda k: (k == CROSS, k)), "import: writing"):
         spans, relations = groups[key]
         path = corpus.layout.cross_document_store if key == CROSS else corpus.layout.store(key)
         update(path, _adder(spans, relations, _shown(corpus, key)), _shown(corpus, key))

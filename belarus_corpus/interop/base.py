@@ -162,7 +162,9 @@ def select(corpus: CorpusReader, layers: Sequence[str] | None = None,
     taxonomy = corpus.taxonomy
     check_filters(taxonomy, layers, statuses)
     documents = []
-    for doc_id in corpus.doc_ids():
+    from ..progress import track
+
+    for doc_id in track(corpus.doc_ids(), "export: reading"):
         content = corpus.annotations(doc_id)
         documents.append(DocumentAnnotations(doc_id, corpus.document(doc_id).text,
                                              sorted(content.spans, key=Span.sort_key),

@@ -17,7 +17,7 @@ from .cross import CrossDocumentIndex
 from .provenance import check_orphan_raw_files
 from .report import Report
 from .repository import check_repository_files
-from .units import Context, plan_units, run_units
+from .units import CHUNK_UNITS, Context, plan_units, run_units
 
 __all__ = ["Report", "validate"]
 
@@ -56,7 +56,10 @@ def validate(root: str | Path, paths: Iterable[str | Path] | None = None, worker
     stores = {path.stem: path for path in _store_files(layout, report) if only is None or path.resolve() in only}
     units = plan_units(doc_ids, stores, check_files=only is None)
     context = Context(layout.root, taxonomy, frozenset(doc_ids))
-    for result in run_units(context, units, cross.wanted_span_ids(), workers):
+    from ..progress import track
+
+    chunks = -(-len(units) // CHUNK_UNITS)
+    for result in track(run_units(context, units, cross.wanted_span_ids(), workers), "validate", chunks):
         report.extend(result.problems)
         report.stats.update(result.stats)
         for doc_id in result.checked:
