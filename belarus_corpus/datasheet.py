@@ -6,12 +6,13 @@ match the data. The dataset card is generated from the same functions.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .codes import Code
 from .errors import Problem
 
 if TYPE_CHECKING:
+    from .build.facts_types import CorpusFacts
     from .reader import CorpusReader
 
 BEGIN = "<!-- BEGIN GENERATED: belarus-corpus stats --datasheet -->"
@@ -19,7 +20,7 @@ END = "<!-- END GENERATED -->"
 DATASHEET = "DATASHEET.md"
 
 
-def statistics_markdown(facts: dict[str, Any]) -> str:
+def statistics_markdown(facts: CorpusFacts) -> str:
     """The card's statistics (one source: ``build.facts``) plus how gold spans were made and paragraph languages."""
     from .build.facts_text import statistics_markdown as facts_statistics
 
@@ -30,7 +31,7 @@ def statistics_markdown(facts: dict[str, Any]) -> str:
                       f"- Paragraph languages (langdetect, seed 0; short paragraphs are unreliable): {languages}"])
 
 
-def cross_document_markdown(facts: dict[str, Any]) -> str:
+def cross_document_markdown(facts: CorpusFacts) -> str:
     """Which article reports what for the same fact (``build.facts``, shared with the card)."""
     from .build.facts_text import figures_markdown
 

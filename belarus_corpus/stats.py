@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from .build.facts import corpus_facts
 
 if TYPE_CHECKING:
+    from .build.facts_types import CorpusFacts
     from .reader import CorpusReader
 
 
@@ -20,7 +21,7 @@ def corpus_stats(corpus: CorpusReader) -> dict[str, Any]:
     return stats_from_facts(corpus_facts(corpus))
 
 
-def stats_from_facts(facts: dict[str, Any]) -> dict[str, Any]:
+def stats_from_facts(facts: CorpusFacts) -> dict[str, Any]:
     spans = facts["spans"]
     per_document = {
         row["doc_id"]: {"characters": row["characters"], "spans": row["spans"],

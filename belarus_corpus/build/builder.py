@@ -23,7 +23,7 @@ from .writer import ConfigWriter, TableSpec, table_spec, version_metadata
 
 if TYPE_CHECKING:
     from ..reader import CorpusReader
-    from .facts import Partial
+    from .facts_types import Partial
 
 DEFAULT_SPLIT = "train"
 

@@ -18,6 +18,7 @@ from .card_metadata import PRETTY_NAME, card_metadata, check_card_data
 
 if TYPE_CHECKING:
     from ..reader import CorpusReader
+    from .facts_types import CorpusFacts
     from .result import BuildResult
 
 
@@ -45,7 +46,7 @@ def _as_dict(data: Any) -> dict[str, Any]:
     return dict(data.to_dict())
 
 
-def card_body(corpus: CorpusReader, staging: Path, result: BuildResult, facts: dict[str, Any],
+def card_body(corpus: CorpusReader, staging: Path, result: BuildResult, facts: CorpusFacts,
               settings: dict[str, Any]) -> str:
     from . import facts_text as f
 
@@ -104,7 +105,7 @@ def card_body(corpus: CorpusReader, staging: Path, result: BuildResult, facts: d
     return "\n\n".join(sections) + "\n"
 
 
-def _measured_agreement(corpus: CorpusReader, facts: dict[str, Any]) -> list[str]:
+def _measured_agreement(corpus: CorpusReader, facts: CorpusFacts) -> list[str]:
     from ..annotate.agreement_summary import agreement_sentence
 
     sentence = agreement_sentence(corpus, facts["spans"]["by_annotator"])
@@ -112,7 +113,7 @@ def _measured_agreement(corpus: CorpusReader, facts: dict[str, Any]) -> list[str
             "output."] if sentence else []
 
 
-def _summary(facts: dict[str, Any]) -> str:
+def _summary(facts: CorpusFacts) -> str:
     from .facts import package_summary
 
     summary = package_summary()[0]
@@ -122,7 +123,7 @@ def _summary(facts: dict[str, Any]) -> str:
             "is known and unknown about its source.").strip()
 
 
-def _summary_sentence(facts: dict[str, Any]) -> str:
+def _summary_sentence(facts: CorpusFacts) -> str:
     from .facts_text import summary_sentence
 
     return summary_sentence(facts)
@@ -132,7 +133,7 @@ def _first_upper(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _rationale(facts: dict[str, Any]) -> str:
+def _rationale(facts: CorpusFacts) -> str:
     layers = ", ".join(f"{name} ({layer['description'].rstrip('.').lower()})" for name, layer in
                        facts["layers"].items())
     return (f"The corpus exists to study how articles on one story report, hedge and frame the same events. It "
@@ -141,7 +142,7 @@ def _rationale(facts: dict[str, Any]) -> str:
             "than cleaned away, so that users can see and filter them.")
 
 
-def _source_data(facts: dict[str, Any]) -> str:
+def _source_data(facts: CorpusFacts) -> str:
     from .facts_text import bullets
 
     lines = [f"{facts['documents']} plain-text files, ingested as delivered; each keeps its original file name and "

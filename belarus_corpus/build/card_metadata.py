@@ -12,6 +12,7 @@ from .features import CONFIGS, features_for
 
 if TYPE_CHECKING:
     from ..reader import CorpusReader
+    from .facts_types import CorpusFacts, SourceFacts
     from .result import BuildResult
 
 PRETTY_NAME = "belarus-corpus"
@@ -31,7 +32,7 @@ SIZE_BOUNDS = [(1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (
                (10_000_000, "1M<n<10M"), (100_000_000, "10M<n<100M"), (1_000_000_000, "100M<n<1B")]
 
 
-def card_metadata(corpus: CorpusReader, staging: Path, result: BuildResult, facts: dict[str, Any] | None = None,
+def card_metadata(corpus: CorpusReader, staging: Path, result: BuildResult, facts: CorpusFacts | None = None,
                   settings: dict[str, Any] | None = None) -> dict[str, Any]:
     from .facts import corpus_facts, release_settings
 
@@ -99,7 +100,7 @@ def _size_category(rows: int) -> str:
     return "n>1T" if rows > 10**12 else "other"
 
 
-def _licence_metadata(licences: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
+def _licence_metadata(licences: SourceFacts, settings: dict[str, Any]) -> dict[str, Any]:
     """The texts' licences decide: one known licence for every text and the annotations → that id; any text whose
     licence is unknown → ``unknown`` (the Hub's own value; the card's Licence section says what is known); texts
     under several known licences → ``other``, pointing at that section."""
@@ -117,7 +118,7 @@ def _tasks() -> tuple[list[str], list[str]]:
     return ["token-classification"], []
 
 
-def language_creators(facts: dict[str, Any]) -> list[str]:
+def language_creators(facts: CorpusFacts) -> list[str]:
     """``found`` for texts taken as published; ``machine-generated`` when an article is assessed machine-written;
     ``other`` when one is assessed a translation (by whom or what is not known)."""
     assessments = facts.get("assessments", {})
@@ -162,7 +163,7 @@ def _simplified(node: dict[str, Any]) -> dict[str, Any]:
     return node
 
 
-def _annotation_creators(facts: dict[str, Any]) -> list[str]:
+def _annotation_creators(facts: CorpusFacts) -> list[str]:
     methods = set(facts["spans"]["by_method"]) | set(facts["relations"]["by_method"])
     if not methods:
         return ["no-annotation"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .card_metadata import loadable_splits, split_size
 from .features import CONFIGS, LABELS_SPLIT
@@ -15,12 +15,13 @@ from .tokens import TOKENIZER
 
 if TYPE_CHECKING:
     from ..reader import CorpusReader
+    from .facts_types import CorpusFacts
     from .result import BuildResult
 
 BASELINE_RESULTS = "baselines/results/spancat.json"
 
 
-def tasks_section(facts: dict[str, Any]) -> str:
+def tasks_section(facts: CorpusFacts) -> str:
     lines = []
     for name, layer in facts["layers"].items():
         gold = facts["spans"]["gold_by_layer"].get(name, 0)

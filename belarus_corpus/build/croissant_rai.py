@@ -6,11 +6,12 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..reader import CorpusReader
+    from .facts_types import CorpusFacts
 
 SPDX = "https://spdx.org/licenses/{}.html"
 
 
-def licences(facts: dict[str, Any], settings: dict[str, Any]) -> list[Any]:
+def licences(facts: CorpusFacts, settings: dict[str, Any]) -> list[Any]:
     from .facts_text import licence_items
 
     annotations = str(settings["annotations_licence"])
@@ -22,7 +23,7 @@ def licences(facts: dict[str, Any], settings: dict[str, Any]) -> list[Any]:
     return items
 
 
-def data_collection(facts: dict[str, Any]) -> str:
+def data_collection(facts: CorpusFacts) -> str:
     n = facts["documents"]
     return (f"{n} article texts delivered to the project as plain-text files; how and "
             "where they were collected before that is not recorded. Each file was ingested as is: its bytes, "
@@ -31,7 +32,7 @@ def data_collection(facts: dict[str, Any]) -> str:
             + ", ".join(f"{code} {count}" for code, count in facts["languages"].items()) + ".")
 
 
-def missing_data(facts: dict[str, Any]) -> str:
+def missing_data(facts: CorpusFacts) -> str:
     n = facts["documents"]
     parts = [f"{name}: unknown for {source['unknown']} of {n}" for name, source in facts["sources"].items()
              if source["unknown"]]
@@ -39,7 +40,7 @@ def missing_data(facts: dict[str, Any]) -> str:
             + "; ".join(parts) + ".") if parts else "No source metadata is missing."
 
 
-def preprocessing(facts: dict[str, Any]) -> list[str]:
+def preprocessing(facts: CorpusFacts) -> list[str]:
     from .tokens import TOKENIZER
 
     return [
@@ -52,7 +53,7 @@ def preprocessing(facts: dict[str, Any]) -> list[str]:
     ]
 
 
-def annotation_analysis(facts: dict[str, Any]) -> str:
+def annotation_analysis(facts: CorpusFacts) -> str:
     several = facts["spans"]["positions_with_several_annotators"]
     if not facts["spans"]["total"]:
         return "No annotations yet; nothing to analyse."
@@ -61,14 +62,14 @@ def annotation_analysis(facts: dict[str, Any]) -> str:
             "status: " + ", ".join(f"{k} {v}" for k, v in facts["spans"]["by_status"].items()) + ".")
 
 
-def measured(corpus: CorpusReader, facts: dict[str, Any]) -> list[str]:
+def measured(corpus: CorpusReader, facts: CorpusFacts) -> list[str]:
     from ..annotate.agreement_summary import agreement_sentence
 
     sentence = agreement_sentence(corpus, facts["spans"]["by_annotator"])
     return [sentence] if sentence else []
 
 
-def annotations_per_item(facts: dict[str, Any]) -> str:
+def annotations_per_item(facts: CorpusFacts) -> str:
     from ..annotate.agreement_summary import passes
 
     spans = facts["spans"]
@@ -82,7 +83,7 @@ def annotations_per_item(facts: dict[str, Any]) -> str:
             f"than one); {spans['total']} spans over {facts['documents']} documents.")
 
 
-def use_cases(facts: dict[str, Any]) -> list[str]:
+def use_cases(facts: CorpusFacts) -> list[str]:
     layers = ", ".join(facts["layers"])
     return [f"Research and evaluation on span extraction and classification for the {layers} layers, hedge-claim "
             "linking and cross-article claim comparison.",

@@ -15,6 +15,15 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..gold import gold_origin
+from .facts_types import (
+    ClusterFacts,
+    ClusterGroup,
+    ClusterReport,
+    CorpusFacts,
+    DocumentFacts,
+    Partial,
+    SourceFacts,
+)
 from .features import SOURCE_FIELDS
 
 if TYPE_CHECKING:
@@ -89,7 +98,6 @@ def package_summary() -> tuple[str, str]:
 # documents is the merge of its documents' partials, whatever the grouping. The build stores one partial per
 # shard and merges them; ``corpus_facts`` merges every document's partial; both finish with ``finish_facts``.
 
-Partial = dict[str, Any]
 PARTIAL_KEYS = ("documents", "spans", "relations", "positions_with_several_annotators", "cluster_reports",
                 "clustered_claims_not_gold", "paragraph_languages")
 
@@ -98,7 +106,7 @@ FACTS_CHUNK_DOCS = 50
 FACTS_PARALLEL_MIN_DOCS = 200
 
 
-def corpus_facts(corpus: CorpusReader, workers: int | None = None) -> dict[str, Any]:
+def corpus_facts(corpus: CorpusReader, workers: int | None = None) -> CorpusFacts:
     """Every fact the card, Croissant file and datasheet state, from one pass over the corpus (spread over
     ``workers`` processes for a large corpus; the partials merge the same in any grouping)."""
     import os
@@ -132,7 +140,7 @@ def document_partial(document: Any, spans: list[Any], relations: list[Any]) -> P
     """The facts of one document with its spans and in-document relations."""
     spans_by: dict[str, Counter[str]] = defaultdict(Counter)
     positions: dict[tuple[str, str, int, int], set[str]] = defaultdict(set)
-    reports: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    reports: dict[str, list[ClusterReport]] = defaultdict(list)
     not_gold = 0
     from ..gold import split_gold
 
@@ -175,21 +183,23 @@ def relations_partial(relations: list[Any]) -> Partial:
 def merge_partials(partials: Iterable[Partial]) -> Partial:
     """One partial for the union of the documents of ``partials`` (which must not share a document)."""
     merged = empty_partial()
-    counters: dict[str, dict[str, Counter[str]]] = {"spans": defaultdict(Counter), "relations": defaultdict(Counter)}
+    spans_by: dict[str, Counter[str]] = defaultdict(Counter)
+    relations_by: dict[str, Counter[str]] = defaultdict(Counter)
     languages: Counter[str] = Counter()
-    reports: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    reports: dict[str, list[ClusterReport]] = defaultdict(list)
     for partial in partials:
         merged["documents"] += partial["documents"]
-        for group, by in counters.items():
-            for name, counts in partial[group].items():
-                _add(by[name], counts)
+        for name, counts in partial["spans"].items():
+            _add(spans_by[name], counts)
+        for name, counts in partial["relations"].items():
+            _add(relations_by[name], counts)
         merged["positions_with_several_annotators"] += partial["positions_with_several_annotators"]
         merged["clustered_claims_not_gold"] += partial["clustered_claims_not_gold"]
         _add(languages, partial["paragraph_languages"])
         for name, items in partial["cluster_reports"].items():
             reports[name] += items
     merged["documents"].sort(key=lambda d: d["doc_id"])
-    merged.update({group: _counters(by) for group, by in counters.items()})
+    merged["spans"], merged["relations"] = _counters(spans_by), _counters(relations_by)
     merged["paragraph_languages"] = _sorted_counts(languages)
     merged["cluster_reports"] = {name: sorted(items, key=lambda r: (r["doc_id"], r["span_id"]))
                                  for name, items in sorted(reports.items())}
@@ -206,12 +216,12 @@ def _counters(by: dict[str, Counter[str]]) -> dict[str, dict[str, int]]:
     return {name: _sorted_counts(counts) for name, counts in sorted(by.items()) if counts}
 
 
-def finish_facts(corpus: CorpusReader, partial: Partial) -> dict[str, Any]:
+def finish_facts(corpus: CorpusReader, partial: Partial) -> CorpusFacts:
     """The facts of the corpus from the merged partial of all its documents and its cross-document relations."""
     from .result import dataset_version_of
 
     taxonomy = corpus.taxonomy
-    documents: list[dict[str, Any]] = partial["documents"]
+    documents: list[DocumentFacts] = partial["documents"]
     spans_by: dict[str, Counter[str]] = defaultdict(Counter, {k: Counter(v) for k, v in partial["spans"].items()})
     relations_by: dict[str, Counter[str]] = defaultdict(Counter,
                                                         {k: Counter(v) for k, v in partial["relations"].items()})
@@ -290,7 +300,7 @@ def _count_relation(counters: dict[str, Counter[str]], relation: Any) -> None:
         counters["scope"]["cross_document"] += 1
 
 
-def _document_facts(document: Any, spans: list[Any], gold: list[Any]) -> dict[str, Any]:
+def _document_facts(document: Any, spans: list[Any], gold: list[Any]) -> DocumentFacts:
     prov = document.provenance
     language = prov.get("language", {})
     guess = language.get("document", {})
@@ -316,8 +326,8 @@ def _document_facts(document: Any, spans: list[Any], gold: list[Any]) -> dict[st
     }
 
 
-def _source_facts(documents: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    facts: dict[str, dict[str, Any]] = {}
+def _source_facts(documents: list[DocumentFacts]) -> dict[str, SourceFacts]:
+    facts: dict[str, SourceFacts] = {}
     for name in (*SOURCE_FIELDS, "authors"):
         known = [d for d in documents if d["source"].get(name)]
         values: set[str] = set()
@@ -331,7 +341,7 @@ def _source_facts(documents: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return facts
 
 
-def _assessment_facts(documents: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+def _assessment_facts(documents: list[DocumentFacts]) -> dict[str, list[dict[str, Any]]]:
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for d in documents:
         for name, item in d["assessments"].items():
@@ -339,12 +349,12 @@ def _assessment_facts(documents: list[dict[str, Any]]) -> dict[str, list[dict[st
     return dict(sorted(found.items()))
 
 
-def _cluster_facts(reports: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+def _cluster_facts(reports: dict[str, list[ClusterReport]]) -> list[ClusterFacts]:
     """Per cluster, the reports grouped by claim type; a group differs when two articles give different values."""
-    clusters = []
+    clusters: list[ClusterFacts] = []
     for name, items in sorted(reports.items()):
         items = sorted(items, key=lambda r: (r["type"], r["doc_id"], r["span_id"]))
-        by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        by_type: dict[str, list[ClusterReport]] = defaultdict(list)
         for report in items:
             by_type[report["type"]].append(report)
         groups = [_cluster_group(claim_type, members) for claim_type, members in sorted(by_type.items())]
@@ -353,7 +363,7 @@ def _cluster_facts(reports: dict[str, list[dict[str, Any]]]) -> list[dict[str, A
     return clusters
 
 
-def _cluster_group(claim_type: str, members: list[dict[str, Any]]) -> dict[str, Any]:
+def _cluster_group(claim_type: str, members: list[ClusterReport]) -> ClusterGroup:
     by_document: dict[str, set[str]] = defaultdict(set)
     for report in members:
         values = by_document[report["doc_id"]]

@@ -13,9 +13,10 @@ from .facts import corpus_facts, package_summary, release_settings
 
 if TYPE_CHECKING:
     from ..reader import CorpusReader
+    from .facts_types import ClusterFacts, ClusterReport, CorpusFacts
 
 
-def _reported(report: dict[str, Any]) -> str:
+def _reported(report: ClusterReport) -> str:
     return str(report["value"]) if report["value"] is not None else " ".join(str(report["text"]).split())
 
 
@@ -38,7 +39,7 @@ def _counts_text(counts: dict[str, int]) -> str:
     return ", ".join(f"{name} {count}" for name, count in counts.items()) or "none"
 
 
-def summary_sentence(facts: dict[str, Any]) -> str:
+def summary_sentence(facts: CorpusFacts) -> str:
     languages = _join(f"`{code}`" for code in facts["languages"]) or "no detected language"
     spans, relations = facts["spans"], facts["relations"]
     return (f"{_plural(facts['documents'], 'article')} ({facts['characters']:,} characters in "
@@ -48,7 +49,7 @@ def summary_sentence(facts: dict[str, Any]) -> str:
             f"{_plural(relations['total'], 'relation')}.")
 
 
-def provenance_items(facts: dict[str, Any]) -> list[str]:
+def provenance_items(facts: CorpusFacts) -> list[str]:
     """Who produced the texts, and what is known of where they came from."""
     n = facts["documents"]
     items = []
@@ -77,7 +78,7 @@ def _reasons(reasons: dict[str, int]) -> str:
                                              for reason, count in reasons.items()) + ")."
 
 
-def assessment_items(facts: dict[str, Any]) -> list[str]:
+def assessment_items(facts: CorpusFacts) -> list[str]:
     items = []
     for name, found in facts["assessments"].items():
         for item in found:
@@ -86,7 +87,7 @@ def assessment_items(facts: dict[str, Any]) -> list[str]:
     return items
 
 
-def translated_documents(facts: dict[str, Any]) -> list[dict[str, Any]]:
+def translated_documents(facts: CorpusFacts) -> list[dict[str, Any]]:
     return [item for item in facts["assessments"].get("translated_from", []) if item["value"] not in ("", "None")]
 
 
@@ -94,17 +95,17 @@ def _from_language(item: dict[str, Any]) -> str:
     return f"{item['doc_id']} from `{item['value']}`"
 
 
-def machine_written_documents(facts: dict[str, Any]) -> list[dict[str, Any]]:
+def machine_written_documents(facts: CorpusFacts) -> list[dict[str, Any]]:
     return [item for item in facts["assessments"].get("machine_generated", [])
             if item["value"].lower() in ("yes", "true", "likely", "probable", "probably")]
 
 
-def disagreeing_clusters(facts: dict[str, Any]) -> list[dict[str, Any]]:
+def disagreeing_clusters(facts: CorpusFacts) -> list[ClusterFacts]:
     """Clusters where two articles give different values for the same claim type."""
     return [c for c in facts["clusters"] if not c["agree"]]
 
 
-def bias_items(facts: dict[str, Any]) -> list[str]:
+def bias_items(facts: CorpusFacts) -> list[str]:
     n = facts["documents"]
     items = []
     translated = translated_documents(facts)
@@ -130,7 +131,7 @@ def bias_items(facts: dict[str, Any]) -> list[str]:
     return items
 
 
-def limitation_items(facts: dict[str, Any]) -> list[str]:
+def limitation_items(facts: CorpusFacts) -> list[str]:
     n = facts["documents"]
     spans = facts["spans"]
     items = [f"Size: {_plural(n, 'article')} and {_plural(spans['by_status'].get('gold', 0), 'gold span')}; "
@@ -164,7 +165,7 @@ def limitation_items(facts: dict[str, Any]) -> list[str]:
     return items
 
 
-def annotation_items(facts: dict[str, Any]) -> list[str]:
+def annotation_items(facts: CorpusFacts) -> list[str]:
     """What the data say about how the annotations were made; nothing more."""
     spans, relations = facts["spans"], facts["relations"]
     if not spans["total"] and not relations["total"]:
@@ -199,7 +200,7 @@ def annotation_items(facts: dict[str, Any]) -> list[str]:
     return items
 
 
-def personal_information_items(facts: dict[str, Any]) -> list[str]:
+def personal_information_items(facts: CorpusFacts) -> list[str]:
     authors = facts["sources"]["authors"]
     spans = facts["spans"]
     items = [f"The {facts['documents']} texts are kept as published, without anonymisation: every person they "
@@ -219,7 +220,7 @@ def personal_information_items(facts: dict[str, Any]) -> list[str]:
     return items
 
 
-def licence_items(facts: dict[str, Any], settings: dict[str, Any]) -> list[str]:
+def licence_items(facts: CorpusFacts, settings: dict[str, Any]) -> list[str]:
     n = facts["documents"]
     licences = facts["sources"]["licence"]
     items = []
@@ -255,7 +256,7 @@ def _cell(text: Any, limit: int = 80) -> str:
     return value.replace("|", "\\|")
 
 
-def statistics_markdown(facts: dict[str, Any]) -> str:
+def statistics_markdown(facts: CorpusFacts) -> str:
     spans, relations = facts["spans"], facts["relations"]
     lines = [
         "| | |", "|---|---|",
@@ -280,7 +281,7 @@ def statistics_markdown(facts: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def figures_markdown(facts: dict[str, Any]) -> str:
+def figures_markdown(facts: CorpusFacts) -> str:
     """Which article reports which figure for the same event: gold claim spans sharing a ``cluster``."""
     clusters = facts["clusters"]
     if not clusters:

@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import Problem
 
 if TYPE_CHECKING:
     from ..reader import CorpusReader
+    from .facts_types import CorpusFacts
     from .splits import Assignment
 
 
@@ -23,7 +24,7 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     reused_shards: int = 0
-    facts: dict[str, Any] | None = None  # release.facts, merged from the shards' partials, for card and Croissant
+    facts: CorpusFacts | None = None  # release.facts, merged from the shards' partials, for card and Croissant
     file_rows: dict[str, int] = field(default_factory=dict)  # rows per Parquet file, by path in the build
     digests: dict[str, str] = field(default_factory=dict)  # SHA-256 already known, by path in the build
     assignments: dict[str, Assignment] = field(default_factory=dict)  # doc_id → split and fold
