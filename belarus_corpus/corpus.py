@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from .curate.queues import Unit
     from .errors import Problem
     from .evaluate.report import Evaluation
+    from .ingest.sourcemap_locate import SourceLocation
     from .interop.apply import Applied
     from .interop.base import ExportReport, ImportResult
     from .release.diff import DatasetDiff
@@ -66,7 +67,19 @@ class Corpus(AnnotateMethods, CorpusReader):
         >>> Corpus(".").ingest(["article.txt"], IngestOptions(metadata={"url": "https://example.org/a"}))
         """
         chosen = options or IngestOptions()
-        return [ingest_file(self.layout, Path(path), chosen) for path in paths]
+        return [done for path in paths for done in ingest_file(self.layout, Path(path), chosen)]
+
+    def annotate_locate(self, span_id: str) -> SourceLocation:
+        """Where span ``span_id`` is in its raw file: bytes, line and column, and a web page's element path.
+
+        >>> print(Corpus(".").annotate_locate("s_0123456789abcdef").render())
+        """
+        from .annotate.operations import find_span
+        from .ingest.sourcemap_locate import locate
+
+        span = find_span(self, span_id)
+        raw_file = self.layout.relative(self.layout.raw_text(span.doc_id))
+        return locate(self.document(span.doc_id), span.id, span.start, span.end, raw_file)
 
     def suggest(self, doc_ids: Sequence[str] | None = None, detectors: Sequence[str] | None = None,
                 workers: int | None = None, min_score: float | None = None) -> SuggestReport:

@@ -93,7 +93,7 @@ def raw_findings(layout: Layout) -> Iterator[Problem]:
     for doc_id in doc_ids:
         yield from _raw_against_provenance(layout, doc_id)
     if layout.raw_dir.is_dir():
-        for path in sorted(layout.raw_dir.glob("*.txt")):
+        for path in sorted([*layout.raw_dir.glob("*.txt"), *layout.raw_dir.glob("*.html")]):
             if path.stem not in doc_ids and not path.name.startswith("."):
                 yield Problem(_shown(layout, path), None, Code.RAW_WITHOUT_PROVENANCE,
                               "raw file has no provenance record",
@@ -115,12 +115,18 @@ def _recorded_sha256(layout: Layout, doc_id: str) -> tuple[str | None, Problem |
     return sha, None
 
 
+def _raw_path(layout: Layout, doc_id: str) -> Path:
+    """raw/<doc_id>.txt, or raw/<doc_id>.html for a web page (not resolved: a link is reported, not followed)."""
+    html = layout.raw_dir / f"{doc_id}.html"
+    return html if html.is_file() or html.is_symlink() else layout.raw_dir / f"{doc_id}.txt"
+
+
 def _raw_against_provenance(layout: Layout, doc_id: str) -> Iterator[Problem]:
     sha, problem = _recorded_sha256(layout, doc_id)
     if problem is not None:
         yield problem
         return
-    raw = layout.raw_dir / f"{doc_id}.txt"
+    raw = _raw_path(layout, doc_id)
     shown = _shown(layout, raw)
     target = raw.resolve()
     if raw.is_symlink() and layout.root not in target.parents:
@@ -291,7 +297,7 @@ def built_raw_hashes(folder: Path) -> dict[str, str]:
 def _current_raw_hashes(layout: Layout) -> dict[str, str]:
     current: dict[str, str] = {}
     for doc_id in layout.doc_ids():
-        raw = layout.raw_dir / f"{doc_id}.txt"
+        raw = _raw_path(layout, doc_id)
         if raw.is_file() and not raw.is_symlink():
             current[doc_id] = sha256_file(raw)
     return current

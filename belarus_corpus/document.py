@@ -70,6 +70,11 @@ def load_document(layout: Layout, doc_id: str, provenance: dict[str, Any] | None
     try:
         if raw is None:
             raw = path.read_bytes()
+        if provenance.get("media_type") == "text/html":
+            from .webpage.extract import normalize_html_document
+
+            return Document(doc_id=doc_id, raw=raw, normalized=normalize_html_document(raw, provenance),
+                            provenance=provenance)
         decoded = raw.decode("utf-8")
     except FileNotFoundError as exc:
         raise CorpusError(Problem(layout.relative(path), None, Code.RAW_MISSING, "the raw file is missing",

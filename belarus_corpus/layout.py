@@ -80,7 +80,12 @@ class Layout:
         return self.annotations_dir / CROSS_DOCUMENT_STORE
 
     def raw_text(self, doc_id: str) -> Path:
-        return self.inside(self.raw_dir / f"{check_doc_id(doc_id)}.txt")
+        """The raw file: ``raw/<doc_id>.txt``, or ``raw/<doc_id>.html`` for an ingested web page."""
+        html = self.raw_html(doc_id)
+        return html if html.is_file() else self.inside(self.raw_dir / f"{doc_id}.txt")
+
+    def raw_html(self, doc_id: str) -> Path:
+        return self.inside(self.raw_dir / f"{check_doc_id(doc_id)}.html")
 
     def provenance(self, doc_id: str) -> Path:
         return self.inside(self.raw_dir / f"{check_doc_id(doc_id)}.provenance.json")

@@ -54,6 +54,7 @@ def _substitute(text: str, pattern: re.Pattern[str], replacement: str) -> StepRe
 
 
 _BOM = re.compile("^\ufeff")
+_C2PA_WRAPPER = re.compile("\ufeff?[\ufe00-\ufe0f\U000e0100-\U000e01ef]{13,}")  # extractors may drop the U+FEFF
 _NEWLINES = re.compile("\r\n?")
 _ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff\u00ad]")
 
@@ -68,6 +69,12 @@ def unify_newlines(text: str) -> StepResult:
 
 def remove_zero_width(text: str) -> StepResult:
     return _substitute(text, _ZERO_WIDTH, "")
+
+
+def remove_c2pa_wrapper(text: str) -> StepResult:
+    """Remove C2PA text manifest wrappers (U+FEFF and a run of 13 or more variation selectors, which text never
+    has); the ingest of a web page reads what they say first (``ingest/html_c2pa.py``)."""
+    return _substitute(text, _C2PA_WRAPPER, "")
 
 
 _DECOMPOSABLE_BELOW = 0x20000
@@ -155,8 +162,27 @@ STEPS: tuple[Step, ...] = (
 )
 
 
-def pipeline_id() -> str:
-    return f"v{PIPELINE_VERSION}:" + ",".join(step.id for step in STEPS)
+HTML_TEXT_STEPS: tuple[Step, ...] = (
+    Step("c2pa-text", 1, "remove C2PA text manifest wrappers (recorded in provenance first)", remove_c2pa_wrapper),
+    *STEPS,
+)
+"""What a web page's extracted main text goes through; the extraction step before them is
+``webpage.extract.EXTRACT_STEP`` (above this module: it needs trafilatura and the source map)."""
+
+
+def pipeline_id(steps: tuple[Step, ...] = STEPS) -> str:
+    return f"v{PIPELINE_VERSION}:" + ",".join(step.id for step in steps)
+
+
+def run_steps(text: str, steps: tuple[Step, ...]) -> tuple[str, Origin, dict[str, int]]:
+    """Apply ``steps`` in order: the text, where each of its code points came from, and each step's changes."""
+    origin: Origin = None
+    changes: dict[str, int] = {}
+    for step in steps:
+        text, step_origin, count = step.apply(text)
+        changes[step.id] = count
+        origin = _compose(origin, step_origin)
+    return text, origin, changes
 
 
 @dataclass
@@ -207,11 +233,5 @@ def _compose(first: Origin, second: Origin) -> Origin:
 
 
 def normalize(raw: str) -> Normalized:
-    text = raw
-    origin: Origin = None
-    changes: dict[str, int] = {}
-    for step in STEPS:
-        text, step_origin, count = step.apply(text)
-        changes[step.id] = count
-        origin = _compose(origin, step_origin)
+    text, origin, changes = run_steps(raw, STEPS)
     return Normalized(raw=raw, text=text, changes=changes, char_origin=origin)

@@ -51,7 +51,7 @@ def test_safe_stem_is_kept_and_metadata_fills_source(make_corpus: MakeCorpus, tm
         (b"Good text\x00 then binary", "binary-content"),
         (b"Caf\xe9 au lait in Minsk", "not-utf8"),
         ("Hello Minsk".encode("utf-16"), "not-utf8"),
-        (b"<!DOCTYPE html><html><body><p>News</p></body></html>", "html-content"),
+        (b"<!DOCTYPE html><html><body><p>News</p></body></html>", "not-an-article"),
         ("Lukashenkoâ€™s envoy said â€œyesâ€\x9d to talks".encode(), "mojibake"),
     ],
 )

@@ -64,6 +64,7 @@ FIELD_DESCRIPTIONS = {
     "note": "Free-text note.",
     "reviewed_by": "Who accepted or rejected a suggested span (null when it was never reviewed).",
     "edited": "True when a suggested span was changed (type, offsets or attributes) before it was accepted.",
+    "source_bytes": "Byte range [start, end) of the span in the document's raw file (for a web page, the HTML).",
     "head": "Id of the head span.",
     "tail": "Id of the tail span.",
     "head_doc": "Document of the head span.",

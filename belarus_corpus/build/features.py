@@ -59,6 +59,7 @@ def features_for(config: str, taxonomy: Taxonomy) -> Any:
             "type": ds.ClassLabel(names=all_span_types(taxonomy)), "start": int32, "end": int32, "text": string,
             "prefix": string, "suffix": string, "attributes": attributes, **common, "text_sha256": string,
             "reviewed_by": string, "edited": ds.Value("bool"), "suggested_by": string,
+            "source_bytes": {"start": ds.Value("int64"), "end": ds.Value("int64")},
         })
     if config == "relations":
         return ds.Features({

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..document import Document
 from ..gold import Gold, detector_of, split_gold
+from ..ingest.sourcemap_locate import source_byte_range
 from ..model import Relation, Span
 from ..taxonomy import Taxonomy
 from .sentences import sentence_rows
@@ -37,7 +38,7 @@ def bundle_rows(bundle: DocumentBundle, taxonomy: Taxonomy) -> Iterator[tuple[st
         yield "paragraphs", row
     by_id = {span.id: span for span in bundle.spans}
     for config, spans in (("spans", bundle.gold.spans), ("review_spans", bundle.gold.other_spans)):
-        for row in span_rows(spans, taxonomy, by_id):
+        for row in span_rows(spans, taxonomy, by_id, bundle.document):
             yield config, row
     for config, relations in (("relations", bundle.gold.relations), ("review_relations", bundle.gold.other_relations)):
         for row in relation_rows(relations):
@@ -90,9 +91,11 @@ def paragraph_rows(bundle: DocumentBundle) -> Iterator[dict[str, Any]]:
                "language_probability": guess.get("probability") if same else None}
 
 
-def span_rows(spans: list[Span], taxonomy: Taxonomy, by_id: dict[str, Span] | None = None) -> Iterator[dict[str, Any]]:
+def span_rows(spans: list[Span], taxonomy: Taxonomy, by_id: dict[str, Span] | None = None,
+              document: Document | None = None) -> Iterator[dict[str, Any]]:
     """Rows of the spans (or review_spans) config; ``suggested_by`` is the detector the span began as
-    (``gold.detector_of``, through a curated span's sources among ``by_id``)."""
+    (``gold.detector_of``, through a curated span's sources among ``by_id``); ``source_bytes`` where the span is
+    in the raw file (``ingest.sourcemap_locate``)."""
     names = list(taxonomy.all_attributes())
     for span in sorted(spans, key=Span.sort_key):
         row = span.to_dict()
@@ -102,6 +105,7 @@ def span_rows(spans: list[Span], taxonomy: Taxonomy, by_id: dict[str, Span] | No
         row["reviewed_by"] = span.reviewed_by
         row["edited"] = span.edited
         row["suggested_by"] = detector_of(span, by_id or {})
+        row["source_bytes"] = source_byte_range(document, span.start, span.end) if document else None
         yield row
 
 

@@ -1,4 +1,5 @@
-"""``belarus-corpus annotate``: add, list, show, update, rm, relate, find, undo, history, types, reanchor, ..."""
+"""``belarus-corpus annotate``: add, list, show, update, rm, relate, find, undo, history, types, reanchor, locate,
+..."""
 
 from __future__ import annotations
 
@@ -300,6 +301,29 @@ def progress(annotator: str, doc_id: str | None, state: str | None, root: str) -
         raise click.UsageError("give --doc and --state together")
     for doc, current in corpus_for(root).annotate_progress(annotator, doc_id, state).items():
         click.echo(f"{doc}\t{current}")
+
+
+@annotate.command("locate")
+@click.argument("span_id")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@root_option
+@reports_errors
+def locate(span_id: str, output_format: str, root: str) -> None:
+    """Show where a span is in its raw file: byte range, line:column and, for a web
+    page, the path of the element that encloses it.
+
+    \b
+    Example:
+      belarus-corpus annotate locate s_0123456789abcdef
+    """
+    import dataclasses
+    import json
+
+    found = corpus_for(root).annotate_locate(span_id)
+    if output_format == "json":
+        click.echo(json.dumps(dataclasses.asdict(found), ensure_ascii=False, sort_keys=True))
+    else:
+        click.echo(found.render())
 
 
 for _command in (find, undo, history, types):

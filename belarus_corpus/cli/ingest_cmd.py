@@ -37,8 +37,11 @@ def ingest(files: tuple[Path, ...], doc_id: str | None, replace: str | None, met
            accept_mojibake: bool, root: str) -> None:
     """Copy articles byte-identical into raw/ and write their provenance records.
 
-    Nothing is written for a file that is refused (invalid UTF-8, binary, empty, HTML, too large,
-    already ingested, ...): the message names the file and what to do. Source fields come from the
+    FILES are UTF-8 text files, HTML pages (raw/<id>.html; the main text is extracted
+    with trafilatura and mapped back to the page) or WARC captures (.warc, .warc.gz:
+    each HTML response record an article). Nothing is written for a file that is refused
+    (invalid UTF-8, binary, empty, not an article, broken WARC, too large, already
+    ingested, ...): the message names the file and what to do. Source fields come from the
     flags (--url, --publisher, ...), which win over a --metadata file; a field given by neither is
     recorded as unknown, with a reason.
 
@@ -47,6 +50,7 @@ def ingest(files: tuple[Path, ...], doc_id: str | None, replace: str | None, met
       belarus-corpus ingest article.txt --url https://example.org/news/1 --publisher "Example News" \\
           --published-date 2025-03-04 --licence CC-BY-4.0
       belarus-corpus ingest ../shared/seeds/*.txt --metadata seeds.metadata.json
+      belarus-corpus ingest page.html capture.warc.gz
     """
     from ..errors import Problem, UsageError
     from ..ingest import IngestOptions, load_metadata
@@ -65,9 +69,12 @@ def ingest(files: tuple[Path, ...], doc_id: str | None, replace: str | None, met
                             accept_mojibake=accept_mojibake, metadata=fields)
     corpus = corpus_for(root, start=True)
     for path in files:
-        done = corpus.ingest([path], options)[0]
-        verb = "replaced" if done.replaced else "ingested"
-        click.echo(f"{verb} {path} as {done.doc_id} ({corpus.layout.relative(done.raw_path)})")
+        written = corpus.ingest([path], options)
+        for done in written:
+            verb = "replaced" if done.replaced else "ingested"
+            click.echo(f"{verb} {path} as {done.doc_id} ({corpus.layout.relative(done.raw_path)})")
+        for note in written[0].notes if written else []:
+            click.echo(f"skipped {path} {note}")
 
 
 def _url(value: str | None) -> str | None:

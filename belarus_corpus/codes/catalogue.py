@@ -165,8 +165,23 @@ CATALOGUE: dict[Code, Entry] = {
                             "Check the path."),
     C.FILE_TOO_LARGE: Entry("File too large", "ingest", E, "The file is over the size limit.",
                             "Split the file, or raise the limit with --max-bytes."),
-    C.HTML_CONTENT: Entry("HTML content", "ingest", E, "The file looks like an HTML page, not article text.",
-                          "Extract the article's text first and ingest that."),
+    C.NOT_AN_ARTICLE: Entry("Not an article", "ingest", E, "A web page (or every page of a WARC capture) has no "
+                            "main text, too little of it, or mostly link text (a listing page); nothing was written.",
+                            "Ingest article pages only."),
+    C.BINARY_PAYLOAD: Entry("Binary payload", "ingest", E, "An HTML page or WARC record holds binary data (an image, "
+                            "an archive, NUL bytes).", "Pass the HTML page, or a capture of one."),
+    C.UNKNOWN_CHARSET: Entry("Unknown charset", "ingest", E, "A web page declares a charset that is not a known "
+                             "encoding, or declares none and is not UTF-8 and cannot be detected.",
+                             "Convert the page to UTF-8 (e.g. iconv) and ingest that."),
+    C.UNDECODABLE_PAGE: Entry("Page not in its declared encoding", "ingest", E, "A web page's bytes are not valid "
+                              "in the encoding its HTTP header, byte order mark or meta charset declares.",
+                              "Fix the charset declaration, or convert the page to UTF-8."),
+    C.WARC_INVALID: Entry("Invalid WARC capture", "ingest", E, "A WARC file is truncated or not a WARC; the message "
+                          "names the record where reading stopped; nothing was written.",
+                          "Fetch or repair the capture and ingest it again."),
+    C.PAYLOAD_TOO_LARGE: Entry("Payload too large", "ingest", E, "A WARC record expands past --max-bytes, or the "
+                               "capture past 20 times it (a gzip bomb is stopped at the bound).",
+                               "Raise --max-bytes if the capture is genuine."),
     C.INVALID_METADATA: Entry("Invalid metadata", "ingest", E, "The --metadata file is unreadable or not an object.",
                               "Pass a UTF-8 JSON object of source fields."),
     C.LANGUAGE_MISMATCH: Entry("Language mismatch", "ingest", E,

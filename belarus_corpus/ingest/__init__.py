@@ -9,16 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from ..codes import Code
-from ..errors import CorpusError, Problem
+from ..errors import CorpusError, Problem, UsageError
 from ..fsio import atomic_write_files, locked, write_error
 from ..layout import Layout, check_doc_id, doc_id_for, sha256_hex
-from ..normalize import normalize
+from ..normalize import Normalized, normalize
 from ..provenance import build_record, detect_language, dumps
+from .html import Page, html_record, looks_like_html, read_html_page
 from .signatures import sniff
+from .warc import is_warc
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-_HTML = re.compile(rb"^\s*(<!doctype html|<html\b|<head\b|<body\b)", re.IGNORECASE)
-_TAGS = re.compile(rb"</?(p|div|span|a|script|style|br|meta|li|table)\b[^>]*>", re.IGNORECASE)
 _MOJIBAKE = re.compile("(?:Ã[\u0080-\u00bf]|Ã[©¨¢¡¤§ª«®´¹º¼½]|â€[™œ\u009d˜”“¦¢]|Ã¢â‚¬|Â[\u00a0-\u00bf])")
 
 
@@ -38,6 +38,7 @@ class Ingested:
     raw_path: Path
     provenance_path: Path
     replaced: bool
+    notes: list[str] = field(default_factory=list)
 
 
 def _refuse(path: Path, code: Code, message: str, hint: str, line: int | None = None) -> CorpusError:
@@ -87,9 +88,6 @@ def decode_checked(path: Path, data: bytes) -> str:
                       line=line) from exc
     if not text.strip():
         raise _refuse(path, Code.WHITESPACE_ONLY, "the file holds only white space", "pass the article's text")
-    if _HTML.search(data[:2048]) or len(_TAGS.findall(data[:20000])) >= 5:
-        raise _refuse(path, Code.HTML_CONTENT, "this looks like an HTML page, not article text",
-                      "extract the article's text first (e.g. with trafilatura) and ingest that")
     return text
 
 
@@ -148,12 +146,13 @@ def _existing_by_hash(layout: Layout) -> dict[str, str]:
     return found
 
 
-def _resolve_doc_id(layout: Layout, path: Path, data: bytes, options: IngestOptions) -> tuple[str, list[Any]]:
-    sha = sha256_hex(data)
+def _resolve_doc_id(layout: Layout, path: Path, item: Prepared, options: IngestOptions,
+                    taken: set[str]) -> tuple[str, list[Any]]:
+    sha = sha256_hex(item.data)
     existing = _existing_by_hash(layout).get(sha)
     if existing is not None:
         raise _refuse(path, Code.ALREADY_INGESTED, f"the same content is already ingested as {existing!r}",
-                      f"nothing to do; see raw/{existing}.txt")
+                      f"nothing to do; see {layout.relative(layout.raw_text(existing))}")
     if options.replace:
         doc_id = check_doc_id(options.replace, str(path))
         provenance_path = layout.provenance(doc_id)
@@ -171,40 +170,89 @@ def _resolve_doc_id(layout: Layout, path: Path, data: bytes, options: IngestOpti
         entry = {key: old.get(key) for key in ("sha256", "size_bytes", "ingested_at", "original_file_name")}
         entry["text_sha256"] = old.get("normalization", {}).get("text_sha256")
         return doc_id, [*old.get("history", []), entry]
-    doc_id = check_doc_id(options.doc_id, str(path)) if options.doc_id else doc_id_for(path.name, sha)
-    if layout.raw_text(doc_id).exists() or layout.provenance(doc_id).exists():
+    doc_id = check_doc_id(options.doc_id, str(path)) if options.doc_id else item.doc_id or doc_id_for(item.name, sha)
+    if doc_id in taken or layout.raw_text(doc_id).exists() or layout.provenance(doc_id).exists():
         raise _refuse(path, Code.DOC_ID_EXISTS, f"a different document already has the id {doc_id!r}",
                       f"choose another id with --doc-id, or pass --replace {doc_id} to ingest a new version")
     return doc_id, []
 
 
-def ingest_file(layout: Layout, path: Path, options: IngestOptions) -> Ingested:
+@dataclass
+class Prepared:
+    """One document checked and ready to write: its raw bytes, normalized text and, for a web page, the page."""
+
+    data: bytes
+    name: str
+    normalized: Normalized
+    page: Page | None = None
+    doc_id: str | None = None
+    notes: list[str] = field(default_factory=list)  # records of the same capture that were skipped, and why
+
+
+def ingest_file(layout: Layout, path: Path, options: IngestOptions) -> list[Ingested]:
+    """Ingest a text file, an HTML page or a WARC capture (each HTML response an article); all or nothing."""
     data = read_source(path, options.max_bytes)
+    if is_warc(path, data):
+        from .warc import read_warc
+
+        return _commit(layout, path, read_warc(path, data, options.max_bytes), options)
+    if data and sniff(data) is None and b"\x00" not in data[:4096] and looks_like_html(data, path.name):
+        page = read_html_page(data, str(path), path.name)
+        return _commit(layout, path, [Prepared(data, path.name, page.normalized, page)], options)
     text = decode_checked(path, data)
     check_mojibake(path, text, options.accept_mojibake)
-    normalized = normalize(text)
-    language = detect_language(normalized.text)
+    return _commit(layout, path, [Prepared(data, path.name, normalize(text))], options)
+
+
+def _commit(layout: Layout, path: Path, items: list[Prepared], options: IngestOptions) -> list[Ingested]:
+    if (options.doc_id or options.replace) and len(items) > 1:
+        raise UsageError(Problem(str(path), None, Code.USAGE, f"--doc-id and --replace name one document; this file "
+                                 f"holds {len(items)}", "leave them out: each record gets an id from the file "
+                                 "name and its record number"))
+    languages = [_language_checked(path, item, options) for item in items]
+    try:
+        layout.raw_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise write_error(layout.raw_dir, exc) from exc
+    writes: list[tuple[Path, bytes]] = []
+    done: list[Ingested] = []
+    with locked(layout.raw_dir / ".ingest"):
+        taken: set[str] = set()
+        for item, language in zip(items, languages, strict=True):
+            doc_id, history = _resolve_doc_id(layout, path, item, options, taken)
+            taken.add(doc_id)
+            record = _record(layout, doc_id, item, options, language, history)
+            raw_path = layout.raw_html(doc_id) if item.page else layout.raw_dir / f"{doc_id}.txt"
+            writes += [(raw_path, item.data), (layout.provenance(doc_id), dumps(record).encode("utf-8"))]
+            done.append(Ingested(doc_id=doc_id, raw_path=raw_path, provenance_path=layout.provenance(doc_id),
+                                 replaced=bool(options.replace), notes=item.notes))
+        # All files or none: a failed write must not leave a raw file without its record.
+        atomic_write_files(writes)
+    return done
+
+
+def _language_checked(path: Path, item: Prepared, options: IngestOptions) -> dict[str, Any]:
+    language = detect_language(item.normalized.text)
     code = language["document"]["code"]
     if options.require_language and code != options.require_language:
         raise _refuse(path, Code.LANGUAGE_MISMATCH,
                       f"detected language {code!r} (p={language['document']['probability']}), "
                       f"not {options.require_language!r}", "ingest it without --require-language, or leave it out")
-    try:
-        layout.raw_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise write_error(layout.raw_dir, exc) from exc
-    with locked(layout.raw_dir / ".ingest"):
-        doc_id, history = _resolve_doc_id(layout, path, data, options)
-        record = build_record(doc_id=doc_id, original_name=path.name, data=data, normalized=normalized,
-                              metadata=metadata_for(options.metadata, path.name), language=language,
-                              text_sha256=sha256_hex(normalized.text.encode("utf-8")), history=history)
-        from ..validate.provenance import check_provenance_record
+    return language
 
-        problems = check_provenance_record(record, str(layout.provenance(doc_id)))
-        if problems:
-            raise CorpusError(problems)
-        # Both files or neither: a failed provenance write must not leave a raw file without its record.
-        atomic_write_files([(layout.raw_text(doc_id), data),
-                            (layout.provenance(doc_id), dumps(record).encode("utf-8"))])
-    return Ingested(doc_id=doc_id, raw_path=layout.raw_text(doc_id), provenance_path=layout.provenance(doc_id),
-                    replaced=bool(options.replace))
+
+def _record(layout: Layout, doc_id: str, item: Prepared, options: IngestOptions, language: dict[str, Any],
+            history: list[Any]) -> dict[str, Any]:
+    given = metadata_for(options.metadata, item.name)
+    metadata = {**item.page.stated, **given} if item.page else given
+    record = build_record(doc_id=doc_id, original_name=item.name, data=item.data, normalized=item.normalized,
+                          metadata=metadata, language=language,
+                          text_sha256=sha256_hex(item.normalized.text.encode("utf-8")), history=history)
+    if item.page:
+        record = html_record(record, item.page)
+    from ..validate.provenance import check_provenance_record
+
+    problems = check_provenance_record(record, str(layout.provenance(doc_id)))
+    if problems:
+        raise CorpusError(problems)
+    return record

@@ -64,8 +64,9 @@ def check_document_files(layout: Layout, doc_id: str) -> DocumentFiles:
 
 
 def _check_raw(layout: Layout, doc_id: str, record: dict[str, Any]) -> tuple[list[Problem], bytes | None]:
-    raw_path = layout.raw_dir / f"{doc_id}.txt"
-    shown = f"raw/{doc_id}.txt"
+    suffix = "html" if record.get("media_type") == "text/html" else "txt"
+    raw_path = layout.raw_dir / f"{doc_id}.{suffix}"
+    shown = f"raw/{doc_id}.{suffix}"
     if raw_path.is_symlink():
         target = raw_path.resolve()
         if layout.root not in target.parents:
@@ -86,7 +87,8 @@ def _check_raw(layout: Layout, doc_id: str, record: dict[str, Any]) -> tuple[lis
 
 def check_orphan_raw_files(layout: Layout, known: set[str]) -> list[Problem]:
     problems = []
-    for path in sorted(layout.raw_dir.glob("*.txt")) if layout.raw_dir.is_dir() else []:
+    found = [*layout.raw_dir.glob("*.txt"), *layout.raw_dir.glob("*.html")] if layout.raw_dir.is_dir() else []
+    for path in sorted(found):
         if path.stem not in known:
             problems.append(Problem(layout.relative(path), None, Code.RAW_WITHOUT_PROVENANCE,
                                     "raw file has no provenance record",

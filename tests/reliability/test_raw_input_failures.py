@@ -150,9 +150,11 @@ def test_nul_bytes_refused(corpus_root: Path, tmp_path: Path, frozen: Frozen) ->
     assert f"byte offset {offset}" in message
 
 
-def test_html_page_refused(corpus_root: Path, tmp_path: Path, frozen: Frozen) -> None:
-    page = f"<!DOCTYPE html>\n<html><head><title>Envoy</title></head><body><p>{ARTICLE}</p></body></html>\n"
-    refused(corpus_root, tmp_path, frozen, "page.html", page.encode("utf-8"), "html-content")
+def test_html_page_without_an_article_refused(corpus_root: Path, tmp_path: Path, frozen: Frozen) -> None:
+    # HTML pages are ingested since #20 (their main text extracted); one with no article is refused
+    page = ("<!DOCTYPE html>\n<html><head><title>Envoy</title></head><body><nav><a href='/'>Home</a></nav>"
+            "</body></html>\n")
+    refused(corpus_root, tmp_path, frozen, "page.html", page.encode("utf-8"), "not-an-article")
 
 
 def test_empty_file_refused(corpus_root: Path, tmp_path: Path, frozen: Frozen) -> None:
