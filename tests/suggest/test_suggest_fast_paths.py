@@ -115,7 +115,7 @@ def plain_find_dates(text: str) -> list[DateMention]:
 def _digit_figure(match: re.Match[str]) -> Figure | None:
     start, end = match.span()
     digits = match.group("digits")
-    number = float(digits.replace(",", ""))
+    number = figures.read_digits(digits)  # thousands by comma or space, or a decimal comma (#19)
     if match.group("score"):
         return Figure(start, end, number, number, match.group(), "score")
     if match.group("percent"):
