@@ -136,4 +136,15 @@ def baseline_section(corpus: CorpusReader) -> str:
             f"; computed on dataset version {results['dataset_version']}" if results.get("dataset_version") else "")
         + ". The figures are from the committed results file and are not recomputed by the build.",
         table,
+        *_empty_note(results, settings),
     ])
+
+
+def _empty_note(results: dict[str, Any], settings: dict[str, Any]) -> list[str]:
+    """Say so when the models proposed nothing: a table of zeros is a finding about the settings, not a score."""
+    overall = [r for r in results.get("scores", {}).get("rows", []) if r.get("layer") == "*"]
+    if overall and not overall[0].get("strict", {}).get("predicted"):
+        return [f"With {settings.get('iterations')} training epochs no model proposes a span above spancat's 0.5 "
+                "threshold: the run shows the pipeline end to end, not what spancat can learn from this data; "
+                "run it with more `--iterations` for a usable baseline."]
+    return []
