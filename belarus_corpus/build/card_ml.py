@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .card_metadata import loadable_splits, split_size
 from .features import CONFIGS, LABELS_SPLIT

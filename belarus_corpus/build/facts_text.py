@@ -134,7 +134,7 @@ def bias_items(facts: CorpusFacts) -> list[str]:
 def limitation_items(facts: CorpusFacts) -> list[str]:
     n = facts["documents"]
     spans = facts["spans"]
-    items = [f"Size: {_plural(n, 'article')} and {_plural(spans['by_status'].get('gold', 0), 'gold span')}; "
+    items = [f"Size: {_plural(n, 'article')} and {_plural(sum(spans['gold_by_layer'].values()), 'gold span')}; "
              "too small for training and too small for any statistical claim about news coverage."]
     disagreeing = disagreeing_clusters(facts)
     clusters = facts["clusters"]
@@ -156,9 +156,12 @@ def limitation_items(facts: CorpusFacts) -> list[str]:
     if dates["unknown"]:
         items.append(f"Publication dates are unknown for {dates['unknown']} of {n} articles; relative time "
                      "references in the texts cannot be resolved with certainty.")
-    not_gold = {status: count for status, count in spans["by_status"].items() if status != "gold"}
-    if not_gold:
-        items.append(f"Not every span is gold: {_counts_text(not_gold)}. Filter on `status` for gold spans.")
+    gold = sum(spans["gold_by_layer"].values())
+    if spans["total"] > gold:
+        items.append(f"Of {_plural(spans['total'], 'span record')}, {gold} are the gold (one per annotated item, by "
+                     "the gold rule: a curated document's gold is its curated records); the `spans` and `relations` "
+                     "configs hold the gold only, and every other record (each annotator's own, suggestions, "
+                     "rejections) is in `review_spans` and `review_relations`.")
     if spans["total"] and not spans["positions_with_several_annotators"]:
         items.append("Every span was annotated by one annotator only; no inter-annotator agreement can be "
                      "computed from this release.")
@@ -192,10 +195,16 @@ def annotation_items(facts: CorpusFacts) -> list[str]:
         items.append(f"Gold spans by origin: {_counts_text(spans['gold_origin'])}.")
     if spans["by_reviewer"]:
         items.append(f"Review decisions recorded by reviewer id: {_counts_text(spans['by_reviewer'])}.")
-    several = spans["positions_with_several_annotators"]
-    items.append(f"{several} annotated positions carry spans from more than one annotator; "
-                 + ("no adjudication step is recorded." if several else
-                    "there is no double annotation and no adjudication."))
+    several, curated = spans["positions_with_several_annotators"], spans["by_annotator"].get("curated", 0)
+    if curated:
+        adjudication = (f"{curated} gold spans were curated from the annotators' records (annotator `curated`; "
+                        "each lists its sources, the annotators' record ids, and the strategy that merged them, "
+                        "with every dispute settled by a recorded decision and its reason).")
+    elif several:
+        adjudication = "no adjudication step is recorded."
+    else:
+        adjudication = "there is no double annotation and no adjudication."
+    items.append(f"{several} annotated positions carry spans from more than one annotator; {adjudication}")
     items.append(f"Guidelines version {facts['guidelines_version']}, taxonomy version {facts['taxonomy_version']}.")
     return items
 
