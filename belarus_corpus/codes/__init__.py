@@ -95,6 +95,7 @@ class Code(StrEnum):
     MOJIBAKE = "mojibake"
     NOTHING_TO_UNDO = "nothing-to-undo"
     NOT_AN_ARTICLE = "not-an-article"
+    EXTRACTOR_CHANGED = "extractor-changed"
     BINARY_PAYLOAD = "binary-payload"
     UNKNOWN_CHARSET = "unknown-charset"
     UNDECODABLE_PAGE = "undecodable-page"

@@ -165,6 +165,9 @@ CATALOGUE: dict[Code, Entry] = {
                             "Check the path."),
     C.FILE_TOO_LARGE: Entry("File too large", "ingest", E, "The file is over the size limit.",
                             "Split the file, or raise the limit with --max-bytes."),
+    C.EXTRACTOR_CHANGED: Entry("Extractor version changed", "validate", W, "A web page's provenance records "
+                               "another trafilatura version than the one installed; its text is extracted again on "
+                               "every read and may differ.", "Install the recorded version, or re-anchor the spans."),
     C.NOT_AN_ARTICLE: Entry("Not an article", "ingest", E, "A web page (or every page of a WARC capture) has no "
                             "main text, too little of it, or mostly link text (a listing page); nothing was written.",
                             "Ingest article pages only."),

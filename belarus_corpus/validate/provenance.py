@@ -60,7 +60,24 @@ def check_document_files(layout: Layout, doc_id: str) -> DocumentFiles:
                                 f"but the file is named for {doc_id!r}", "rename the file or fix doc_id",
                                 path="$.doc_id"))
     raw_problems, raw = _check_raw(layout, doc_id, record if isinstance(record, dict) else {})
+    problems += _check_extractor(record, shown)
     return DocumentFiles(problems + raw_problems, record if isinstance(record, dict) else None, raw)
+
+
+def _check_extractor(record: Any, file: str) -> list[Problem]:
+    """A web page's text is extracted again on every read: another extractor version may give another text."""
+    if not isinstance(record, dict) or record.get("media_type") != "text/html":
+        return []
+    from ..webpage.extract import EXTRACTOR, extractor_version
+
+    extraction = (record.get("html") or {}).get("extraction") or {}
+    recorded, installed = extraction.get("version"), extractor_version()
+    if recorded == installed:
+        return []
+    return [Problem(file, None, Code.EXTRACTOR_CHANGED, f"the page's text was extracted with {EXTRACTOR} {recorded}; "
+                    f"{installed} is installed, and may extract another text", f"install {EXTRACTOR}=={recorded}, "
+                    "or check the spans with 'belarus-corpus annotate reanchor'", path="$.html.extraction.version",
+                    severity="warning")]
 
 
 def _check_raw(layout: Layout, doc_id: str, record: dict[str, Any]) -> tuple[list[Problem], bytes | None]:
