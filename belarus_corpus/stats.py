@@ -17,7 +17,18 @@ if TYPE_CHECKING:
 
 def corpus_stats(corpus: CorpusReader) -> dict[str, Any]:
     """Documents, characters, gold spans by layer and type, spans by status and method, gold origin, paragraph
-    languages and per-document counts."""
+    languages and per-document counts; a corpus that does not validate is refused with the report (counts of
+    records of the wrong type would be wrong, or a traceback)."""
+    from .codes import Code
+    from .errors import CorpusError, Problem
+    from .validate import validate
+    from .validate.report import summary
+
+    report = validate(corpus.root)
+    if not report.valid:
+        raise CorpusError([*report.sorted_problems(), Problem(
+            "<corpus>", None, Code.STATS_REFUSED, f"no statistics: {summary(report)}",
+            "fix the errors above (belarus-corpus validate lists them), then run stats again")])
     return stats_from_facts(corpus_facts(corpus))
 
 

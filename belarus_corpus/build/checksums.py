@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -39,8 +40,28 @@ def verified_digests(folder: Path) -> dict[str, str] | None:
 
 def _listed(manifest: Path) -> list[tuple[str, str]]:
     """(name, digest) of every line of the manifest."""
-    lines = manifest.read_text(encoding="utf-8").splitlines()
+    lines = manifest.read_bytes().decode("utf-8", errors="replace").splitlines()
     return [(name, digest) for digest, _, name in (line.partition("  ") for line in lines)]
+
+
+_DIGEST = re.compile(r"^[0-9a-f]{64}$")
+
+
+def _entry_problem(folder: Path, manifest: Path, number: int, name: str, digest: str) -> Problem | None:
+    """A line that is not ``<sha256>  <path inside the build>``: a path that leaves the folder (``..``, absolute,
+    through a symbolic link) is never followed, so a manifest cannot vouch for files outside the build."""
+    reason = None
+    parts = Path(name).parts
+    if not _DIGEST.match(digest) or not name or "\ufffd" in name:
+        reason = "is not '<64 hex digits>  <file>' in UTF-8"
+    elif Path(name).is_absolute() or ".." in parts or "\\" in name:
+        reason = f"{name!r} is not a path inside the build folder"
+    elif any((folder / Path(*parts[: i + 1])).is_symlink() for i in range(len(parts))):
+        reason = f"{name} is a symbolic link; a build holds files only"
+    if reason is None:
+        return None
+    return Problem(str(manifest), number, Code.CHECKSUM_ENTRY_INVALID, reason,
+                   "rebuild with 'belarus-corpus build' (the manifest was edited or damaged)")
 
 
 def verify(folder: Path) -> list[Problem]:
@@ -53,7 +74,10 @@ def verify(folder: Path) -> list[Problem]:
     for number, (name, digest) in enumerate(_listed(manifest), start=1):
         listed.add(name)
         path = folder / name
-        if not path.is_file():
+        invalid = _entry_problem(folder, manifest, number, name, digest)
+        if invalid is not None:
+            problems.append(invalid)
+        elif not path.is_file():
             problems.append(Problem(str(manifest), number, Code.BUILD_FILE_MISSING, f"{name} is listed but missing",
                                     "rebuild with 'belarus-corpus build'"))
         elif file_sha256(path) != digest:
@@ -61,7 +85,10 @@ def verify(folder: Path) -> list[Problem]:
                                     "the file was changed or corrupted: rebuild with 'belarus-corpus build'"))
     for path in sorted(folder.rglob("*")):
         name = path.relative_to(folder).as_posix()
-        if path.is_file() and path.name != CHECKSUMS and name not in listed:
+        if path.is_symlink():
+            problems.append(Problem(str(path), None, Code.CHECKSUM_ENTRY_INVALID, f"{name} is a symbolic link",
+                                    "a build holds files only: rebuild with 'belarus-corpus build'"))
+        elif path.is_file() and path.name != CHECKSUMS and name not in listed:
             problems.append(Problem(str(path), None, Code.BUILD_FILE_UNLISTED, f"{name} is not in checksums.sha256",
                                     "remove it, or rebuild"))
     return problems

@@ -253,6 +253,9 @@ CATALOGUE: dict[Code, Entry] = {
     # build, verify
     C.BAD_SPLIT: Entry("Bad split", "build", E, "--split-by-document is not SEED:RATIO....",
                        "Give a seed and 1-3 ratios that sum to 1, e.g. 13:0.8:0.2."),
+    C.STATS_REFUSED: Entry("Statistics refused", "build", E,
+                           "The corpus does not validate, so its counts would be wrong (or could not be made).",
+                           "Fix the errors listed with it (`belarus-corpus validate`), then run `stats` again."),
     C.BUILD_REFUSED: Entry("Build refused", "build", E,
                            "The corpus does not validate (an invalid record, a store or raw file without provenance);"
                            " build writes nothing rather than leave records out or keep wrong ones.",
@@ -274,6 +277,11 @@ CATALOGUE: dict[Code, Entry] = {
                            "Build it with `belarus-corpus build`, or give the right path."),
     C.BUILD_NO_DATA: Entry("Build without data", "verify", E, "The build has no Parquet files.",
                            "Rebuild with `belarus-corpus build`."),
+    C.CHECKSUM_ENTRY_INVALID: Entry("Checksum entry invalid", "verify", E,
+                                    "A line of checksums.sha256 is not '<sha256>  <file in the build>' (a path that "
+                                    "leaves the build folder, is absolute, goes through a symbolic link, or is not "
+                                    "UTF-8), or the build holds a symbolic link; such entries are never followed.",
+                                    "Rebuild with `belarus-corpus build`."),
     C.CHECKSUM_MISMATCH: Entry("Checksum mismatch", "verify", E, "A build file does not match its checksum.",
                                "The file was changed or corrupted: rebuild."),
     C.CHECKSUMS_MISSING: Entry("Checksums missing", "verify", E, "The build has no checksums.sha256.",

@@ -36,7 +36,7 @@ class RecordValidator:
             import jsonschema_rs
 
             validator = jsonschema_rs.validator_for(schema)
-            self.is_valid: Callable[[Any], bool] = validator.is_valid
+            self.is_valid: Callable[[Any], bool] = _surrogates_invalid(validator.is_valid)
             self._iter_errors: Callable[[Any], Iterator[Any]] = validator.iter_errors
             self._rust = True
         except ImportError:  # pragma: no cover - the fallback path
@@ -48,6 +48,12 @@ class RecordValidator:
             self._rust = False
 
     def errors(self, record: Any) -> list[SchemaError]:
+        try:
+            surrogate = _lone_surrogate(record, "$")
+        except RecursionError:
+            return [SchemaError("$", "type", "nested too deeply to check")]
+        if surrogate is not None:  # jsonschema-rs cannot take a string that is not valid Unicode
+            return [SchemaError(surrogate, "type", "the string holds a lone UTF-16 surrogate, which is not text")]
         found = []
         for error in self._iter_errors(record):
             if self._rust:
@@ -56,6 +62,33 @@ class RecordValidator:
                 path, keyword = list(error.absolute_path), str(error.validator)
             found.append(SchemaError(json_path(path), str(keyword), error.message))
         return found
+
+
+def _surrogates_invalid(is_valid: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    def checked(record: Any) -> bool:
+        try:
+            return is_valid(record)
+        except UnicodeEncodeError:
+            return False
+
+    return checked
+
+
+def _lone_surrogate(value: Any, path: str) -> str | None:
+    """The JSON path of the first string (or key) holding a lone surrogate, None when there is none."""
+    if isinstance(value, str):
+        return path if any("\ud800" <= c <= "\udfff" for c in value) else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found = _lone_surrogate(key, path) or _lone_surrogate(item, f"{path}.{key}")
+            if found is not None:
+                return found
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            found = _lone_surrogate(item, f"{path}[{index}]")
+            if found is not None:
+                return found
+    return None
 
 
 def schema_code(error: SchemaError, layer_known: bool, kind: str = "span") -> Code:

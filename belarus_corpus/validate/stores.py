@@ -149,7 +149,8 @@ def _semantic_checks_possible(record: dict[str, Any], kind: str) -> bool:
 
 def _report_schema(check: StoreCheck, line: int, record: dict[str, Any], validator: RecordValidator,
                    kind: str) -> None:
-    layer_known = record.get("layer") in check.taxonomy.layers
+    layer = record.get("layer")
+    layer_known = isinstance(layer, str) and layer in check.taxonomy.layers
     seen: set[tuple[str, str]] = set()
     for error in validator.errors(record):
         code = schema_code(error, layer_known, kind)
