@@ -237,3 +237,38 @@ def test_records_the_span_schema_accepts(exported: Path, record: Any) -> None:
             check(root, args)
         check(root, ["annotate", "add", DOC, "--layer", "claim", "--type", "event", "--start", "0",
                      "--end", "5"], writes=True)
+
+
+@pytest.mark.parametrize("entry", ["../outside.txt", "/etc/hostname", "data/../../outside.txt", "link.txt"])
+def test_checksum_entries_cannot_leave_the_build(exported: Path, entry: str) -> None:
+    """A manifest that lists a file outside the build (with its true digest) is refused, never said intact."""
+    from reliability_support import expect, run
+
+    from belarus_corpus.layout import sha256_file
+
+    with scratch(exported) as root:
+        build, outside = root.parent / "build", root.parent / "outside.txt"
+        outside.write_text("not part of the build\n", encoding="utf-8")
+        if entry == "link.txt":
+            (build / entry).symlink_to(outside)
+        target = outside if entry != "/etc/hostname" else Path(entry)
+        if not target.exists():
+            pytest.skip(f"{target} does not exist here")
+        with (build / "checksums.sha256").open("a", encoding="utf-8") as handle:
+            handle.write(f"{sha256_file(target)}  {entry}\n")
+        result = run(["verify", build])
+        expect(result, 1, "checksum-entry-invalid", file=str(build / "checksums.sha256"))
+        assert "intact" not in result.stdout
+
+
+def test_stats_refuses_a_corpus_that_does_not_validate(exported: Path) -> None:
+    from reliability_support import expect, run
+
+    with scratch(exported) as root:
+        store = root / "annotations" / f"{DOC}.jsonl"
+        first, *rest = store.read_text(encoding="utf-8").splitlines()
+        store.write_text("\n".join([json.dumps({**json.loads(first), "layer": ["claim"]}), *rest]) + "\n",
+                         encoding="utf-8")
+        result = run(["stats", "--root", root])
+        expect(result, 1, "stats-refused")
+        expect(result, 1, "unknown-layer", file=f"annotations/{DOC}.jsonl", line=1)
