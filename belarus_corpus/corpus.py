@@ -212,6 +212,7 @@ class Corpus(AnnotateMethods, CorpusReader):
         """
         from .interop.registry import format_module
 
+        self.layout.refuse_source_output(Path(out))  # never over raw/, annotations/ or schema/ (#15)
         return format_module(format_name).export(self, Path(out), layers=list(layers) if layers else None,
                                                  statuses=list(statuses) if statuses else None)
 

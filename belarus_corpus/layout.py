@@ -109,6 +109,17 @@ class Layout:
                 continue
         return str(path)
 
+    def refuse_source_output(self, out: Path) -> Path:
+        """Refuse an output folder that is or lies inside the root's raw/, annotations/ or schema/ (an export there
+        would overwrite the sources it was made from); the folder, resolved, otherwise."""
+        resolved = out.resolve()
+        sources = [d.resolve() for d in (self.raw_dir, self.annotations_dir, self.schema_dir)]
+        if any(resolved == source or source in resolved.parents for source in sources):
+            raise UsageError(Problem(str(out), None, Code.UNSAFE_OUTPUT,
+                                     "the output folder would overwrite the corpus's raw/, annotations/ or schema/",
+                                     "choose a folder outside them, e.g. exports/<format>"))
+        return resolved
+
     @functools.cached_property
     def _safe_dirs(self) -> frozenset[Path]:
         """raw/ and annotations/ when they are real folders inside the root (checked once)."""

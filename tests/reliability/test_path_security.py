@@ -180,3 +180,13 @@ def test_hostile_provenance_is_refused_by_annotate(corpus_root: Path) -> None:
     result = run(["annotate", "add", "--root", corpus_root, DOC, "--layer", "claim", "--type", "event",
                   "--quote", "The envoy met"], timeout=60)
     expect(result, 1, "provenance-invalid", file=f"raw/{DOC}.provenance.json")
+
+
+@pytest.mark.parametrize("out", ["raw", "annotations", "annotations/brat", "schema", "schema/x/y",
+                                 "raw/../annotations"])
+def test_export_never_writes_into_the_sources(corpus_root: Path, frozen: Frozen, out: str) -> None:
+    """#15: `export --format brat --out raw` overwrote the byte-identical articles with normalized text."""
+    frozen(corpus_root)
+    result = run(["export", "--root", corpus_root, "--format", "brat", "--out", corpus_root / out])
+    expect(result, 2, "unsafe-output")
+    frozen.check(allow_new_locks=False)
