@@ -120,6 +120,9 @@ def _edited(corpus: CorpusReader, found: Span, edit: SpanEdit) -> Span:
     changes: dict[str, Any] = {"type": type_, "attributes": attributes}
     if edit.status is not None:
         changes["status"] = edit.status
+    if edit.status == "suggested" and found.status != "suggested" and found.suggested_by is not None:
+        # un-accepting a detector's suggestion makes it the detector's again (as before review accept; #15)
+        changes.update(reviewed_by=None, annotator=found.suggested_by, suggested_by=None)
     if edit.note is not None:
         changes["note"] = edit.note or None
     if edit.start is not None or edit.end is not None:
