@@ -20,3 +20,5 @@ async function start() {
   document.body.dataset.ready = "1";
 }
 start();
+// live: validate and progress again every 20 s while the tab is shown
+setInterval(() => { if (!document.hidden) start(); }, 20000);
