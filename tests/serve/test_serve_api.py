@@ -94,6 +94,11 @@ def test_doc_ids_that_break_the_layout_rules_are_refused(served: Served, path: s
     assert "taxonomy_version" not in json.dumps(body) and "A page about" not in json.dumps(body)
 
 
+def test_an_unknown_document_is_404(served: Served) -> None:
+    status, body = served.request("GET", "/api/doc/no-such-doc")
+    assert status == 404 and body["problems"][0]["code"] == "unknown-document"
+
+
 def test_a_write_to_an_unsafe_doc_id_is_refused(served: Served) -> None:
     status, body = served.request("POST", "/api/doc/%2e%2e/progress", {"state": "done", "version": "x"})
     assert status == 400 and body["problems"][0]["code"] == "unsafe-doc-id"
