@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from ..annotate.blind import BlindView, read_progress
+from ..annotate.review import reviewable
 from ..fsio import file_version
 from ..layout import check_doc_id
 from ..model import Relation, Span
@@ -39,6 +40,7 @@ class SpanView(TypedDict):
     confidence: float | None
     sources: list[str] | None
     curation: str | None
+    reviewable: bool
 
 
 class RelationView(TypedDict):
@@ -93,14 +95,14 @@ def confidence_of(span: Span) -> float | None:
         return None
 
 
-def span_view(span: Span, offsets: OffsetMap) -> SpanView:
+def span_view(span: Span, offsets: OffsetMap, reviewer: str) -> SpanView:
     return SpanView(id=span.id, layer=span.layer, type=span.type, start=span.start, end=span.end,
                     start16=offsets.to_utf16(min(span.start, len(offsets.text))),
                     end16=offsets.to_utf16(min(span.end, len(offsets.text))), text=span.text, status=span.status,
                     annotator=span.annotator, method=span.method, created=span.created,
                     reviewed_by=span.reviewed_by, suggested_by=span.suggested_by, edited=span.edited,
                     attributes=span.attributes, note=span.note, confidence=confidence_of(span),
-                    sources=span.sources, curation=span.curation)
+                    sources=span.sources, curation=span.curation, reviewable=reviewable(span, reviewer))
 
 
 def relation_view(relation: Relation) -> RelationView:
@@ -128,7 +130,7 @@ def document_view(corpus: CorpusReader, doc_id: str, viewer: Viewer) -> Document
     return DocumentView(doc_id=doc_id, title=document.title, text=document.text, version=version,
                         progress_version=file_version(progress_path(corpus, viewer.annotator)),
                         progress=read_progress(corpus, viewer.annotator).get(doc_id, "not started"),
-                        annotator=viewer.annotator, spans=[span_view(s, offsets) for s in spans],
+                        annotator=viewer.annotator, spans=[span_view(s, offsets, viewer.annotator) for s in spans],
                         relations=[relation_view(r) for r in relations])
 
 

@@ -172,13 +172,15 @@ def test_accept_and_reject_suggestions(served: Served) -> None:
     assert (spans[two.id].status, spans[two.id].reviewed_by) == ("rejected", "web-tester")
 
 
-def test_a_suggestion_shows_the_confidence_suggest_stored(served: Served) -> None:
+def test_suggestions_show_their_confidence_and_whether_they_are_reviewable(served: Served) -> None:
     scored = add_span(served.corpus, "review", layer="hedge", type_="reportative", quote="The minister said",
-                      status="suggested", annotator="detector-y", note="confidence 0.85; reporting verb")
-    plain = add_span(served.corpus, "review", layer="hedge", type_="reportative", quote="were constructive",
-                     status="suggested", annotator="detector-y", note="no score here")
-    shown = {s["id"]: s["confidence"] for s in served.request("GET", "/api/doc/review")[1]["spans"]}
-    assert (shown[scored.id], shown[plain.id]) == (0.85, None)
+                      status="suggested", annotator="rule:detector-y@1", method="rule:detector-y@1",
+                      note="confidence 0.85; reporting verb")
+    blind = add_span(served.corpus, "review", layer="hedge", type_="reportative", quote="were constructive",
+                     status="suggested", annotator="second-pass", note="no score here")  # another's manual pass
+    shown = {s["id"]: s for s in served.request("GET", "/api/doc/review")[1]["spans"]}
+    assert (shown[scored.id]["confidence"], shown[blind.id]["confidence"]) == (0.85, None)
+    assert (shown[scored.id]["reviewable"], shown[blind.id]["reviewable"]) == (True, False)
 
 
 def test_relate_two_spans(served: Served) -> None:

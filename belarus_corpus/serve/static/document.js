@@ -152,10 +152,10 @@ function renderAddForm() {
 
 function renderQueue() {
   const panel = document.getElementById("queue");
-  state.queue = visibleSpans().filter(s => s.status === "suggested").sort((x, y) => x.start16 - y.start16 || x.end16 - y.end16);
+  state.queue = visibleSpans().filter(s => s.status === "suggested" && s.reviewable).sort((x, y) => x.start16 - y.start16 || x.end16 - y.end16);
   if (state.current >= state.queue.length) state.current = Math.max(0, state.queue.length - 1);
   const span = state.queue[state.current];
-  const head = el("h2", {text: `Suggestions (${state.queue.length})`});
+  const head = el("h2", {text: `Suggestions to review (${state.queue.length})`});
   const keys = el("div", {class: "prov"}, el("span", {class: "kbd", text: "j"}), "/", el("span", {class: "kbd", text: "k"}),
     " next/previous · ", el("span", {class: "kbd", text: "a"}), " accept · ", el("span", {class: "kbd", text: "r"}), " reject");
   if (!span) { panel.replaceChildren(head, el("p", {class: "muted", text: "No suggestions to review."})); return; }
@@ -174,6 +174,7 @@ async function decide(decision) {
   if (!span) return;
   const result = await post(`/api/doc/${encodeURIComponent(DOC)}/review`, {span_id: span.id, decision, version: state.data.version});
   if (!result.ok) { const r = refusal(result); say(r.text, r.kind, r.action); return; }
+  if (!result.body.changed.length) { say(`${span.id} was left as it was (not a suggestion you may review)`, "error"); await load(); return; }
   say(`${decision}ed ${span.id}`, "ok");
   await load();
 }
