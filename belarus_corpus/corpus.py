@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .curate.api import CurateOutcome
     from .curate.decisions import Decision
     from .curate.queues import Unit
+    from .engine import EngineOptions
     from .errors import Problem
     from .evaluate.report import Evaluation
     from .ingest.sourcemap_locate import SourceLocation
@@ -82,7 +83,8 @@ class Corpus(AnnotateMethods, CorpusReader):
         return locate(self.document(span.doc_id), span.id, span.start, span.end, raw_file)
 
     def suggest(self, doc_ids: Sequence[str] | None = None, detectors: Sequence[str] | None = None,
-                workers: int | None = None, min_score: float | None = None) -> SuggestReport:
+                workers: int | None = None, min_score: float | None = None,
+                engine: EngineOptions | None = None) -> SuggestReport:
         """Run the detectors and store their proposals as ``suggested`` spans (gold is never touched); proposals
         scored below ``min_score`` are left out.
 
@@ -90,16 +92,16 @@ class Corpus(AnnotateMethods, CorpusReader):
         """
         from .annotate.suggesting import suggest
 
-        return suggest(self, doc_ids or None, detectors or None, workers, min_score)
+        return suggest(self, doc_ids or None, detectors or None, workers, min_score, engine)
 
-    def validate(self, paths: Iterable[str | Path] | None = None) -> Report:
+    def validate(self, paths: Iterable[str | Path] | None = None, engine: EngineOptions | None = None) -> Report:
         """Every check of the corpus (or only the given store files); ``report.valid`` is False on any error.
 
         >>> Corpus(".").validate().valid
         """
         from .checks import validate_corpus
 
-        return validate_corpus(self.root, paths)
+        return validate_corpus(self.root, paths, engine=engine)
 
     def fmt(self, check: bool = False) -> list[str]:
         """Rewrite every store canonically (or, with ``check``, only list those that are not); returns their paths.
@@ -136,7 +138,8 @@ class Corpus(AnnotateMethods, CorpusReader):
         return record_splits(self, write, proportions, folds, seed)
 
     def build(self, out: str | Path | None = None, split_by_document: str | None = None,
-              incremental: bool = True) -> BuildResult:
+              incremental: bool = True, workers: int | None = None,
+              engine: EngineOptions | None = None) -> BuildResult:
         """Build the Hugging Face dataset folder (default ``dist/belarus-corpus``); refuses invalid data.
 
         >>> Corpus(".").build("dist/belarus-corpus").counts["spans"]
@@ -144,7 +147,8 @@ class Corpus(AnnotateMethods, CorpusReader):
         from .build.builder import build
 
         target = Path(out) if out else self.layout.dist_dir / "belarus-corpus"
-        return build(self, target, split_by_document=split_by_document, incremental=incremental)
+        return build(self, target, split_by_document=split_by_document, incremental=incremental, workers=workers,
+                     engine=engine)
 
     def stats(self) -> dict[str, Any]:
         """Counts of documents, characters and spans per layer, type, status and document.

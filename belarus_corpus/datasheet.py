@@ -13,6 +13,7 @@ from .errors import Problem
 
 if TYPE_CHECKING:
     from .build.facts_types import CorpusFacts
+    from .engine import EngineOptions
     from .reader import CorpusReader
 
 BEGIN = "<!-- BEGIN GENERATED: belarus-corpus stats --datasheet -->"
@@ -38,12 +39,12 @@ def cross_document_markdown(facts: CorpusFacts) -> str:
     return figures_markdown(facts)
 
 
-def generated_block(corpus: CorpusReader) -> str:
+def generated_block(corpus: CorpusReader, engine: EngineOptions | None = None) -> str:
     """The block, from one pass over the corpus (``build.facts.corpus_facts``)."""
     from .build.facts import corpus_facts
     from .build.scorecard import records_of_corpus, scorecard, scorecard_markdown
 
-    facts = corpus_facts(corpus)
+    facts = corpus_facts(corpus, engine=engine)
     return "\n".join([BEGIN, "", "### Statistics", "", statistics_markdown(facts), "",
                       "### Cross-document figures", "", cross_document_markdown(facts), "",
                       "### Detector scorecard", "", scorecard_markdown(scorecard(records_of_corpus(corpus))), "", END])
@@ -75,7 +76,7 @@ def update_datasheet(corpus: CorpusReader) -> bool:
     return True
 
 
-def check_datasheet(corpus: CorpusReader) -> list[Problem]:
+def check_datasheet(corpus: CorpusReader, engine: EngineOptions | None = None) -> list[Problem]:
     path = corpus.root / DATASHEET
     if not path.is_file():
         return []
@@ -83,7 +84,7 @@ def check_datasheet(corpus: CorpusReader) -> list[Problem]:
     if parts is None:
         return [Problem(DATASHEET, None, Code.STALE_DATASHEET, "the datasheet has no generated statistics block",
                         "run 'belarus-corpus stats --datasheet'")]
-    if parts[1] != generated_block(corpus):
+    if parts[1] != generated_block(corpus, engine):
         line = parts[0].count("\n") + 1
         return [Problem(DATASHEET, line, Code.STALE_DATASHEET, "the generated statistics no longer match the data",
                         "run 'belarus-corpus stats --datasheet' and commit DATASHEET.md")]

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 _TEMP = re.compile(r"^\.(?P<target>.+)\.[A-Za-z0-9_]+\.tmp$")
 _BUILDING = re.compile(r"^\.(?P<name>.+)\.building-(?P<pid>\d+)$")
+_RESUMABLE = re.compile(r"^\.(?P<name>.+)\.building-resume-[0-9a-f]{16}$")  # build.shard_tasks
 _OLD = re.compile(r"^\.(?P<name>.+)\.old-(?P<pid>\d+)$")
 _WRITTEN_FOLDERS = ("raw", "annotations", "schema", "metadata")
 _LOCKED_FOLDERS = ("raw", "annotations")
@@ -226,8 +227,10 @@ def build_findings(layout: Layout) -> Iterator[Problem]:
     for path in sorted(dist.iterdir()):
         if not path.is_dir() or path.is_symlink():
             continue
-        building, old = _BUILDING.match(path.name), _OLD.match(path.name)
-        if building is not None:
+        building, old, resumable = _BUILDING.match(path.name), _OLD.match(path.name), _RESUMABLE.match(path.name)
+        if resumable is not None:
+            yield from _resumable_finding(layout, path, resumable["name"])
+        elif building is not None:
             yield from _building_finding(layout, path, building["name"], int(building["pid"]))
         elif old is not None:
             yield _old_finding(layout, path, old["name"])
@@ -255,6 +258,20 @@ def _building_finding(layout: Layout, path: Path, name: str, pid: int) -> Iterat
     yield Problem(shown, None, Code.STALE_BUILD_FOLDER, f"half-written folder of an interrupted build of dist/{name}; "
                   "the build it was meant to replace is untouched",
                   f"delete it (rm -r '{shown}'), then build again if needed", severity="warning")
+
+
+def _resumable_finding(layout: Layout, path: Path, name: str) -> Iterator[Problem]:
+    try:
+        pid = int((path / "pid").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pid = 0
+    if pid and _pid_alive(pid):
+        yield from _building_finding(layout, path, name, pid)
+        return
+    shown = _shown(layout, path)
+    yield Problem(shown, None, Code.STALE_BUILD_FOLDER, f"folder of an interrupted build of dist/{name}; the build "
+                  "it was meant to replace is untouched", "run the same build again to resume it (finished tasks are "
+                  f"kept), or delete it (rm -r '{shown}')", severity="warning")
 
 
 def _old_finding(layout: Layout, path: Path, name: str) -> Problem:

@@ -1,15 +1,13 @@
-"""Running detectors: choosing them, a document's view, proposals made into spans, and chunks of documents
-spread over worker processes for a large corpus (results in document order, so a pool gives what one process
-gives)."""
+"""Running detectors: choosing them, a document's view, proposals made into spans, and runs of documents as the
+engine's tasks for a large corpus (results in document order, so any executor gives what one process gives)."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .. import parallel
 from ..codes import Code
 from ..document import Document
 from ..errors import Problem, UsageError
@@ -18,6 +16,7 @@ from ..taxonomy import Taxonomy
 from .records import make_span, today
 
 if TYPE_CHECKING:
+    from ..engine import EngineOptions
     from ..reader import CorpusReader
     from ..suggest.base import DocumentView, LinkProposal, Proposal
 
@@ -82,9 +81,12 @@ def make_suggested(taxonomy: Taxonomy, document: Document, method: str, proposal
 
 
 def in_chunks(run: Callable[..., list[Result]], doc_ids: list[str],
-              arguments: Callable[[list[str]], tuple[Any, ...]], workers: int) -> Iterator[Result]:
-    """``parallel.in_chunks`` with suggest's chunk size and pool threshold."""
-    return parallel.in_chunks(run, doc_ids, arguments, workers, CHUNK_DOCS, PARALLEL_MIN_DOCS)
+              arguments: Callable[[list[str]], tuple[Any, ...]], engine: EngineOptions | None,
+              name: str) -> list[Result]:
+    """``run`` over runs of documents as the engine's tasks (suggest's chunk size and threshold), in order."""
+    from ..engine import Stage, run_stage
+
+    return run_stage(Stage(name, run, CHUNK_DOCS, PARALLEL_MIN_DOCS), doc_ids, arguments, engine)
 
 
 def views_chunk(doc_ids: list[str], root: str) -> list[DocumentView]:

@@ -12,7 +12,6 @@ findings, never every span.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from .operations import change_store
 from .records import make_relation
 
 if TYPE_CHECKING:
+    from ..engine import EngineOptions
     from ..reader import CorpusReader
     from ..suggest.base import DocumentView, LinkProposal, Proposal
 
@@ -87,16 +87,20 @@ class StoredDocument:
 
 
 def suggest(corpus: CorpusReader, doc_ids: Sequence[str] | None = None, detectors: Sequence[str] | None = None,
-            workers: int | None = None, min_score: float | None = None) -> SuggestReport:
-    """Run the detectors and store new proposals scored at least ``min_score`` (every one when None); ``workers``
+            workers: int | None = None, min_score: float | None = None,
+            engine: EngineOptions | None = None) -> SuggestReport:
+    """Run the detectors and store new proposals scored at least ``min_score`` (every one when None); the engine's
+    tasks (``engine``, or the local executor with) ``workers``
     processes (default: the CPU count). Corpus detectors compare every document of the corpus, and their proposals
     are kept in the chosen documents."""
     _, corpus_detectors = choose_detectors(detectors)
     report = SuggestReport()
     names = tuple(detectors) if detectors else None
     chosen = list(doc_ids or corpus.doc_ids())
-    workers = workers or os.cpu_count() or 1
-    findings = _run_corpus_detectors(corpus, corpus_detectors, chosen, report, workers, min_score)
+    from ..engine import EngineOptions
+
+    engine = engine or EngineOptions(workers=workers)
+    findings = _run_corpus_detectors(corpus, corpus_detectors, chosen, report, engine, min_score)
     ends: dict[str, set[SpanKey]] = {}
     for end in findings.cross_ends:
         ends.setdefault(end[0], set()).add(end)
@@ -109,7 +113,7 @@ def suggest(corpus: CorpusReader, doc_ids: Sequence[str] | None = None, detector
 
     from ..progress import track
 
-    for stored in track(in_chunks(suggest_chunk, chosen, arguments, workers), "suggest", len(chosen)):
+    for stored in track(in_chunks(suggest_chunk, chosen, arguments, engine, "suggest"), "suggest", len(chosen)):
         report.characters += stored.characters
         report.proposed.update(stored.proposed)
         report.added.update(stored.added)
@@ -122,7 +126,7 @@ def suggest(corpus: CorpusReader, doc_ids: Sequence[str] | None = None, detector
 
 
 def _run_corpus_detectors(corpus: CorpusReader, detectors: list[Any], doc_ids: list[str], report: SuggestReport,
-                          workers: int, min_score: float | None = None) -> CorpusFindings:
+                          engine: EngineOptions, min_score: float | None = None) -> CorpusFindings:
     """Corpus detectors over every document of the corpus (a conflict with a document outside ``doc_ids`` is still
     found); proposals are kept in ``doc_ids`` only, and links only when both ends are kept there or elsewhere."""
     from ..suggest.base import confidence_of, span_key
@@ -135,7 +139,8 @@ def _run_corpus_detectors(corpus: CorpusReader, detectors: list[Any], doc_ids: l
     every = sorted(wanted | set(corpus.doc_ids()))
     from ..progress import track
 
-    views = list(track(in_chunks(views_chunk, every, lambda _: (root,), workers), "suggest: reading", len(every)))
+    views = list(track(in_chunks(views_chunk, every, lambda _: (root,), engine, "suggest-views"), "suggest: reading",
+                       len(every)))
     findings.views = {view.doc_id: view for view in views if view.doc_id in wanted}
     for detector in detectors:
         detector_id = f"{detector.name}@{detector.version}"

@@ -15,6 +15,7 @@ from ..codes import Code
 from ..errors import CorpusError, Problem, UsageError
 from .features import DOCUMENT_CONFIGS, features_for
 from .result import BuildResult, dataset_version_of
+from .shard_tasks import PreviousBuild
 from .shard_writer import abandoned_on_error, entry_rows, entry_warnings, write_documents
 from .shards import INPUTS_KEY, Entry, Shard, copy_shard, inputs_digest, kept_rows, plan_shards, reusable, shared_inputs
 from .splits import SplitPlan, read_plan
@@ -22,10 +23,15 @@ from .tables import relation_rows
 from .writer import ConfigWriter, TableSpec, table_spec, version_metadata
 
 if TYPE_CHECKING:
+    from ..engine import EngineOptions
     from ..reader import CorpusReader
     from .facts_types import Partial
+    from .shard_tasks import ShardDone, ShardJob
 
 DEFAULT_SPLIT = "train"
+SHARDS_PER_TASK = 4
+ENGINE_MIN_SHARDS = 8
+"""Below this many shards (about 400 documents) the local executor writes them in this process."""
 
 
 def parse_split_spec(spec: str) -> tuple[int, list[tuple[str, float]]]:
@@ -45,54 +51,85 @@ def _bad_split(spec: str) -> UsageError:
                               "give a seed and 1-3 ratios that sum to 1, e.g. 13:0.8:0.2"))
 
 
-def build(corpus: CorpusReader, out: Path, split_by_document: str | None = None,
-          incremental: bool = True) -> BuildResult:
+def build(corpus: CorpusReader, out: Path, split_by_document: str | None = None, incremental: bool = True,
+          workers: int | None = None, engine: EngineOptions | None = None) -> BuildResult:
+    """Build ``out`` from the corpus; the shards are the engine's tasks (``engine``, or the local executor with
+    ``workers`` processes). A killed build leaves a resumable folder beside ``out`` (``shard_tasks``)."""
+    from ..engine import EngineOptions
+
+    engine = engine or EngineOptions(workers=workers)
     out = out.resolve()
     if out == corpus.root or out in corpus.root.parents:
         raise UsageError(Problem(str(out), None, Code.UNSAFE_OUTPUT, "the build folder would contain the corpus",
                                  "choose an empty or dedicated folder, e.g. dist/belarus-corpus"))
     _refuse_source_folder(corpus, out)
-    _refuse_invalid(corpus)
-    version = dataset_version_of(corpus)
-    result = BuildResult(out=out, dataset_version=version)
-    staging = out.parent / f".{out.name}.building-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    try:
-        _write_all(corpus, staging, result, split_by_document, _previous_build(out) if incremental else None)
-        from .release_files import write_release_files
+    return _build(corpus, out, split_by_document, incremental, engine)
 
-        write_release_files(corpus, staging, result)
-        _swap_in(staging, out)
+
+def _build(corpus: CorpusReader, out: Path, split_by_document: str | None, incremental: bool,
+           engine: EngineOptions) -> BuildResult:
+    """Plan, check, then write in the resumable folder (``shard_tasks``) and swap the result in. The folder is kept
+    when the process is killed or a task fails on the executor, so the same build run again resumes; it is removed
+    on success, on Ctrl-C and on a write error (the previous build is untouched either way)."""
+    from .shard_tasks import claimed, remove_stale, work_folder
+
+    result = BuildResult(out=out, dataset_version=dataset_version_of(corpus))
+    run = _Run(corpus, Path(), result, _previous_build(out) if incremental else None,
+               shared_inputs(corpus, result.dataset_version))
+    shards, doc_splits = _plan_shards(run, split_by_document)
+    _refuse_invalid(corpus, engine, _changed_documents(run, shards))
+    work = work_folder(out, shards, f"{run.shared}\0{sorted(result.assignments.items())}")
+    run.staging = staging = work / "build"
+    try:
+        remove_stale(out, work)
+        with claimed(work, out):
+            _write_all(run, shards, doc_splits, engine, work)
+            from .release_files import write_release_files
+
+            write_release_files(corpus, staging, result)
+            _swap_in(staging, out)
+            shutil.rmtree(work, ignore_errors=True)
     except OSError as exc:
+        shutil.rmtree(work, ignore_errors=True)
         if exc.errno is None:  # not a file system error (e.g. pyarrow failing to decode)
             raise
         from ..fsio import write_error  # disk full, read-only, permissions: the previous build is untouched
 
         raise write_error(out, exc) from exc
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    except KeyboardInterrupt:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
     result.files = [out / path.relative_to(staging) for path in result.files]
     return result
 
 
-def _refuse_invalid(corpus: CorpusReader) -> None:
+def _changed_documents(run: _Run, shards: list[Shard]) -> set[str] | None:
+    """The documents whose inputs differ from those the previous build's rows were made from (None: no previous
+    build). The others were checked when it was built, from the same files and taxonomy."""
+    if run.previous is None:
+        return None
+    from .shards import FOOTER_CONFIG, stored_entries
+
+    before: dict[str, str] = {}
+    for shard in shards:
+        stored = stored_entries(run.previous.folder / "data" / FOOTER_CONFIG / shard.file_name())
+        before.update((str(e.get("doc_id")), str(e.get("inputs"))) for e in (stored[1] if stored else []))
+    return {d for shard in shards for d, inputs in shard.doc_inputs.items() if before.get(d) != inputs}
+
+
+def _refuse_invalid(corpus: CorpusReader, engine: EngineOptions | None = None,
+                    documents: set[str] | None = None) -> None:
     """Build only what validates: an invalid record or a document without provenance stops it with the report.
     A stale DATASHEET.md does not (it is generated from the data, and not checked by the validate stage;
     ``release`` refuses it)."""
     from ..validate import validate
     from ..validate.report import summary
 
-    blocking = validate(corpus.root)
+    blocking = validate(corpus.root, engine=engine, documents=documents)
     if not blocking.valid:
         raise CorpusError([*blocking.sorted_problems(), Problem(
             "<corpus>", None, Code.BUILD_REFUSED, f"not built: {summary(blocking)}",
             "fix the errors above (belarus-corpus validate lists them), then build again")])
-
-
-@dataclass
-class PreviousBuild:
-    folder: Path
-    digests: dict[str, str]  # from its checksums.sha256, just verified
 
 
 def _previous_build(out: Path) -> PreviousBuild | None:
@@ -137,10 +174,9 @@ class _Run:
         return self.specs[config]
 
 
-def _write_all(corpus: CorpusReader, staging: Path, result: BuildResult, split_spec: str | None,
-               previous: PreviousBuild | None) -> None:
-    from .facts import finish_facts, merge_partials
-
+def _plan_shards(run: _Run, split_spec: str | None) -> tuple[list[Shard], dict[str, str]]:
+    """The shards (each with the digest of its inputs) and every document's split."""
+    corpus, result = run.corpus, run.result
     plan = _plan(corpus, split_spec)
     assignments = {d: plan.assign(d) for d in corpus.doc_ids()}
     result.assignments = assignments
@@ -148,13 +184,19 @@ def _write_all(corpus: CorpusReader, staging: Path, result: BuildResult, split_s
     shards = plan_shards(doc_splits) if doc_splits else [Shard(DEFAULT_SPLIT, 0, 1)]
     for shard in shards:
         shard.folds = {d: assignments[d].fold for d in shard.doc_ids}
-    run = _Run(corpus, staging, result, previous, shared_inputs(corpus, result.dataset_version))
-    from ..progress import track
+        shard.inputs = inputs_digest(corpus, shard, run.shared)
+    return shards, doc_splits
 
-    partials = [_write_or_reuse(run, shard) for shard in track(shards, "build")]
+
+def _write_all(run: _Run, shards: list[Shard], doc_splits: dict[str, str], engine: EngineOptions,
+               work: Path) -> None:
+    from .facts import finish_facts, merge_partials
+
+    partials = write_shards(run, shards, engine, work)
     partials.append(_write_cross_document(run, doc_splits))
     _write_labels(run)
-    result.facts = finish_facts(corpus, merge_partials(partials))
+    result = run.result
+    result.facts = finish_facts(run.corpus, merge_partials(partials))
     result.counts = {config: Counter(dict(sorted(counts.items()))) for config, counts in sorted(result.counts.items())}
 
 
@@ -166,9 +208,43 @@ def _plan(corpus: CorpusReader, split_spec: str | None) -> SplitPlan:
     return SplitPlan(seed, dict(ratios))
 
 
+def write_shards(run: _Run, shards: list[Shard], engine: EngineOptions | None, work: Path) -> list[Partial]:
+    """Every shard written or reused by the engine's tasks; their results merged into ``run.result`` in order."""
+    from ..engine import Stage, run_stage
+    from .shard_tasks import ShardJob, merge_done
+
+    job = ShardJob(run.corpus, run.staging, run.result.dataset_version, run.shared, run.previous)
+    stage: Stage[Shard, ShardDone] = Stage("build", build_task, SHARDS_PER_TASK, ENGINE_MIN_SHARDS)
+    done: list[ShardDone] = run_stage(stage, shards, lambda _: (job,), engine, work_dir=work / "engine")
+    partials = []
+    for item in done:
+        merge_done(run.result, item)
+        partials.append(item.partial)
+    return partials
+
+
+def build_task(shards: list[Shard], job: ShardJob) -> list[ShardDone]:
+    """Write or reuse each shard (files left by an interrupted attempt are replaced, never written into)."""
+    from .shard_tasks import ShardDone
+
+    done = []
+    run = _Run(job.corpus, job.staging, BuildResult(out=job.staging, dataset_version=job.dataset_version),
+               job.previous, job.shared)
+    for shard in shards:
+        for config in DOCUMENT_CONFIGS:
+            (job.staging / "data" / config / shard.file_name()).unlink(missing_ok=True)
+        result = run.result = BuildResult(out=job.staging, dataset_version=job.dataset_version)
+        partial = _write_or_reuse(run, shard)
+        done.append(ShardDone(partial, result.files, result.file_rows, result.digests,
+                              {config: dict(counts) for config, counts in result.counts.items()},
+                              result.warnings, result.reused_shards))
+    return done
+
+
 def _write_or_reuse(run: _Run, shard: Shard) -> Partial:
     """Copy the shard from the previous build when its inputs are unchanged, else write it; its partial facts."""
-    shard.inputs = inputs_digest(run.corpus, shard, run.shared)
+    if not shard.inputs:
+        shard.inputs = inputs_digest(run.corpus, shard, run.shared)
     previous, result = run.previous, run.result
     entries = reusable(previous.folder, shard, DOCUMENT_CONFIGS) if previous is not None else None
     if previous is None or entries is None:

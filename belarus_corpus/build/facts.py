@@ -27,6 +27,7 @@ from .facts_types import (
 from .features import SOURCE_FIELDS
 
 if TYPE_CHECKING:
+    from ..engine import EngineOptions
     from ..reader import CorpusReader
 
 RELEASE_SETTINGS = "metadata/release.json"
@@ -106,16 +107,17 @@ FACTS_CHUNK_DOCS = 50
 FACTS_PARALLEL_MIN_DOCS = 200
 
 
-def corpus_facts(corpus: CorpusReader, workers: int | None = None) -> CorpusFacts:
-    """Every fact the card, Croissant file and datasheet state, from one pass over the corpus (spread over
-    ``workers`` processes for a large corpus; the partials merge the same in any grouping)."""
-    import os
+def corpus_facts(corpus: CorpusReader, workers: int | None = None,
+                 engine: EngineOptions | None = None) -> CorpusFacts:
+    """Every fact the card, Croissant file and datasheet state, from one pass over the corpus (the engine's tasks
+    for a large corpus, or the local executor with ``workers``; the partials merge the same in any grouping)."""
+    from ..engine import EngineOptions, Stage, run_stage
 
-    from ..parallel import in_chunks
-
+    if engine is None and workers is not None:
+        engine = EngineOptions(workers=workers)
     root = str(corpus.root)
-    partials = list(in_chunks(_chunk_partial, corpus.doc_ids(), lambda _: (root,), workers or os.cpu_count() or 1,
-                              FACTS_CHUNK_DOCS, FACTS_PARALLEL_MIN_DOCS))
+    stage: Stage[str, Partial] = Stage("facts", _chunk_partial, FACTS_CHUNK_DOCS, FACTS_PARALLEL_MIN_DOCS)
+    partials = run_stage(stage, corpus.doc_ids(), lambda _: (root,), engine)
     partials.append(relations_partial(corpus.cross_document().relations))
     return finish_facts(corpus, merge_partials(partials))
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
-from .common import corpus_for, reports_errors, root_option
+from .common import corpus_for, engine_options, reports_errors, root_option
 
 
 @click.command()
@@ -16,12 +17,15 @@ from .common import corpus_for, reports_errors, root_option
               "of documents, e.g. 13:0.8:0.2; default: one train split.")
 @click.option("--check-load", is_flag=True, help="Load every config back with datasets.load_dataset and print it.")
 @click.option("--verbose", "-v", is_flag=True, help="List every warning (default: a count per code).")
+@engine_options
 @root_option
 @reports_errors
-def build(out: Path | None, split_by_document: str | None, check_load: bool, verbose: bool, root: str) -> None:
+def build(out: Path | None, split_by_document: str | None, check_load: bool, verbose: bool, root: str,
+          engine: Any) -> None:
     """Build the Hugging Face dataset folder: Parquet configs, card, Croissant, checksums.
 
-    The same sources always give byte-identical files.
+    The same sources always give byte-identical files, whatever the executor and the number of workers; a
+    killed build resumes when run again (docs/SCALE.md).
 
     \b
     Example:
@@ -30,7 +34,7 @@ def build(out: Path | None, split_by_document: str | None, check_load: bool, ver
     """
     from collections import Counter
 
-    result = corpus_for(root).build(out, split_by_document=split_by_document)
+    result = corpus_for(root).build(out, split_by_document=split_by_document, engine=engine)
     if verbose:
         for problem in result.warnings:
             click.echo(problem.render(), err=True)

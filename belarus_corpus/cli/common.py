@@ -81,3 +81,35 @@ def find_corpus_root(root: str, *, start: bool = False) -> Path:
                              "not a corpus (nor is any parent folder): no schema/taxonomy.json and no "
                              "raw/*.provenance.json", "run the command inside a corpus, pass --root (or set "
                              "BELARUS_CORPUS_ROOT); 'belarus-corpus ingest FILE' starts a corpus"))
+_ENGINE_KEYS = ("executor", "workers", "tasks", "work_dir", "partition", "slurm_time", "env_command", "ray_address")
+
+
+def engine_options(function: F) -> F:
+    """The options that choose how per-document stages run (datatrove executors); the command gets ``engine``."""
+    from pathlib import Path
+
+    options = [
+        click.option("--executor", type=click.Choice(["local", "slurm", "ray"]), default="local", show_default=True,
+                     help="Run the per-document tasks on this machine, as a Slurm job array, or on a Ray cluster "
+                     "(see docs/SCALE.md)."),
+        click.option("--workers", type=click.IntRange(min=1), help="Tasks at once (local default: CPU count)."),
+        click.option("--tasks", type=click.IntRange(min=1), help="Split the documents into this many tasks."),
+        click.option("--work-dir", type=click.Path(file_okay=False, path_type=Path),
+                     help="Task files and logs (Slurm, multi-node Ray: on a shared file system); a rerun resumes."),
+        click.option("--partition", help="Slurm partition."),
+        click.option("--slurm-time", default="02:00:00", show_default=True, help="Slurm time limit per task."),
+        click.option("--env-command", help="Slurm: run before each task, e.g. 'source .venv/bin/activate'."),
+        click.option("--ray-address", help="Ray cluster to join (default: start one on this machine)."),
+    ]
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from ..engine import EngineOptions
+
+        chosen = {key: kwargs.pop(key) for key in _ENGINE_KEYS}
+        chosen["time"] = chosen.pop("slurm_time")
+        return function(*args, engine=EngineOptions(**chosen), **kwargs)
+
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper  # type: ignore[return-value]

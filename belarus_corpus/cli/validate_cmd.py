@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
-from .common import corpus_for, reports_errors, root_option
+from .common import corpus_for, engine_options, reports_errors, root_option
 
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "github"]), default="text",
               show_default=True, help="text for people, json for machines, github for Actions annotations.")
+@engine_options
 @root_option
 @reports_errors
-def validate(paths: tuple[Path, ...], output_format: str, root: str) -> None:
+def validate(paths: tuple[Path, ...], output_format: str, root: str, engine: Any) -> None:
     """Check raw files, provenance, schemas and every annotation; exit 1 if anything is invalid.
 
     With PATHS, only those annotation stores are checked. With --format github, file paths are given from the
@@ -29,7 +31,7 @@ def validate(paths: tuple[Path, ...], output_format: str, root: str) -> None:
     from ..validate.report import RENDERERS, render_github
 
     corpus = corpus_for(root)
-    report = corpus.validate([str(p) for p in paths] or None)
+    report = corpus.validate([str(p) for p in paths] or None, engine=engine)
     if output_format == "github":
         from ..validate.github import repository_prefix, write_job_summary
 

@@ -8,7 +8,7 @@ from typing import Final, Literal
 from . import Code
 
 Stage = Literal["validate", "ingest", "annotate", "suggest", "review", "agreement", "build", "verify", "diff",
-                "release", "publish", "interop", "doctor", "files", "curate", "evaluate", "serve"]
+                "release", "publish", "interop", "doctor", "files", "curate", "evaluate", "serve", "engine"]
 Level = Literal["error", "warning", "error or warning"]
 
 
@@ -250,6 +250,16 @@ CATALOGUE: dict[Code, Entry] = {
                               "Choose one of the names listed."),
     C.NO_OVERLAP: Entry("No overlap", "agreement", E, "No document has spans by both annotators.",
                         "Check the names with `belarus-corpus annotate list`."),
+    # engine (datatrove executors)
+    C.BAD_ENGINE_OPTIONS: Entry("Bad engine options", "engine", E,
+                                "--executor, --workers, --tasks or the Slurm/Ray options do not fit together "
+                                "(e.g. slurm without --work-dir or --partition, or ray not installed).",
+                                "Follow the hint; docs/SCALE.md shows complete commands."),
+    C.ENGINE_TASK_FAILED: Entry("Engine task failed", "engine", E,
+                                "A task of a stage did not complete on the executor (a Slurm job that ended, a "
+                                "Ray task that failed).",
+                                "Read the task's log in the work folder named in the message, fix the cause, and "
+                                "run the same command again: finished tasks are not redone."),
     # build, verify
     C.BAD_SPLIT: Entry("Bad split", "build", E, "--split-by-document is not SEED:RATIO....",
                        "Give a seed and 1-3 ratios that sum to 1, e.g. 13:0.8:0.2."),

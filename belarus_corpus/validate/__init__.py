@@ -6,8 +6,9 @@ composes both; `Corpus.validate` and `release` call that.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..codes import Code
 from ..errors import CorpusError, Problem, UsageError
@@ -17,17 +18,28 @@ from .cross import CrossDocumentIndex
 from .provenance import check_orphan_raw_files
 from .report import Report
 from .repository import check_repository_files
-from .units import CHUNK_UNITS, Context, plan_units, run_units
+from .units import Context, plan_units, run_units
+
+if TYPE_CHECKING:
+    from ..engine import EngineOptions
 
 __all__ = ["Report", "validate"]
 
 
-def validate(root: str | Path, paths: Iterable[str | Path] | None = None, workers: int | None = None) -> Report:
+def validate(root: str | Path, paths: Iterable[str | Path] | None = None, workers: int | None = None,
+             engine: EngineOptions | None = None, documents: Collection[str] | None = None) -> Report:
     """Check the corpus at ``root`` (or only the given store files) and collect every problem.
 
-    ``workers`` processes check the documents (default: the CPU count; a small corpus uses one); the report is
-    the same whatever their number.
+    The documents are checked by the engine's tasks (``engine``, or the local executor with ``workers``
+    processes; default: the CPU count, and one for a small corpus); the report is the same whatever they are.
+    With ``documents``, only those documents are checked (and every store without a document, and the documents
+    the cross-document relations point into), beside the repository files and the cross-document store: what an
+    incremental build checks when the other documents' files are those a previous, valid build was made from.
     """
+    if engine is None and workers is not None:
+        from ..engine import EngineOptions
+
+        engine = EngineOptions(workers=workers)
     layout = Layout.at(root)
     report = Report()
     load_problems: list[Problem] = []
@@ -55,11 +67,14 @@ def validate(root: str | Path, paths: Iterable[str | Path] | None = None, worker
         cross.read(report)
     stores = {path.stem: path for path in _store_files(layout, report) if only is None or path.resolve() in only}
     units = plan_units(doc_ids, stores, check_files=only is None)
+    if documents is not None:
+        chosen = set(documents) | set(cross.wanted_span_ids()) | (set(stores) - set(doc_ids))
+        units = [unit for unit in units if unit.doc_id in chosen]
     context = Context(layout.root, taxonomy, frozenset(doc_ids))
     from ..progress import track
 
-    chunks = -(-len(units) // CHUNK_UNITS)
-    for result in track(run_units(context, units, cross.wanted_span_ids(), workers), "validate", chunks):
+    for result in track(run_units(context, units, cross.wanted_span_ids(), engine), "validate",
+                        weight=lambda result: len(result.checked) or 1, total=len(units) or None):
         report.extend(result.problems)
         report.stats.update(result.stats)
         for doc_id in result.checked:

@@ -1,18 +1,19 @@
 """The per-document part of validate: a document's raw file and provenance, then its store, as one unit of work.
 
-Units are independent of each other, so a large corpus is checked by a pool of processes, each taking a chunk of
-units in document order; the results come back in that order, so the report is the same with one process or many.
+Units are independent of each other, so a large corpus is checked by the engine's tasks (``engine``: datatrove),
+each taking a run of units in document order; the results come back in that order, so the report is the same
+whatever the executor, the number of workers or the number of tasks.
 What a unit needs from the rest of the corpus (the set of known doc ids, the cross-document relations' wanted
 endpoints) is handed in; what the cross-document check needs back (the wanted spans' layer and status) is returned.
 """
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..codes import Code
 from ..document import load_document
@@ -21,6 +22,9 @@ from ..layout import Layout, is_safe_doc_id
 from ..taxonomy import Taxonomy
 from .provenance import DocumentFiles, check_document_files
 from .stores import DocText, Endpoint, StoreCheck, check_file, resolve_local_relations
+
+if TYPE_CHECKING:
+    from ..engine import EngineOptions
 
 PARALLEL_MIN_UNITS = 200
 """Below this many documents a pool costs more than it saves (process start-up is about 50 ms)."""
@@ -59,33 +63,19 @@ def plan_units(doc_ids: Sequence[str], stores: Mapping[str, Path], check_files: 
 
 
 def run_units(context: Context, units: list[Unit], wanted: Mapping[str, set[str]],
-              workers: int | None = None) -> Iterator[UnitResult]:
-    """Results per chunk of units, in unit order; spread over ``workers`` processes for a large corpus."""
-    chunks = [units[i:i + CHUNK_UNITS] for i in range(0, len(units), CHUNK_UNITS)]
-    requests = [(chunk, {u.doc_id: wanted[u.doc_id] for u in chunk if u.doc_id in wanted}) for chunk in chunks]
-    workers = workers if workers is not None else (os.cpu_count() or 1)
-    if workers <= 1 or len(units) < PARALLEL_MIN_UNITS:
-        for chunk, wanted_here in requests:
-            yield check_chunk(context, chunk, wanted_here)
-        return
-    from concurrent.futures import ProcessPoolExecutor
+              engine: EngineOptions | None = None) -> Iterator[UnitResult]:
+    """Results per task of units, in unit order; tasks run by the engine (a large corpus: one per CPU)."""
+    from ..engine import Stage, run_stage
 
-    with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), initializer=_start_worker,
-                             initargs=(context,)) as pool:
-        yield from pool.map(_check_chunk_in_worker, *zip(*requests, strict=True))
+    def arguments(chunk: list[Unit]) -> tuple[Context, dict[str, set[str]]]:
+        return context, {u.doc_id: wanted[u.doc_id] for u in chunk if u.doc_id in wanted}
+
+    stage: Stage[Unit, UnitResult] = Stage("validate", _check_task, CHUNK_UNITS, PARALLEL_MIN_UNITS)
+    yield from run_stage(stage, units, arguments, engine)
 
 
-_WORKER_CONTEXT: Context | None = None
-
-
-def _start_worker(context: Context) -> None:
-    global _WORKER_CONTEXT
-    _WORKER_CONTEXT = context
-
-
-def _check_chunk_in_worker(chunk: list[Unit], wanted: dict[str, set[str]]) -> UnitResult:
-    assert _WORKER_CONTEXT is not None
-    return check_chunk(_WORKER_CONTEXT, chunk, wanted)
+def _check_task(chunk: list[Unit], context: Context, wanted: Mapping[str, set[str]]) -> list[UnitResult]:
+    return [check_chunk(context, chunk, wanted)]
 
 
 def check_chunk(context: Context, chunk: list[Unit], wanted: Mapping[str, set[str]]) -> UnitResult:

@@ -85,9 +85,15 @@ def _sources() -> list[tuple[Path, ast.Module]]:
     return [(path, ast.parse(path.read_text(encoding="utf-8"))) for path in sorted(PACKAGE.rglob("*.py"))]
 
 
+# The engine's own files: task pickles it writes in a work folder it creates (like datatrove's executor.pik), and
+# the Slurm job state (`squeue` with the job id datatrove got from sbatch) while it waits for a job array.
+ENGINE_PICKLES = "engine/tasks.py"
+ENGINE_SQUEUE = "engine/executors.py"
+
+
 def test_the_package_never_hands_user_strings_to_a_shell() -> None:
     """No os.system/os.popen/shell=True anywhere; subprocess only to run git, with an argument list whose first
-    item is the literal "git" (so a revision name is one argument, never shell syntax)."""
+    item is the literal "git" (so a revision name is one argument, never shell syntax), or squeue in the engine."""
     offences = []
     for path, tree in _sources():
         where = path.relative_to(PACKAGE).as_posix()
@@ -100,8 +106,9 @@ def test_the_package_never_hands_user_strings_to_a_shell() -> None:
                 offences.append(f"{where}:{call.lineno} shell=")
             if name.startswith("subprocess.") or name in ("Popen", "check_output", "check_call"):
                 first = call.args[0] if call.args else None
-                literal_git = (isinstance(first, ast.List) and first.elts and isinstance(first.elts[0], ast.Constant)
-                               and first.elts[0].value == "git")
+                literal = first.elts[0].value if (isinstance(first, ast.List) and first.elts
+                                                  and isinstance(first.elts[0], ast.Constant)) else None
+                literal_git = literal == "git" or (literal == "squeue" and where == ENGINE_SQUEUE)
                 if not literal_git:
                     offences.append(f"{where}:{call.lineno} {name} without a literal ['git', ...] list")
     assert not offences, offences
@@ -122,6 +129,8 @@ def test_the_package_never_unpickles_or_evaluates_user_files() -> None:
     offences = []
     for path, tree in _sources():
         where = path.relative_to(PACKAGE).as_posix()
+        if where == ENGINE_PICKLES:
+            continue
         for name, call in _calls(tree):
             if name in banned_calls:
                 offences.append(f"{where}:{call.lineno} {name}()")
