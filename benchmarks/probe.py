@@ -67,11 +67,11 @@ def store_files(root: Path) -> list[Path]:
 
 
 def op_validate(root: Path, with_datasheet: bool = False) -> dict[str, Any]:
-    """``validate(root)``; with ``with_datasheet``, a DATASHEET.md with an empty generated block is put in the
-    corpus first (removed afterwards), so validate computes the statistics to compare them (and reports the block
-    as stale: only that problem is expected)."""
+    """``checks.validate_corpus(root)``, what ``belarus-corpus validate`` runs; with ``with_datasheet``, a
+    DATASHEET.md with an empty generated block is put in the corpus first (removed afterwards), so validate
+    computes the statistics to compare them (and reports the block as stale: only that problem is expected)."""
+    from belarus_corpus.checks import validate_corpus as validate  # what `belarus-corpus validate` runs
     from belarus_corpus.datasheet import BEGIN, DATASHEET, END
-    from belarus_corpus.validate import validate
 
     datasheet = root / DATASHEET
     if with_datasheet:

@@ -39,7 +39,7 @@ def run_stage(stage: Stage[Item, Result], items: Sequence[Item],
     over the same folder with the same items skips the tasks that completed; without one, a temporary folder is
     used and removed."""
     options = options or DEFAULT
-    chunks = split(list(items), options.tasks or math.ceil(len(items) / stage.chunk))
+    chunks = split(list(items), options.tasks or default_tasks(stage, len(items), options))
     if _inline(stage, options, len(items)):
         return [result for chunk in chunks for result in stage.function(chunk, *arguments(chunk))]
     payloads = [task_input(stage.function, chunk, arguments(chunk)) for chunk in chunks]
@@ -57,6 +57,13 @@ def run_stage(stage: Stage[Item, Result], items: Sequence[Item],
         return _run_tasks(stage, payloads, options, folder)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def default_tasks(stage: Stage[Any, Any], count: int, options: EngineOptions) -> int:
+    """One task per ``stage.chunk`` items; on the local executor at most four a worker (each task costs
+    datatrove's bookkeeping: a log file, statistics, a completion marker)."""
+    tasks = math.ceil(count / stage.chunk)
+    return min(tasks, 4 * options.local_workers) if options.executor == "local" else tasks
 
 
 def split(items: list[Item], tasks: int) -> list[list[Item]]:
@@ -98,6 +105,7 @@ def _read_result(folder: Path, rank: int) -> list[Any]:
     try:
         loaded = read_task_file(path)
     except (OSError, ValueError, EOFError) as error:
+        (folder / LOGS / "completions" / f"{rank:05d}").unlink(missing_ok=True)  # a rerun does it again
         raise CorpusError(Problem(str(path), None, Code.ENGINE_TASK_FAILED, f"task {rank} left no result ({error})",
                                   f"see the task logs in {folder / LOGS / 'logs'}, then run again")) from error
     if isinstance(loaded, TaskFailure):
