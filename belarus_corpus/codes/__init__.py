@@ -2,8 +2,9 @@
 
 `Code` is a `StrEnum`, so a code is its kebab-case string everywhere it is shown or serialised (text, JSON,
 ``::error`` lines). What each code means, which stage reports it and what the user should do is in
-`catalogue.CATALOGUE`. To add a code: add a member here and its `Entry` in `catalogue.py` (tests/test_codes.py
-fails otherwise), and a fixture or test that produces it.
+`catalogue.CATALOGUE`. To add a code: add a member here and its `Entry` in `catalogue_corpus.py` (validate,
+ingest) or `catalogue_commands.py` (the other stages) — tests/test_codes.py fails otherwise — and a fixture or test
+that produces it (tests/test_code_coverage.py fails otherwise).
 """
 
 from __future__ import annotations
