@@ -6,12 +6,12 @@ import functools
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any
 
 from .codes import Code
 from .errors import CorpusError, Problem
 from .layout import Layout
 from .normalize import Normalized, normalize
+from .provenance_record import ProvenanceRecord, as_provenance
 from .structure import Paragraph, paragraphs, title_of
 
 
@@ -20,7 +20,7 @@ class Document:
     doc_id: str
     raw: bytes
     normalized: Normalized = field(repr=False)
-    provenance: dict[str, Any] = field(repr=False)
+    provenance: ProvenanceRecord = field(repr=False)
 
     @property
     def text(self) -> str:
@@ -43,7 +43,8 @@ class Document:
         return title_of(self.text, self.paragraphs)
 
 
-def read_provenance(layout: Layout, doc_id: str) -> dict[str, Any]:
+def read_provenance(layout: Layout, doc_id: str) -> ProvenanceRecord:
+    """The parsed provenance record of ``doc_id``; ``CorpusError`` (file and field) when it cannot be used."""
     path = layout.provenance(doc_id)
     shown = layout.relative(path)
     try:
@@ -55,13 +56,10 @@ def read_provenance(layout: Layout, doc_id: str) -> dict[str, Any]:
         reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)[:200]
         raise CorpusError(Problem(shown, None, Code.PROVENANCE_INVALID, f"cannot read provenance: {reason}",
                                   "restore the file from git")) from exc
-    if not isinstance(record, dict):
-        raise CorpusError(Problem(shown, None, Code.PROVENANCE_INVALID, "provenance is not a JSON object",
-                                  "restore the file from git"))
-    return record
+    return as_provenance(record, shown)
 
 
-def load_document(layout: Layout, doc_id: str, provenance: dict[str, Any] | None = None,
+def load_document(layout: Layout, doc_id: str, provenance: ProvenanceRecord | None = None,
                   raw: bytes | None = None) -> Document:
     """The document ``doc_id``; a caller that has already read its provenance record or raw bytes hands them in."""
     if provenance is None:

@@ -6,10 +6,11 @@ import json
 import os
 import time
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from ._version import __version__
 from .normalize import Normalized, pipeline_id
+from .provenance_record import Assessment, HistoryEntry, LanguageBlock, ProvenanceRecord, SourceBlock
 from .structure import STRUCTURE_VERSION, paragraph_spans
 
 PROVENANCE_SCHEMA_VERSION = "1"
@@ -34,8 +35,9 @@ def line_endings(data: bytes) -> str:
     return kinds[0] if len(kinds) == 1 else "mixed"
 
 
-def source_block(metadata: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
-    """Known source values, and a reason for every one that is not known."""
+def source_block(metadata: dict[str, Any]) -> tuple[SourceBlock, dict[str, str]]:
+    """Known source values, and a reason for every one that is not known (``metadata`` is the parsed,
+    checked ``--metadata`` file or the ingest flags)."""
     source: dict[str, Any] = {}
     unknown: dict[str, str] = {}
     reasons = metadata.get("unknown", {})
@@ -44,16 +46,17 @@ def source_block(metadata: dict[str, Any]) -> tuple[dict[str, Any], dict[str, st
         source[name] = value if value not in ("", [], None) else None
         if source[name] is None:
             unknown[name] = reasons.get(name, DEFAULT_UNKNOWN_REASON)
-    return source, unknown
+    return cast(SourceBlock, source), unknown
 
 
 def build_record(*, doc_id: str, original_name: str, data: bytes, normalized: Normalized,
-                 metadata: dict[str, Any], language: dict[str, Any], text_sha256: str,
-                 history: list[dict[str, Any]]) -> dict[str, Any]:
+                 metadata: dict[str, Any], language: LanguageBlock, text_sha256: str,
+                 history: list[HistoryEntry]) -> ProvenanceRecord:
     from .layout import sha256_hex
 
     source, unknown = source_block(metadata)
-    record: dict[str, Any] = {
+    assessments = cast(dict[str, Assessment], metadata.get("assessments", {}))
+    record: ProvenanceRecord = {
         "schema_version": PROVENANCE_SCHEMA_VERSION,
         "doc_id": doc_id,
         "original_file_name": original_name,
@@ -67,7 +70,7 @@ def build_record(*, doc_id: str, original_name: str, data: bytes, normalized: No
         "ingested_with": f"belarus-corpus {__version__}",
         "source": source,
         "unknown": unknown,
-        "assessments": metadata.get("assessments", {}),
+        "assessments": assessments,
         "normalization": {"pipeline": pipeline_id(), "changes": normalized.changes, "text_sha256": text_sha256},
         "language": language,
         "history": history,
@@ -75,16 +78,16 @@ def build_record(*, doc_id: str, original_name: str, data: bytes, normalized: No
     return record
 
 
-def detect_language(normalized_text: str) -> dict[str, Any]:
+def detect_language(normalized_text: str) -> LanguageBlock:
     from .language import detect, detect_paragraphs, detector_id
 
-    return {
+    return cast(LanguageBlock, {
         "detector": detector_id(),
         "structure": STRUCTURE_VERSION,
         "document": detect(normalized_text),
         "paragraphs": detect_paragraphs(normalized_text, paragraph_spans(normalized_text)),
-    }
+    })
 
 
-def dumps(record: dict[str, Any]) -> str:
+def dumps(record: ProvenanceRecord) -> str:
     return json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -161,7 +161,7 @@ def document_partial(document: Any, spans: list[Any], relations: list[Any]) -> P
                 "doc_id": document.doc_id, "span_id": span.id, "type": span.type, "text": span.text,
                 "value": str(value) if value is not None else None,
             })
-    languages = Counter(str(p.get("code")) for p in document.provenance.get("language", {}).get("paragraphs", []))
+    languages = Counter(str(p.get("code")) for p in document.provenance["language"]["paragraphs"])
     partial = relations_partial(relations)
     partial.update({
         "documents": [_document_facts(document, spans, [by_id[i] for i in gold])],
@@ -304,8 +304,8 @@ def _count_relation(counters: dict[str, Counter[str]], relation: Any) -> None:
 
 def _document_facts(document: Any, spans: list[Any], gold: list[Any]) -> DocumentFacts:
     prov = document.provenance
-    language = prov.get("language", {})
-    guess = language.get("document", {})
+    language = prov["language"]
+    guess = language["document"]
     return {
         "doc_id": document.doc_id,
         "title": document.title,
@@ -318,11 +318,11 @@ def _document_facts(document: Any, spans: list[Any], gold: list[Any]) -> Documen
         "language": guess.get("code"),
         "language_probability": guess.get("probability"),
         "language_detector": language.get("detector"),
-        "normalization": prov.get("normalization", {}).get("pipeline"),
-        "source": {name: prov.get("source", {}).get(name) for name in (*SOURCE_FIELDS, "authors")},
-        "unknown": dict(sorted(prov.get("unknown", {}).items())),
+        "normalization": prov["normalization"].get("pipeline"),
+        "source": {name: prov["source"].get(name) for name in (*SOURCE_FIELDS, "authors")},
+        "unknown": dict(sorted(prov["unknown"].items())),
         "assessments": {name: {"value": str(item.get("value")), "basis": item.get("basis"), "by": item.get("by")}
-                        for name, item in sorted(prov.get("assessments", {}).items())},
+                        for name, item in sorted(prov["assessments"].items())},
         "spans": len(spans),
         "gold_by_layer": _sorted_counts(Counter(s.layer for s in gold)),
     }

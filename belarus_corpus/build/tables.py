@@ -10,6 +10,7 @@ from ..document import Document
 from ..gold import Gold, detector_of, split_gold
 from ..ingest.sourcemap_locate import source_byte_range
 from ..model import Relation, Span
+from ..provenance_record import ProvenanceRecord
 from ..taxonomy import Taxonomy
 from .sentences import sentence_rows
 from .tokens import TagIssue, bio_tags, tokenize
@@ -50,15 +51,15 @@ def bundle_rows(bundle: DocumentBundle, taxonomy: Taxonomy) -> Iterator[tuple[st
     yield "tokens", token_row(bundle, taxonomy)
 
 
-def _language(provenance: dict[str, Any]) -> tuple[str | None, float | None]:
-    guess = provenance.get("language", {}).get("document", {})
+def _language(provenance: ProvenanceRecord) -> tuple[str | None, float | None]:
+    guess = provenance["language"]["document"]
     return guess.get("code"), guess.get("probability")
 
 
 def document_row(bundle: DocumentBundle) -> dict[str, Any]:
     doc, prov = bundle.document, bundle.document.provenance
     code, probability = _language(prov)
-    source = prov.get("source", {})
+    source = prov["source"]
     return {
         "doc_id": doc.doc_id, "split": bundle.split, "fold": bundle.fold, "title": doc.title, "text": doc.text,
         "n_chars": len(doc.text),
@@ -69,26 +70,26 @@ def document_row(bundle: DocumentBundle) -> dict[str, Any]:
         "original_file_name": prov.get("original_file_name"), "ingested_at": prov.get("ingested_at"),
         "source": {**{k: source.get(k) for k in ("publisher", "url", "published_date", "retrieved_date", "licence",
                                                   "translated_from")}, "authors": source.get("authors")},
-        "unknown": [{"field": k, "reason": v} for k, v in sorted(prov.get("unknown", {}).items())],
+        "unknown": [{"field": k, "reason": v} for k, v in sorted(prov["unknown"].items())],
         "assessments": [{"field": k, "value": str(v.get("value")), "basis": v.get("basis"), "by": v.get("by")}
-                        for k, v in sorted(prov.get("assessments", {}).items())],
-        "normalization": prov.get("normalization", {}).get("pipeline"),
+                        for k, v in sorted(prov["assessments"].items())],
+        "normalization": prov["normalization"].get("pipeline"),
         "normalization_changes": [{"step": k, "count": v}
-                                  for k, v in sorted(prov.get("normalization", {}).get("changes", {}).items())],
+                                  for k, v in sorted(prov["normalization"]["changes"].items())],
     }
 
 
 def paragraph_rows(bundle: DocumentBundle) -> Iterator[dict[str, Any]]:
     doc = bundle.document
-    detected = {p.get("index"): p for p in doc.provenance.get("language", {}).get("paragraphs", [])}
+    detected = {p.get("index"): p for p in doc.provenance["language"]["paragraphs"]}
     for paragraph in doc.paragraphs:
-        guess = detected.get(paragraph.index, {})
-        same = guess.get("start") == paragraph.start and guess.get("end") == paragraph.end
+        guess = detected.get(paragraph.index)
+        same = guess is not None and guess.get("start") == paragraph.start and guess.get("end") == paragraph.end
         yield {"doc_id": doc.doc_id, "index": paragraph.index, "start": paragraph.start, "end": paragraph.end,
                "role": paragraph.role, "duplicate_of": paragraph.duplicate_of,
                "text": doc.text[paragraph.start : paragraph.end],
-               "language": guess.get("code") if same else None,
-               "language_probability": guess.get("probability") if same else None}
+               "language": guess.get("code") if guess is not None and same else None,
+               "language_probability": guess.get("probability") if guess is not None and same else None}
 
 
 def span_rows(spans: list[Span], taxonomy: Taxonomy, by_id: dict[str, Span] | None = None,

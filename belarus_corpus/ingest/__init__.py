@@ -14,6 +14,7 @@ from ..fsio import atomic_write_files, locked, write_error
 from ..layout import Layout, check_doc_id, doc_id_for, sha256_hex
 from ..normalize import Normalized, normalize
 from ..provenance import build_record, detect_language, dumps
+from ..provenance_record import LanguageBlock, ProvenanceRecord
 from .html import Page, html_record, looks_like_html, read_html_page
 from .signatures import sniff
 from .warc import is_warc
@@ -231,7 +232,7 @@ def _commit(layout: Layout, path: Path, items: list[Prepared], options: IngestOp
     return done
 
 
-def _language_checked(path: Path, item: Prepared, options: IngestOptions) -> dict[str, Any]:
+def _language_checked(path: Path, item: Prepared, options: IngestOptions) -> LanguageBlock:
     language = detect_language(item.normalized.text)
     code = language["document"]["code"]
     if options.require_language and code != options.require_language:
@@ -241,8 +242,8 @@ def _language_checked(path: Path, item: Prepared, options: IngestOptions) -> dic
     return language
 
 
-def _record(layout: Layout, doc_id: str, item: Prepared, options: IngestOptions, language: dict[str, Any],
-            history: list[Any]) -> dict[str, Any]:
+def _record(layout: Layout, doc_id: str, item: Prepared, options: IngestOptions, language: LanguageBlock,
+            history: list[Any]) -> ProvenanceRecord:
     given = metadata_for(options.metadata, item.name)
     metadata = {**item.page.stated, **given} if item.page else given
     record = build_record(doc_id=doc_id, original_name=item.name, data=item.data, normalized=item.normalized,

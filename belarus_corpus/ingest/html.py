@@ -10,6 +10,7 @@ from typing import Any
 
 from ..codes import Code
 from ..errors import CorpusError, Problem
+from ..provenance_record import ProvenanceRecord
 from ..webpage.encoding import decode_page
 from ..webpage.extract import (
     EXTRACTION_OPTIONS,
@@ -157,9 +158,9 @@ def _stated_source(statements: dict[str, Any], origin: WarcOrigin | None) -> dic
     return source
 
 
-def html_record(base: dict[str, Any], page: Page) -> dict[str, Any]:
+def html_record(base: ProvenanceRecord, page: Page) -> ProvenanceRecord:
     """The text record made web-page specific: media type, encoding, pipeline and the ``html`` block."""
-    record = dict(base)
+    record = base.copy()
     record["media_type"] = "text/html"
     record["encoding"] = page.html["encoding"]["name"]
     record["normalization"] = {**base["normalization"], "pipeline": html_pipeline()}

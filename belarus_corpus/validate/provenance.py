@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import orjson
 
 from ..codes import Code
 from ..errors import Problem
 from ..layout import Layout, sha256_hex
+from ..provenance_record import ProvenanceRecord, shape_problems
 from .schemas import provenance_validator
 
 
@@ -38,7 +39,7 @@ class DocumentFiles:
     """What checking a document's files found, and what was read on the way (so it is read only once)."""
 
     problems: list[Problem]
-    record: dict[str, Any] | None = None  # the provenance record, when it is a JSON object
+    record: ProvenanceRecord | None = None  # the provenance record, when stages can use it (its shape is right)
     raw: bytes | None = None  # the raw file's bytes, when it is a regular file inside the corpus
 
 
@@ -61,7 +62,8 @@ def check_document_files(layout: Layout, doc_id: str) -> DocumentFiles:
                                 path="$.doc_id"))
     raw_problems, raw = _check_raw(layout, doc_id, record if isinstance(record, dict) else {})
     problems += _check_extractor(record, shown)
-    return DocumentFiles(problems + raw_problems, record if isinstance(record, dict) else None, raw)
+    usable = cast(ProvenanceRecord, record) if not shape_problems(record, shown) else None
+    return DocumentFiles(problems + raw_problems, usable, raw)
 
 
 def _check_extractor(record: Any, file: str) -> list[Problem]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..normalize import HTML_TEXT_STEPS, Normalized, Origin, Step, StepResult, pipeline_id, run_steps
+from ..provenance_record import ProvenanceRecord
 from .encoding import byte_starts
 from .sourcemap import Kind, PageText, SourceMap, build_source_map, read_page
 
@@ -118,8 +119,8 @@ def html_pipeline() -> str:
     return pipeline_id(HTML_STEPS)
 
 
-def normalize_html_document(raw: bytes, provenance: dict[str, Any]) -> HtmlNormalized:
+def normalize_html_document(raw: bytes, provenance: ProvenanceRecord) -> HtmlNormalized:
     """The normalized text of an ingested page, from its raw bytes and the encoding its provenance records."""
-    encoding = str(provenance.get("encoding") or "utf-8")
+    encoding = provenance["encoding"] or "utf-8"
     skip = 2 if encoding in ("utf-16-le", "utf-16-be") and raw[:2] in (b"\xff\xfe", b"\xfe\xff") else 0
     return normalize_html(raw[skip:].decode(encoding), raw, encoding, skip)
