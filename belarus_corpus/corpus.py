@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .corpus_annotate import AnnotateMethods
 from .ingest import Ingested, IngestOptions, ingest_file
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from .release.publish import PublishResult
     from .release.release import ReleaseResult
     from .serve.workspace import ServeOptions
+    from .stats import StatsFigures
     from .validate.report import Report
 
 
@@ -150,7 +151,7 @@ class Corpus(AnnotateMethods, CorpusReader):
         return build(self, target, split_by_document=split_by_document, incremental=incremental, workers=workers,
                      engine=engine)
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self) -> StatsFigures:
         """Counts of documents, characters and spans per layer, type, status and document.
 
         >>> Corpus(".").stats()["documents"]

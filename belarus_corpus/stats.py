@@ -6,7 +6,7 @@ The figures are a view of `build.facts.corpus_facts` (the facts the card, Croiss
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from .build.facts import corpus_facts
 
@@ -15,7 +15,29 @@ if TYPE_CHECKING:
     from .reader import CorpusReader
 
 
-def corpus_stats(corpus: CorpusReader) -> dict[str, Any]:
+class DocumentFigures(TypedDict):
+    characters: int
+    spans: int
+    gold_by_layer: dict[str, int]
+    artifacts: int
+
+
+class StatsFigures(TypedDict):
+    """What ``belarus-corpus stats`` prints (``--format json`` prints this object as it is)."""
+
+    documents: int
+    characters: int
+    gold_spans_by_layer: dict[str, int]
+    gold_spans_by_type: dict[str, int]
+    spans_by_status: dict[str, int]
+    spans_by_method: dict[str, int]
+    gold_origin: dict[str, int]
+    paragraph_languages: dict[str, int]
+    per_document: dict[str, DocumentFigures]
+
+
+
+def corpus_stats(corpus: CorpusReader) -> StatsFigures:
     """Documents, characters, gold spans by layer and type, spans by status and method, gold origin, paragraph
     languages and per-document counts; a corpus that does not validate is refused with the report (counts of
     records of the wrong type would be wrong, or a traceback)."""
@@ -32,9 +54,9 @@ def corpus_stats(corpus: CorpusReader) -> dict[str, Any]:
     return stats_from_facts(corpus_facts(corpus))
 
 
-def stats_from_facts(facts: CorpusFacts) -> dict[str, Any]:
+def stats_from_facts(facts: CorpusFacts) -> StatsFigures:
     spans = facts["spans"]
-    per_document = {
+    per_document: dict[str, DocumentFigures] = {
         row["doc_id"]: {"characters": row["characters"], "spans": row["spans"],
                         "gold_by_layer": dict(row["gold_by_layer"]),
                         "artifacts": row["gold_by_layer"].get("artifact", 0)}
@@ -48,12 +70,15 @@ def stats_from_facts(facts: CorpusFacts) -> dict[str, Any]:
     }
 
 
-def render_stats(figures: dict[str, Any]) -> str:
+def render_stats(figures: StatsFigures) -> str:
     lines = [f"documents: {figures['documents']}", f"characters: {figures['characters']}"]
-    for key in ("gold_spans_by_layer", "gold_spans_by_type", "spans_by_status", "spans_by_method", "gold_origin",
-                "paragraph_languages"):
-        lines.append(f"{key.replace('_', ' ')}:")
-        lines += [f"  {name}: {count}" for name, count in figures[key].items()] or ["  (none)"]
+    counted = {"gold spans by layer": figures["gold_spans_by_layer"],
+               "gold spans by type": figures["gold_spans_by_type"], "spans by status": figures["spans_by_status"],
+               "spans by method": figures["spans_by_method"], "gold origin": figures["gold_origin"],
+               "paragraph languages": figures["paragraph_languages"]}
+    for heading, counts in counted.items():
+        lines.append(f"{heading}:")
+        lines += [f"  {name}: {count}" for name, count in counts.items()] or ["  (none)"]
     lines.append("per document:")
     for doc_id, row in figures["per_document"].items():
         lines.append(f"  {doc_id}: {row['characters']} chars, {row['spans']} spans, gold {row['gold_by_layer']}")
