@@ -1,4 +1,4 @@
-"""``python -m benchmarks.devset [--json] [--min-score S] [--heldout] [--seeds]``: every detector on the dev set.
+"""``python -m benchmarks.devset [--json] [--min-score S] [--heldout|--heldout2] [--seeds]``: the detectors, scored.
 
 The development set (``tests/suggest/devset/``, described in its README) is a set of short articles written for the
 tests, each with a must-find list and false-positive traps. This module runs every registered detector (document
@@ -6,7 +6,8 @@ and corpus detectors, all articles at once) on the articles, scores the proposal
 ``belarus_corpus.evaluate`` (strict and partial, per layer and type) and prints recall per layer, strict precision,
 the traps that were hit, and how often the attributes that matter (holder, target, value) agree on the spans
 matched strictly, and how precision and recall vary with the suggestions' confidence. ``--heldout`` measures the
-held-out articles (``devset/heldout/``, written after the detectors and never used to change them) instead. With
+held-out articles (``devset/heldout/``, written after the detectors and never used to change them) instead, and
+``--heldout2`` the second held-out set (``devset/heldout2/``, written blind to the detector code). With
 ``--seeds`` it also scores the detectors on the corpus's own documents against their gold annotations (reported
 apart: the seeds are not the development set).
 """
@@ -30,6 +31,7 @@ from belarus_corpus.suggest.base import DocumentView, Proposal
 REPO = Path(__file__).resolve().parent.parent
 DEVSET = REPO / "tests" / "suggest" / "devset"
 HELDOUT = DEVSET / "heldout"
+HELDOUT2 = DEVSET / "heldout2"
 LAYERS = ("claim", "hedge", "artifact", "stance")
 THRESHOLDS = (0.0, 0.4, 0.5, 0.6, 0.7, 0.8)
 CHECKED_ATTRIBUTES = {"claim": ("holder", "value"), "stance": ("target", "holder"), "artifact": ("canonical",)}
@@ -223,10 +225,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.devset", description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.add_argument("--min-score", type=float, help="leave out proposals scored below this")
-    parser.add_argument("--heldout", action="store_true", help="measure the held-out articles instead")
+    chosen = parser.add_mutually_exclusive_group()
+    chosen.add_argument("--heldout", action="store_true", help="measure the held-out articles instead")
+    chosen.add_argument("--heldout2", action="store_true",
+                        help="measure the second held-out set (written blind to the detectors) instead")
     parser.add_argument("--seeds", action="store_true", help="also score the corpus's own documents (apart)")
     options = parser.parse_args(argv)
-    measurement = measure(load(HELDOUT if options.heldout else DEVSET), options.min_score)
+    folder = HELDOUT if options.heldout else HELDOUT2 if options.heldout2 else DEVSET
+    measurement = measure(load(folder), options.min_score)
     if options.json:
         print(json.dumps({"summary": measurement.summary, "traps_hit": len(measurement.traps_hit),
                           "traps": measurement.traps, "attributes": measurement.attributes,

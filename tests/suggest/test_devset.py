@@ -78,3 +78,31 @@ def test_the_held_out_articles_resolve() -> None:
     heldout = devset.load(devset.HELDOUT)
     assert len(heldout.views) >= 2 and heldout.gold and heldout.traps
     assert not {view.doc_id for view in heldout.views} & {view.doc_id for view in devset.load().views}
+
+
+def test_the_second_held_out_set_resolves_and_is_apart() -> None:
+    """heldout2/ is only loaded here, never measured: it is measured once, by hand, with ``--heldout2``."""
+    from belarus_corpus.taxonomy import load_taxonomy
+
+    second = devset.load(devset.HELDOUT2)
+    assert len(second.views) == 4
+    others = {view.doc_id for view in devset.load().views} | {view.doc_id for view in devset.load(devset.HELDOUT).views}
+    assert not {view.doc_id for view in second.views} & others
+    taxonomy = load_taxonomy(REPO / "schema" / "taxonomy.json")
+    for view in second.views:
+        assert 250 <= len(view.text.split()) <= 400, view.doc_id
+        mine = [span for span in second.gold if span.doc_id == view.doc_id]
+        assert sum(span.layer == "stance" for span in mine) >= 4, view.doc_id
+        assert sum(trap.doc_id == view.doc_id for trap in second.traps) >= 3, view.doc_id
+        for span in mine:
+            assert span.type in taxonomy.layers[span.layer].types, span
+    assert {span.layer for span in second.gold} == set(devset.LAYERS)
+    for trap in second.traps:
+        assert not any(trap.caught_by(span) and (span.start, span.end) == (trap.start, trap.end)
+                       for span in second.gold), trap
+
+
+def test_the_command_line_takes_one_set_at_a_time() -> None:
+    with pytest.raises(SystemExit) as stopped:
+        devset.main(["--heldout", "--heldout2"])
+    assert stopped.value.code == 2
