@@ -183,13 +183,17 @@ class Corpus(AnnotateMethods, CorpusReader):
     def curate(self, annotators: Sequence[str], strategy: str = "unanimous", decisions: str | Path | None = None,
                doc_ids: Sequence[str] | None = None, write: bool = False,
                settle: Callable[[list[Unit]], list[Decision]] | None = None) -> CurateOutcome:
-        """Merge annotators into gold; ``settle`` (e.g. a prompt) decides open disputes, appended to ``decisions``.
+        """Merge annotators into gold; ``settle`` (e.g. a prompt) decides open disputes, appended to ``decisions``;
+        with ``write``, the gold is written to every curated store at once (one entry of the operations log).
 
         >>> Corpus(".").curate(["alice", "bob"], "majority", "curation/decisions.jsonl").curation.disputed
         """
         from .curate.api import curate_corpus
 
-        return curate_corpus(self, tuple(annotators), strategy, decisions, doc_ids, write, settle)
+        if not write:
+            return curate_corpus(self, tuple(annotators), strategy, decisions, doc_ids, write, settle)
+        with self._recorded(f"curate {' '.join(annotators)} --strategy {strategy} --write"):
+            return curate_corpus(self, tuple(annotators), strategy, decisions, doc_ids, write, settle)
 
     def evaluate(self, predicted: str | Path, gold: str | Path | None = None, layers: Sequence[str] | None = None,
                  min_score: float | None = None, annotator: str | None = None) -> Evaluation:
@@ -293,4 +297,4 @@ class Corpus(AnnotateMethods, CorpusReader):
         """
         from .serve.app import serve
 
-        serve(self, options or ServeOptions(), announce)
+        serve(self, self, options or ServeOptions(), announce)  # read through, and written through, this Corpus

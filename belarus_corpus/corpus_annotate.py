@@ -7,7 +7,7 @@ take it back. Results are typed records; nothing here prints.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .annotate.blind import BlindView
     from .annotate.listing import FindQuery, Hit, Listing, ListQuery
     from .annotate.migration import MigrationOutcome
-    from .annotate.operations import SpanEdit
+    from .annotate.operations import Removed, SpanEdit
     from .annotate.oplog import Operation, Undone
     from .annotate.quote_import import QuotePass
     from .annotate.reanchoring import ReanchorOutcome
@@ -28,14 +28,6 @@ if TYPE_CHECKING:
     from .reader import CorpusReader
 
 Record = Span | Relation
-
-
-@dataclass
-class Removed:
-    """What ``annotate_rm`` removed (nothing when the confirmation said no)."""
-
-    spans: list[Span] = field(default_factory=list)
-    relations: list[Relation] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -132,7 +124,7 @@ class AnnotateMethods:
 
         >>> Corpus(".").annotate_rm("r_0123456789abcdef")
         """
-        from .annotate.operations import find_span, remove_span
+        from .annotate.operations import Removed, find_span, remove_span
         from .annotate.relations import find_relation, remove_relation
 
         corpus = self._self()

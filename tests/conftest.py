@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from belarus_corpus import Corpus
-from helpers import MakeCorpus
+from helpers import MakeCorpus, corpus_from
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -37,21 +37,4 @@ def seed_corpus(tmp_path: Path) -> Corpus:
 @pytest.fixture
 def make_corpus(tmp_path: Path) -> MakeCorpus:
     """A corpus ingested from the given {file name: text or bytes}, with the repository's schema."""
-
-    def make(files: dict[str, str | bytes]) -> Corpus:
-        root = tmp_path / "made"
-        root.mkdir(exist_ok=True)
-        if not (root / "schema").exists():
-            shutil.copytree(REPO / "schema", root / "schema")
-        sources = tmp_path / "sources"
-        sources.mkdir(exist_ok=True)
-        paths = []
-        for name, content in files.items():
-            path = sources / name
-            path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-            paths.append(path)
-        corpus = Corpus(root)
-        corpus.ingest(paths)
-        return corpus
-
-    return make
+    return lambda files: corpus_from(tmp_path / "made", files, tmp_path / "sources")

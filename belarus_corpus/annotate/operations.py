@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +15,14 @@ from .records import check_attributes, check_label, check_offsets, make_relation
 
 if TYPE_CHECKING:
     from ..reader import CorpusReader
+
+
+@dataclass
+class Removed:
+    """What ``annotate rm`` removed (nothing when the confirmation said no)."""
+
+    spans: list[Span] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
 
 
 def _store(corpus: CorpusReader, doc_id: str) -> tuple[Any, str]:

@@ -12,7 +12,8 @@ import contextlib
 import difflib
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +28,10 @@ if TYPE_CHECKING:
 
 LOG_DIR = ".belarus-corpus"
 LOG_NAME = "operations.jsonl"
+# Told of every operation entry appended while it is set (not of undo entries): the web workspace keeps the ids of
+# its own operations this way, to offer undoing the last one.
+OPERATION_OBSERVER: ContextVar[Callable[[Operation], None] | None] = ContextVar("belarus_corpus_operation_observer",
+                                                                               default=None)
 
 
 def log_path(corpus: CorpusReader) -> Path:
@@ -143,6 +148,9 @@ def recorded(corpus: CorpusReader, command: str) -> Iterator[list[Operation]]:
                    if b != a]
         if changes:
             made.append(_append(corpus, "operation", command, changes))
+            told = OPERATION_OBSERVER.get()
+            if told is not None:
+                told(made[-1])
 
 
 def pending(entries: list[Operation]) -> list[Operation]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..codes import Code
 from ..errors import CorpusError, Problem, UsageError
 from ..gold import CURATED
-from ..model import Relation, Span, span_id
+from ..model import Span, span_id
 from .decisions import Decision
 from .edits import added_span, edited
 from .queues import COUNTED, Curation, Settled, Unit
@@ -23,6 +23,8 @@ from .relations import curate_relations
 from .strategies import Strategy
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..reader import CorpusReader
 
 
@@ -194,31 +196,34 @@ def _check_decisions(decisions: list[Decision], records: set[str], units: set[st
 
 def write_gold(corpus: CorpusReader, result: Curation, into: str = CURATED) -> tuple[int, int]:
     """Replace ``into``'s records (spans and relations) in each curated document's store, and its cross-document
-    relations, by the new gold (nothing else changes)."""
-    from ..annotate.operations import change_store
-    from ..store import StoreContent, update
+    relations, by the new gold (nothing else changes). All or nothing: every store's lock is held (in the one
+    lock order) before the first is read, and all changed stores are written together (``store.update_many``),
+    so a store another writer changed meanwhile is either seen whole or, when a version was expected of it
+    (``fsio.expecting``), refuses the write before anything is written."""
+    from ..store import StoreContent, update_many
 
+    layout = corpus.layout
+    by_store = {layout.store(doc_id): doc_id for doc_id in result.gold}
+    cross = layout.cross_document_store
+    paths = {path: layout.relative(path) for path in [*by_store, cross]}
+    curated_docs = set(result.gold)
+    crossing = [r for r in result.relations if r.cross_document]
     spans = relations_written = 0
-    for doc_id, gold in result.gold.items():
-        relations = [r for r in result.relations if r.head_doc == doc_id and not r.cross_document]
 
-        def change(content: StoreContent, gold: list[Span] = gold,
-                   relations: list[Relation] = relations) -> StoreContent:
+    def change(contents: dict[Path, StoreContent]) -> dict[Path, StoreContent]:
+        nonlocal spans, relations_written
+        for path, doc_id in by_store.items():
+            content, gold = contents[path], result.gold[doc_id]
+            relations = [r for r in result.relations if r.head_doc == doc_id and not r.cross_document]
             kept = [s for s in content.spans if s.annotator != into]
             kept_relations = [r for r in content.relations if r.annotator != into]
-            return StoreContent([*kept, *gold], [*kept_relations, *relations])
+            contents[path] = StoreContent([*kept, *gold], [*kept_relations, *relations])
+            spans += len(gold)
+            relations_written += len(relations)
+        content = contents[cross]
+        others = [r for r in content.relations if r.annotator != into or not {r.head_doc, r.tail_doc} <= curated_docs]
+        contents[cross] = StoreContent(content.spans, [*others, *crossing])
+        return contents
 
-        change_store(corpus, doc_id, change)
-        spans += len(gold)
-        relations_written += len(relations)
-    crossing = [r for r in result.relations if r.cross_document]
-    curated_docs = set(result.gold)
-
-    def change_cross(content: StoreContent) -> StoreContent:
-        kept = [r for r in content.relations
-                if r.annotator != into or not {r.head_doc, r.tail_doc} <= curated_docs]
-        return StoreContent(content.spans, [*kept, *crossing])
-
-    path = corpus.layout.cross_document_store
-    update(path, change_cross, corpus.layout.relative(path))
+    update_many(paths, change)
     return spans, relations_written + len(crossing)

@@ -11,6 +11,7 @@ from .workspace import ServeOptions, Workspace
 
 if TYPE_CHECKING:
     from ..reader import CorpusReader
+    from .corpus_writes import CorpusWrites
 
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "[::1]"})
 __all__ = ["LOCAL_HOSTS", "ServeOptions", "Workspace", "bind", "make_app", "serve", "url_of"]
@@ -38,11 +39,13 @@ def url_of(sock: socket.socket, keys: Secrets) -> str:
     return f"http://{shown}:{port}/?token={keys.token}"
 
 
-def serve(corpus: CorpusReader, options: ServeOptions, announce: Callable[[str], None] = print) -> None:
-    """Bind, announce the address with its token, and serve until interrupted."""
+def serve(corpus: CorpusReader, writes: CorpusWrites, options: ServeOptions,
+          announce: Callable[[str], None] = print) -> None:
+    """Bind, announce the address with its token, and serve until interrupted; reads go to ``corpus``, writes
+    through ``writes`` (``Corpus.serve`` passes itself as both)."""
     import uvicorn
 
-    workspace = Workspace.open(corpus, options)
+    workspace = Workspace.open(corpus, writes, options)
     sock = bind(options.host, options.port)
     hosts = LOCAL_HOSTS | {options.host, f"[{options.host}]"}
     announce(url_of(sock, workspace.keys))

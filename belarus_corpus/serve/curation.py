@@ -62,7 +62,16 @@ def curation_rows(result: Curation, doc_id: str | None) -> list[UnitRow]:
                                          r["layer"], r["id"]))
 
 
-def curation_view(corpus: CorpusReader, result: Curation | None, decisions: Path, doc_id: str | None) -> dict[str, Any]:
+def versions_of(corpus: CorpusReader, decisions: Path) -> dict[str, Any]:
+    """The versions a write of decisions or gold is made against (read before the curation is made, so a write in
+    between makes the page stale rather than lost)."""
+    return {"versions": {d: store_version(corpus, d) for d in corpus.doc_ids()},
+            "cross_version": file_version(corpus.layout.cross_document_store),
+            "decisions_version": file_version(decisions)}
+
+
+def curation_view(corpus: CorpusReader, result: Curation | None, decisions: Path, doc_id: str | None,
+                  seen: dict[str, Any]) -> dict[str, Any]:
     counts = {} if result is None else {"agreed": len(result.agreed), "decided": len(result.decided),
                                         "incomplete": len(result.incomplete), "disputed": len(result.disputed)}
     disputed_docs = sorted({u.doc_id for u in result.disputed}) if result else []
@@ -70,5 +79,4 @@ def curation_view(corpus: CorpusReader, result: Curation | None, decisions: Path
             "strategy": result.strategy if result else None, "counts": counts, "doc_ids": corpus.doc_ids(),
             "doc_id": doc_id, "disputed_docs": disputed_docs,
             "rows": curation_rows(result, doc_id) if result else [],
-            "versions": {d: store_version(corpus, d) for d in corpus.doc_ids()},
-            "decisions_file": corpus.layout.relative(decisions), "decisions_version": file_version(decisions)}
+            "decisions_file": corpus.layout.relative(decisions), **seen}

@@ -25,9 +25,11 @@ if TYPE_CHECKING:
     from .workspace import Workspace
 
 HERE = Path(__file__).resolve().parent
-STATUS_BY_CODE = {"stale-version": 409, "unknown-document": 404, "unknown-span": 404, "unsafe-doc-id": 400,
+STATUS_BY_CODE = {"stale-version": 409, "nothing-to-undo": 409, "undo-store-changed": 409, "span-in-use": 409,
+                  "unknown-document": 404, "unknown-span": 404, "unsafe-doc-id": 400,
                   "path-escapes-root": 400, "store-locked": 503}
 PAGES = {"overview": "Corpus overview", "document": "Document", "curate": "Curation", "search": "Search"}
+SCRIPTS = {"document": ["edit", "document"]}  # a page's own scripts, in order (default: the page's name)
 
 
 def problems_response(error: CorpusError) -> JSONResponse:
@@ -39,14 +41,15 @@ def page(workspace: Workspace, name: str, **data: str) -> HTMLResponse:
     """A page shell: every value is HTML-escaped; the page's script reads the data-* attributes and the API."""
     template = Template((HERE / "templates" / "page.html").read_text(encoding="utf-8"))
     attributes = " ".join(f'data-{html.escape(k)}="{html.escape(v, quote=True)}"' for k, v in sorted(data.items()))
-    filled = template.substitute(title=html.escape(PAGES[name]), page=name, csrf=workspace.keys.csrf,
+    scripts = "\n".join(f'<script src="/static/{script}.js"></script>' for script in SCRIPTS.get(name, [name]))
+    filled = template.substitute(title=html.escape(PAGES[name]), page=name, csrf=workspace.keys.csrf, scripts=scripts,
                                  annotator=html.escape(workspace.annotator), data=attributes)
     return HTMLResponse(filled)
 
 
 def routes(workspace: Workspace) -> list[Route | Mount]:
     corpus = workspace.corpus
-    writer = Writer(corpus, workspace.annotator, workspace.decisions)
+    writer = Writer(corpus, workspace.writes, workspace.annotator, workspace.decisions)
 
     def guarded(handler: Callable[[Request], Any]) -> Callable[[Request], Any]:
         def run(request: Request) -> Response:
@@ -83,6 +86,9 @@ def routes(workspace: Workspace) -> list[Route | Mount]:
     def doc_id(request: Request) -> str:
         return check_doc_id(request.path_params["doc_id"], "<address>")
 
+    def record_id(request: Request) -> str:
+        return str(request.path_params["record_id"])
+
     def document_page(request: Request) -> Response:
         return page(workspace, "document", doc=doc_id(request))
 
@@ -101,6 +107,12 @@ def routes(workspace: Workspace) -> list[Route | Mount]:
                                                                        r.query_params.get("strategy"),
                                                                        r.query_params.get("doc") or None))),
         Route("/api/doc/{doc_id}/spans", writing(lambda r, b: writer.add_span(doc_id(r), b)), methods=["POST"]),
+        Route("/api/doc/{doc_id}/spans/{record_id}",
+              writing(lambda r, b: writer.update_span(doc_id(r), record_id(r), b)), methods=["POST"]),
+        Route("/api/doc/{doc_id}/records/{record_id}/remove",
+              writing(lambda r, b: writer.remove(doc_id(r), record_id(r), b)), methods=["POST"]),
+        Route("/api/undo", guarded(lambda r: {"last": writer.last_own()})),
+        Route("/api/undo", writing(lambda r, b: writer.undo(b)), methods=["POST"]),
         Route("/api/doc/{doc_id}/review", writing(lambda r, b: writer.review(doc_id(r), b)), methods=["POST"]),
         Route("/api/doc/{doc_id}/relations", writing(lambda r, b: writer.relate(doc_id(r), b)), methods=["POST"]),
         Route("/api/doc/{doc_id}/progress", writing(lambda r, b: writer.progress(doc_id(r), b)), methods=["POST"]),

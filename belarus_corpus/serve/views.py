@@ -48,6 +48,11 @@ class RelationView(TypedDict):
     type: str
     head: str
     tail: str
+    head_doc: str
+    tail_doc: str
+    head_text: str | None  # the ends' text (None: the span is not there any more)
+    tail_text: str | None
+    cross_document: bool
     annotator: str
     method: str
     status: str
@@ -59,6 +64,7 @@ class DocumentView(TypedDict):
     title: str | None
     text: str
     version: str
+    cross_version: str  # the cross-document store's: a cross-document relation is written there
     progress_version: str
     progress: str
     annotator: str
@@ -105,10 +111,23 @@ def span_view(span: Span, offsets: OffsetMap, reviewer: str) -> SpanView:
                     sources=span.sources, curation=span.curation, reviewable=reviewable(span, reviewer))
 
 
-def relation_view(relation: Relation) -> RelationView:
+def relation_view(relation: Relation, texts: dict[str, str]) -> RelationView:
     return RelationView(id=relation.id, type=relation.type, head=relation.head, tail=relation.tail,
+                        head_doc=relation.head_doc, tail_doc=relation.tail_doc, head_text=texts.get(relation.head),
+                        tail_text=texts.get(relation.tail), cross_document=relation.cross_document,
                         annotator=relation.annotator, method=relation.method, status=relation.status,
                         created=relation.created)
+
+
+def cross_relations(corpus: CorpusReader, doc_id: str, shown: set[str]) -> tuple[list[Relation], dict[str, str]]:
+    """The cross-document relations with an end among this document's shown spans, and the text of their ends
+    in the other documents."""
+    found = [r for r in corpus.cross_document().relations if r.head in shown or r.tail in shown]
+    texts: dict[str, str] = {}
+    for other in sorted({d for r in found for d in (r.head_doc, r.tail_doc)} - {doc_id}):
+        if other in corpus.doc_ids():
+            texts.update((s.id, s.text) for s in corpus.annotations(other).spans)
+    return found, texts
 
 
 def store_version(corpus: CorpusReader, doc_id: str) -> str:
@@ -120,6 +139,7 @@ def document_view(corpus: CorpusReader, doc_id: str, viewer: Viewer) -> Document
 
     check_doc_id(doc_id)
     version = store_version(corpus, doc_id)  # read before the records: a write in between makes it stale, not lost
+    cross_version = file_version(corpus.layout.cross_document_store)
     document = corpus.document(doc_id)
     content = corpus.annotations(doc_id)
     offsets = OffsetMap(document.text)
@@ -127,11 +147,14 @@ def document_view(corpus: CorpusReader, doc_id: str, viewer: Viewer) -> Document
     spans = [s for s in content.spans if view is None or view.shows(s)]
     shown = {s.id for s in spans}
     relations = [r for r in content.relations if r.head in shown and r.tail in shown]
+    crossing, texts = cross_relations(corpus, doc_id, shown)
+    texts.update((s.id, s.text) for s in content.spans)
     return DocumentView(doc_id=doc_id, title=document.title, text=document.text, version=version,
+                        cross_version=cross_version,
                         progress_version=file_version(progress_path(corpus, viewer.annotator)),
                         progress=read_progress(corpus, viewer.annotator).get(doc_id, "not started"),
                         annotator=viewer.annotator, spans=[span_view(s, offsets, viewer.annotator) for s in spans],
-                        relations=[relation_view(r) for r in relations])
+                        relations=[relation_view(r, texts) for r in [*relations, *crossing]])
 
 
 def taxonomy_view(taxonomy: Taxonomy) -> dict[str, Any]:
@@ -141,7 +164,8 @@ def taxonomy_view(taxonomy: Taxonomy) -> dict[str, Any]:
                                         "description": spec.description} for a, spec in layer.attributes.items()}}
               for name, layer in taxonomy.layers.items()}
     relations = {name: {"head_layers": list(spec.head_layers), "tail_layers": list(spec.tail_layers),
-                        "description": spec.description} for name, spec in taxonomy.relations.items()}
+                        "cross_document": spec.cross_document, "description": spec.description}
+                 for name, spec in taxonomy.relations.items()}
     return {"version": taxonomy.version, "layers": layers, "relations": relations}
 
 

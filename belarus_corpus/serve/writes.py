@@ -1,5 +1,6 @@
-"""Every write the pages make, each through the library function the CLI uses, inside ``fsio.expecting`` with
-the version of the file the page was loaded with: a stale write is refused under the file's lock (409)."""
+"""Every write the pages make, each through the ``Corpus`` method the CLI calls (``CorpusWrites``: so each is an
+entry of the operations log), inside ``fsio.expecting`` with the version of each file the page was loaded with: a
+stale write is refused under the file's lock (409)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,11 @@ from ..layout import check_doc_id
 from .offsets import OffsetMap
 
 if TYPE_CHECKING:
-    from ..curate.queues import Curation
+    from ..annotate.oplog import Operation
+    from ..curate.decisions import Decision
+    from ..curate.queues import Unit
     from ..reader import CorpusReader
+    from .corpus_writes import CorpusWrites
 
 
 class Body:
@@ -54,6 +58,12 @@ class Body:
             raise _bad(name, f"{name} must be a list of strings")
         return value
 
+    def flag(self, name: str) -> bool:
+        value = self.raw.get(name, False)
+        if not isinstance(value, bool):
+            raise _bad(name, f"{name} must be true or false")
+        return value
+
     def mapping(self, name: str) -> dict[str, str]:
         value = self.raw.get(name) or {}
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
@@ -63,6 +73,11 @@ class Body:
 
 def _bad(where: str, message: str) -> UsageError:
     return UsageError(Problem(where, None, Code.USAGE, message, "send the fields the page sends"))
+
+
+def unknown_dispute(dispute: str) -> UsageError:
+    return UsageError(Problem("dispute", None, Code.UNKNOWN_CURATION_RECORD, f"{dispute} is no open dispute of "
+                              "these annotators (settled meanwhile?)", "reload the curation page"))
 
 
 def refuse_stale(versions: dict[Path, str]) -> None:
@@ -75,29 +90,48 @@ def refuse_stale(versions: dict[Path, str]) -> None:
 
 @dataclass(frozen=True)
 class Writer:
-    """Who writes (the server's annotator) into which corpus, and where curation decisions are kept."""
+    """Who writes (the server's annotator) into which corpus (read through ``corpus``, written through
+    ``writes``), where curation decisions are kept, and the ids of the operations this server made."""
 
     corpus: CorpusReader
+    writes: CorpusWrites
     annotator: str
     decisions: Path
+    own: list[int] = field(default_factory=list)
     _serial: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def _store(self, doc_id: str) -> Path:
         return self.corpus.layout.store(check_doc_id(doc_id))
 
+    def _versions(self, doc_id: str, body: Body, cross: bool = False) -> dict[Path, str]:
+        """The page's version of the document's store (and of the cross-document store, when the write may
+        touch it); a file the method does not lock is not checked."""
+        versions = {self._store(doc_id): body.need("version")}
+        if cross:
+            versions[self.corpus.layout.cross_document_store] = body.need("cross_version")
+        return versions
+
     @contextlib.contextmanager
     def _against(self, versions: dict[Path, str]) -> Iterator[None]:
         """One write at a time from this server (so its threads never poll each other's file locks), refused
         early when a version is already stale, and checked again under each file's lock (``fsio.expecting``),
-        which is what keeps a CLI command or a second server from being written over."""
+        which is what keeps a CLI command or a second server from being written over. The operations it logs
+        are kept as this server's own (for the undo button)."""
+        from ..annotate.oplog import OPERATION_OBSERVER
+
+        def mine(operation: Operation) -> None:
+            self.own.append(operation.id)
+
         with self._serial:
             refuse_stale(versions)
-            with expecting(versions):
-                yield
+            token = OPERATION_OBSERVER.set(mine)
+            try:
+                with expecting(versions):
+                    yield
+            finally:
+                OPERATION_OBSERVER.reset(token)
 
     def add_span(self, doc_id: str, body: Body) -> dict[str, Any]:
-        from ..annotate.api import add_span
-
         store = self._store(doc_id)
         version = body.need("version")
         refuse_stale({store: version})  # the cheap refusal, before the document is read
@@ -105,75 +139,137 @@ class Writer:
         start = offsets.to_code_point(body.integer("start16"), "start16")
         end = offsets.to_code_point(body.integer("end16"), "end16")
         with self._against({store: version}):
-            span = add_span(self.corpus, doc_id, layer=body.need("layer"), type_=body.need("type"), start=start,
-                            end=end, attributes=body.mapping("attributes"), note=body.text("note", required=False),
-                            annotator=self.annotator)
+            span = self.writes.annotate_add(doc_id, layer=body.need("layer"), type_=body.need("type"), start=start,
+                                            end=end, attributes=body.mapping("attributes"),
+                                            note=body.text("note", required=False), annotator=self.annotator)
         return {"id": span.id, "start": span.start, "end": span.end, "text": span.text}
+
+    def update_span(self, doc_id: str, span_id: str, body: Body) -> dict[str, Any]:
+        """Set a span's type, attributes (the whole set: those not sent are removed), status and note."""
+        from ..annotate.operations import SpanEdit, find_span
+
+        found = find_span(self.corpus, span_id, check_doc_id(doc_id))
+        attributes = body.mapping("attributes") if "attributes" in body.raw else None
+        removed = tuple(sorted(set(found.attributes) - set(attributes))) if attributes is not None else ()
+        edit = SpanEdit(type=body.text("type", required=False), attributes=attributes, remove_attributes=removed,
+                        status=body.text("status", required=False), note=body.raw.get("note") if
+                        isinstance(body.raw.get("note"), str) else None)
+        with self._against(self._versions(doc_id, body)):
+            span = self.writes.annotate_update(found.id, edit)
+        return {"id": span.id, "type": span.type, "status": span.status, "attributes": span.attributes}
+
+    def remove(self, doc_id: str, record_id: str, body: Body) -> dict[str, Any]:
+        """Remove a span of this document (``cascade``: with the relations that use it) or a relation it holds or
+        a cross-document relation with an end in it."""
+        from ..annotate.operations import find_span
+        from ..annotate.relations import find_relation
+
+        if record_id.startswith("r_"):
+            relation = find_relation(self.corpus, record_id)[0]
+            if doc_id not in (relation.head_doc, relation.tail_doc):
+                raise _bad("relation", f"{record_id} has no end in {doc_id}")
+        else:
+            find_span(self.corpus, record_id, check_doc_id(doc_id))
+        with self._against(self._versions(doc_id, body, cross=True)):
+            removed = self.writes.annotate_rm(record_id, cascade=body.flag("cascade"))
+        return {"spans": [s.id for s in removed.spans], "relations": [r.id for r in removed.relations]}
 
     def review(self, doc_id: str, body: Body) -> dict[str, Any]:
         from ..annotate.operations import find_span
-        from ..annotate.review import decide_ids
 
         decision = body.need("decision")
         if decision not in ("accept", "reject"):
             raise _bad("decision", "decision is accept or reject")
         span_id = find_span(self.corpus, body.need("span_id"), check_doc_id(doc_id)).id
-        with self._against({self._store(doc_id): body.need("version")}):
-            outcome = decide_ids(self.corpus, decision, [span_id], self.annotator)
+        method = self.writes.review_accept if decision == "accept" else self.writes.review_reject
+        with self._against(self._versions(doc_id, body)):
+            outcome = method([span_id], annotator=self.annotator)
         return {"changed": [r.id for r in outcome.changed], "not_suggested": outcome.not_suggested,
                 "others_annotations": outcome.others_annotations}
 
     def relate(self, doc_id: str, body: Body) -> dict[str, Any]:
-        from ..annotate.operations import find_span, relate
+        """Relate a span of this document (the head) to a span of this one or, for a cross-document type, of
+        another document (the tail)."""
+        from ..annotate.operations import find_span
 
         head = find_span(self.corpus, body.need("head"), check_doc_id(doc_id))
-        tail = find_span(self.corpus, body.need("tail"), doc_id)
-        with self._against({self._store(doc_id): body.need("version")}):
-            relation = relate(self.corpus, head.id, tail.id, body.need("type"), annotator=self.annotator,
-                              note=body.text("note", required=False))
-        return {"id": relation.id, "type": relation.type, "head": relation.head, "tail": relation.tail}
+        tail = find_span(self.corpus, body.need("tail"))
+        with self._against(self._versions(doc_id, body, cross=tail.doc_id != head.doc_id)):
+            relation = self.writes.annotate_relate(head.id, tail.id, body.need("type"), annotator=self.annotator,
+                                                   note=body.text("note", required=False))
+        return {"id": relation.id, "type": relation.type, "head": relation.head, "tail": relation.tail,
+                "cross_document": relation.cross_document}
 
     def progress(self, doc_id: str, body: Body) -> dict[str, Any]:
-        from ..annotate.blind import progress_path, set_progress
+        from ..annotate.blind import progress_path
 
         state = body.need("state")
         with self._against({progress_path(self.corpus, self.annotator): body.need("version")}):
-            set_progress(self.corpus, self.annotator, check_doc_id(doc_id), state)
+            self.writes.annotate_progress(self.annotator, check_doc_id(doc_id), state)
         return {"state": state}
 
-    def curation(self, body: Body) -> Curation:
-        from ..curate.decisions import read_decisions
-        from ..curate.engine import curate
+    def last_own(self) -> dict[str, Any] | None:
+        """This server's last operation, when it is still the last one of the log not undone (else None)."""
+        from ..annotate.oplog import pending, read_log
+
+        todo = pending(read_log(self.corpus))
+        if not todo or not self.own or todo[-1].id != self.own[-1]:
+            return None
+        return {"operation": todo[-1].id, "command": todo[-1].command, "at": todo[-1].at}
+
+    def undo(self, body: Body) -> dict[str, Any]:
+        """Undo this server's last operation (``annotate undo`` with its id: refused when another came since)."""
+        wanted = body.integer("operation")
+        if not self.own or self.own[-1] != wanted:
+            raise UsageError(Problem("operation", None, Code.NOTHING_TO_UNDO, f"#{wanted} is not this workspace's "
+                                     "last operation", "reload the page"))
+        with self._serial:
+            undone = self.writes.annotate_undo(expected=wanted)
+            self.own.pop()
+        return {"undone": undone.operation.id, "command": undone.operation.command, "entry": undone.entry.id}
+
+    def _chosen(self, body: Body) -> tuple[list[str], str]:
         from ..curate.strategies import parse_strategy
 
-        annotators = tuple(body.strings("annotators"))
-        strategy = parse_strategy(body.text("strategy", required=False) or "unanimous", len(set(annotators)))
-        return curate(self.corpus, annotators, strategy, read_decisions(self.decisions), None,
-                      self.corpus.layout.relative(self.decisions))
+        annotators = body.strings("annotators")
+        strategy = body.text("strategy", required=False) or "unanimous"
+        parse_strategy(strategy, len(set(annotators)))  # refused here, before any lock
+        return annotators, strategy
 
     def decide(self, body: Body) -> dict[str, Any]:
-        from ..curate.decisions import Decision, append_decisions
+        """Append one decision, through ``Corpus.curate``'s ``settle`` (as ``curate --interactive`` does)."""
+        from ..curate.decisions import Decision
 
-        result = self.curation(body)
+        annotators, strategy = self._chosen(body)
         dispute, choose, reason = body.need("dispute"), body.text("choose", required=False), body.need("reason")
-        unit = next((u for u in result.disputed if u.id == dispute), None)
-        if unit is None:
-            raise UsageError(Problem("dispute", None, Code.UNKNOWN_CURATION_RECORD, f"{dispute} is no open dispute of "
-                                     "these annotators (settled meanwhile?)", "reload the curation page"))
-        if choose is not None and choose not in {s.id for s in unit.spans}:
-            raise _bad("choose", f"{choose} is not one of the dispute's records")
         if not reason.strip():
             raise _bad("reason", "every decision gives its reason")
+
+        made: list[Decision] = []
+
+        def settle(units: list[Unit]) -> list[Decision]:
+            unit = next((u for u in units if u.id == dispute), None)
+            if unit is None:
+                raise unknown_dispute(dispute)
+            if choose is not None and choose not in {s.id for s in unit.spans}:
+                raise _bad("choose", f"{choose} is not one of the dispute's records")
+            made.append(Decision(dispute, choose, reason.strip(), self.annotator))
+            return made
+
         with self._against({self.decisions: body.need("version")}):
-            append_decisions(self.decisions, [Decision(dispute, choose, reason.strip(), self.annotator)])
+            self.writes.curate(annotators, strategy, self.decisions, settle=settle)
+        if not made:  # nothing open to settle at all
+            raise unknown_dispute(dispute)
         return {"dispute": dispute, "choose": choose}
 
     def write_gold(self, body: Body) -> dict[str, Any]:
-        from ..curate.engine import write_gold
-
+        """Write the curated gold to every store it touches, all or nothing (``curate.engine.write_gold``)."""
         versions = body.mapping("versions")
-        result = self.curation(body)
+        annotators, strategy = self._chosen(body)
+        result = self.writes.curate(annotators, strategy, self.decisions).curation
         stores = {self._store(doc_id): versions.get(doc_id, "") for doc_id in result.gold}
-        with self._against(stores):  # every store checked before the first is written, and each under its lock
-            spans, relations = write_gold(self.corpus, result)
+        stores[self.corpus.layout.cross_document_store] = body.need("cross_version")
+        with self._against(stores):  # every store's lock is held, and its version checked, before any is written
+            outcome = self.writes.curate(annotators, strategy, self.decisions, write=True)
+        spans, relations = outcome.written or (0, 0)
         return {"written": spans, "relations_written": relations}

@@ -1,5 +1,5 @@
-"""Fixtures of the web tests: one chromium per session (skipped when chromium or Playwright is absent), one
-server per module."""
+"""Fixtures of the web tests: one chromium per session (skipped when chromium or Playwright is absent), and a
+page of it per test over the module's server (each browser module defines its ``served``)."""
 
 from __future__ import annotations
 
@@ -29,3 +29,15 @@ def browser() -> Iterator[Any]:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield launched
         launched.close()
+
+
+@pytest.fixture
+def page(browser: Any, served: Any) -> Iterator[Any]:
+    """A fresh browser context; a script error on the page fails the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 860})
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    yield opened
+    context.close()
+    assert errors == [], errors

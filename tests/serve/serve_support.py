@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,8 +13,8 @@ from typing import Any
 
 from belarus_corpus import Corpus
 from belarus_corpus.serve.app import ServeOptions, Workspace, bind, make_app
+from helpers import corpus_from
 
-REPO = Path(__file__).resolve().parents[2]
 OUTPUT = Path(__file__).resolve().parent / "output"  # screenshots for a person to look at (gitignored)
 
 EMOJI = ("Leaders 👍🏽 met in Minsk, and q\u0303uiet talks followed 🇧🇾.\n"
@@ -38,18 +37,8 @@ def article(words: int) -> str:
 
 
 def make_corpus(root: Path, files: dict[str, str | bytes]) -> Corpus:
-    root.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(REPO / "schema", root / "schema", dirs_exist_ok=True)
-    sources = root.parent / (root.name + "-sources")
-    sources.mkdir(exist_ok=True)
-    paths = []
-    for name, content in files.items():
-        path = sources / name
-        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-        paths.append(path)
-    corpus = Corpus(root)
-    corpus.ingest(paths)
-    return corpus
+    """The shared maker (tests/helpers.py), at a root of the test's choosing (module-scoped servers need one)."""
+    return corpus_from(root, files)
 
 
 @dataclass
@@ -93,7 +82,7 @@ def serving(corpus: Corpus, annotator: str = "web-tester") -> Iterator[Served]:
 
     import uvicorn
 
-    workspace = Workspace.open(corpus, ServeOptions(annotator=annotator))
+    workspace = Workspace.open(corpus, corpus, ServeOptions(annotator=annotator))
     sock = bind("127.0.0.1", 0)
     port = sock.getsockname()[1]
     server = uvicorn.Server(uvicorn.Config(make_app(workspace), log_level="warning", access_log=False))
@@ -109,3 +98,38 @@ def serving(corpus: Corpus, annotator: str = "web-tester") -> Iterator[Served]:
         server.should_exit = True
         thread.join(timeout=10)
         sock.close()
+
+
+def open_page(page: Any, served: Served, path: str) -> None:
+    joiner = "&" if "?" in path else "?"
+    page.goto(f"{served.base}{path}{joiner}token={served.token}")
+    page.wait_for_selector("body[data-ready='1']")
+
+
+def shoot(page: Any, name: str) -> None:
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUTPUT / f"{name}.png"))
+
+
+SELECT = """([start, end]) => {
+  const box = document.getElementById('text');
+  const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+  let seen = 0, node, range = document.createRange();
+  while ((node = walker.nextNode())) {
+    const length = node.textContent.length;
+    if (start >= seen && start <= seen + length) range.setStart(node, start - seen);
+    if (end >= seen && end <= seen + length) { range.setEnd(node, end - seen); break; }
+    seen += length;
+  }
+  const selection = window.getSelection();
+  selection.removeAllRanges(); selection.addRange(range);
+  box.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+}"""
+
+
+def utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def spans_of(served: Served, doc_id: str) -> dict[str, Any]:
+    return {s.id: s for s in served.corpus.annotations(doc_id).spans}

@@ -12,6 +12,7 @@ import pytest
 from serve_support import EMOJI, PLAIN, SCRIPT, Served, make_corpus, serving
 
 from belarus_corpus.annotate.api import add_span
+from belarus_corpus.annotate.oplog import read_log
 
 
 @pytest.fixture(scope="module")
@@ -218,12 +219,13 @@ def test_curate_decide_with_a_reason_then_write_gold(served: Served) -> None:
     assert status == 200
     line = json.loads(served.workspace.decisions.read_text(encoding="utf-8").splitlines()[-1])
     assert line == {"dispute": dispute["id"], "choose": chosen, "reason": "a count, §3", "by": "web-tester"}
-    assert served.request("POST", "/api/curate/gold", {"annotators": ["alice", "bob"], "versions": {}})[0] == 409
     view = served.request("GET", "/api/curate?annotator=alice&annotator=bob&doc=curate")[1]
     assert [r["state"] for r in view["rows"] if r["id"] == dispute["id"]] == ["decided"]
-    status, body = served.request("POST", "/api/curate/gold", {"annotators": ["alice", "bob"],
-                                                                "versions": view["versions"]})
+    gold = {"annotators": ["alice", "bob"], "cross_version": view["cross_version"]}
+    assert served.request("POST", "/api/curate/gold", {**gold, "versions": {}})[0] == 409
+    status, body = served.request("POST", "/api/curate/gold", {**gold, "versions": view["versions"]})
     assert status == 200 and body["written"] == 2
+    assert read_log(served.corpus)[-1].command == "curate alice bob --strategy unanimous --write"
     curated = sorted((s.layer, s.type) for s in served.corpus.annotations("curate").spans if s.annotator == "curated")
     assert curated == [("claim", "quantity"), ("hedge", "reportative")]
 

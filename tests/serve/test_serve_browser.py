@@ -9,7 +9,20 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from serve_support import CRLF, EMOJI, OUTPUT, PLAIN, SCRIPT, Served, make_corpus, serving
+from serve_support import (
+    CRLF,
+    EMOJI,
+    PLAIN,
+    SCRIPT,
+    SELECT,
+    Served,
+    make_corpus,
+    open_page,
+    serving,
+    shoot,
+    spans_of,
+    utf16,
+)
 
 from belarus_corpus.annotate.api import add_span
 
@@ -23,52 +36,6 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     corpus = make_corpus(root, files)
     with serving(corpus) as server:
         yield server
-
-
-@pytest.fixture
-def page(browser: Any, served: Served) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 860})
-    opened = context.new_page()
-    errors: list[str] = []
-    opened.on("pageerror", lambda error: errors.append(str(error)))
-    yield opened
-    context.close()
-    assert errors == [], errors
-
-
-def open_page(page: Any, served: Served, path: str) -> None:
-    joiner = "&" if "?" in path else "?"
-    page.goto(f"{served.base}{path}{joiner}token={served.token}")
-    page.wait_for_selector("body[data-ready='1']")
-
-
-def shoot(page: Any, name: str) -> None:
-    OUTPUT.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(OUTPUT / f"{name}.png"))
-
-
-SELECT = """([start, end]) => {
-  const box = document.getElementById('text');
-  const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
-  let seen = 0, node, range = document.createRange();
-  while ((node = walker.nextNode())) {
-    const length = node.textContent.length;
-    if (start >= seen && start <= seen + length) range.setStart(node, start - seen);
-    if (end >= seen && end <= seen + length) { range.setEnd(node, end - seen); break; }
-    seen += length;
-  }
-  const selection = window.getSelection();
-  selection.removeAllRanges(); selection.addRange(range);
-  box.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
-}"""
-
-
-def utf16(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-def spans_of(served: Served, doc_id: str) -> dict[str, Any]:
-    return {s.id: s for s in served.corpus.annotations(doc_id).spans}
 
 
 def test_add_a_span_after_emoji_by_double_clicking_a_word(page: Any, served: Served) -> None:

@@ -58,7 +58,8 @@ async function load() {
         : row.decision ? el("div", {}, el("b", {text: row.decision.choose || "none"}), el("div", {class: "prov", text: `${row.decision.by}: ${row.decision.reason}`})) : "")));
     const write = el("button", {type: "button", id: "write-gold", text: "Write gold (annotator 'curated')"});
     write.addEventListener("click", async () => {
-      const result = await post("/api/curate/gold", {annotators: data.chosen, strategy: data.strategy, versions: data.versions});
+      const result = await post("/api/curate/gold", {annotators: data.chosen, strategy: data.strategy, versions: data.versions,
+        cross_version: data.cross_version});
       if (!result.ok) { const r = refusal(result); say(r.text, r.kind, r.action); return; }
       say(`wrote ${result.body.written} gold span(s) as 'curated'`, "ok"); await load();
     });
