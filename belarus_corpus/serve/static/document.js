@@ -97,7 +97,8 @@ function card(span) {
     attrs ? el("div", {class: "prov", text: "attributes: " + attrs}) : null,
     span.note ? el("div", {class: "prov", text: "note: " + span.note}) : null,
     span.curation ? el("div", {class: "prov", text: "curation: " + span.curation}) : null,
-    el("button", {type: "button", class: "relate-from", onclick: () => { startRelating(); pickForRelation(span); }, text: "relate from here"}));
+    el("button", {type: "button", class: "relate-from", onclick: () => { startRelating(); pickForRelation(span); }, text: "relate from here"}),
+    spanActions(span));
 }
 
 function showDetails(ids) {
@@ -186,30 +187,25 @@ function startRelating() {
 
 function pickForRelation(span) {
   if (!span) return;
-  if (!state.relating.head) { state.relating.head = span; say(`Head: ${span.layer}/${span.type} “${span.text}”. Now click the tail span.`, "info"); renderText(); return; }
-  const head = state.relating.head, tail = span;
-  const types = Object.entries(state.taxonomy.relations).filter(([, r]) => r.head_layers.includes(head.layer) && r.tail_layers.includes(tail.layer)).map(([n]) => n);
   const panel = document.getElementById("relate");
-  if (!types.length) { say(`No relation type goes from ${head.layer} to ${tail.layer}.`, "error"); state.relating = null; renderText(); return; }
-  const select = el("select", {id: "relation-type"}, ...types.map(t => el("option", {value: t, text: t})));
-  const form = el("form", {id: "relate-form"}, el("div", {class: "quote", text: `“${head.text}” → “${tail.text}”`}),
-    el("label", {}, "type ", select), " ", el("button", {type: "submit", id: "relate-submit", text: "Relate"}));
-  form.addEventListener("submit", async event => {
-    event.preventDefault();
-    const result = await post(`/api/doc/${encodeURIComponent(DOC)}/relations`, {head: head.id, tail: tail.id, type: select.value, version: state.data.version});
-    state.relating = null;
-    if (!result.ok) { const r = refusal(result); say(r.text, r.kind, r.action); return; }
-    say(`related ${result.body.id}: ${result.body.type}`, "ok");
-    await load();
-  });
+  if (!state.relating.head) {
+    state.relating.head = span;
+    say(`Head: ${span.layer}/${span.type} “${span.text}”. Now click the tail span.`, "info");
+    panel.replaceChildren(el("h2", {text: "New relation"}), el("div", {class: "quote", text: `“${span.text}” → …`}), crossPicker(span));
+    renderText();
+    return;
+  }
+  const form = relateForm(state.relating.head, span, false);
+  if (!form) { state.relating = null; renderText(); return; }
   panel.replaceChildren(el("h2", {text: "New relation"}), form);
 }
 
 function renderRelations() {
-  const byId = new Map(state.data.spans.map(s => [s.id, s]));
+  const end = (id, docId, text) => (docId !== DOC ? `${docId}: ` : "") + "“" + (text || id) + "”";
   const items = state.data.relations.map(r => el("li", {"data-relation": r.id},
-    el("b", {text: r.type}), ": “", (byId.get(r.head) || {}).text || r.head, "” → “", (byId.get(r.tail) || {}).text || r.tail, "” ",
-    el("span", {class: "prov", text: `${r.annotator}, ${r.status}`})));
+    el("b", {text: r.type}), ": ", end(r.head, r.head_doc, r.head_text), " → ", end(r.tail, r.tail_doc, r.tail_text), " ",
+    el("span", {class: "prov", text: `${r.annotator}, ${r.status}` + (r.cross_document ? ", across documents" : "")}), " ",
+    relationActions(r)));
   document.getElementById("relations").replaceChildren(el("h2", {text: `Relations (${items.length})`}), el("ul", {}, ...items));
 }
 
@@ -237,13 +233,14 @@ function toolbar() {
     if (!result.ok) { const r = refusal(result); say(r.text, r.kind, r.action); return; }
     say(`progress: ${progress.value}`, "ok"); await load();
   });
-  bar.append(el("label", {}, "my progress ", progress), el("button", {type: "button", id: "relate-start", onclick: startRelating, text: "Relate two spans"}));
+  bar.append(el("label", {}, "my progress ", progress), el("button", {type: "button", id: "relate-start", onclick: startRelating, text: "Relate two spans"}),
+    el("span", {id: "undo-slot"}));
   return bar;
 }
 
 function draw() {
   document.getElementById("toolbar").replaceChildren(toolbar());
-  renderQueue(); renderText(); renderRelations();
+  renderQueue(); renderText(); renderRelations(); renderUndo();
 }
 
 async function load() {
