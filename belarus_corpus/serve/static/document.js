@@ -143,9 +143,9 @@ function renderAddForm() {
     const result = await post(`/api/doc/${encodeURIComponent(DOC)}/spans`, {start16: sel.start16, end16: sel.end16,
       layer: layerSelect.value, type: typeSelect.value, attributes, note: form.elements.note.value || null, version: state.data.version});
     if (!result.ok) { const r = refusal(result); say(r.text, r.kind, r.action); return; }
-    say(`added ${result.body.id} “${result.body.text}”`, "ok");
     state.selection = null;
     await load();
+    say(`added ${result.body.id} “${result.body.text}”`, "ok");  // once the page shows it
   });
   panel.replaceChildren(el("h2", {text: "Add a span"}), form);
   fill();
@@ -176,8 +176,8 @@ async function decide(decision) {
   const result = await post(`/api/doc/${encodeURIComponent(DOC)}/review`, {span_id: span.id, decision, version: state.data.version});
   if (!result.ok) { const r = refusal(result); say(r.text, r.kind, r.action); return; }
   if (!result.body.changed.length) { say(`${span.id} was left as it was (not a suggestion you may review)`, "error"); await load(); return; }
-  say(`${decision}ed ${span.id}`, "ok");
   await load();
+  say(`${decision}ed ${span.id}`, "ok");
 }
 
 function startRelating() {
@@ -246,6 +246,7 @@ function draw() {
 async function load() {
   const query = new URLSearchParams([...flags].filter(([k]) => ["blind", "others", "suggestions"].includes(k)));
   state.data = await api(`/api/doc/${encodeURIComponent(DOC)}?${query}`);
+  state.undo = await api("/api/undo").catch(() => ({last: null}));
   document.getElementById("title").textContent = state.data.title || DOC;
   draw();
   document.body.dataset.version = state.data.version;

@@ -10,8 +10,8 @@ function versions() {
 async function send(path, payload, done) {
   const result = await post(path, payload);
   if (!result.ok) { const r = refusal(result); say(r.text, r.kind, r.action); return null; }
-  say(done(result.body), "ok");
   await load();
+  say(done(result.body), "ok");  // once the page shows the change
   return result.body;
 }
 
@@ -108,12 +108,11 @@ function crossPicker(head) {
   return form;
 }
 
-async function renderUndo() {
+function renderUndo() {
+  // state.undo: what /api/undo said when the page was (re)loaded
   const slot = document.getElementById("undo-slot");
-  if (!slot) return;
-  const data = await api("/api/undo").catch(() => ({last: null}));
-  if (!data.last) { slot.replaceChildren(); return; }
-  const last = data.last;
+  const last = state.undo && state.undo.last;
+  if (!slot || !last) return;
   slot.replaceChildren(el("button", {type: "button", id: "undo", title: `#${last.operation} at ${last.at}`,
     onclick: () => send("/api/undo", {operation: last.operation}, body => `undid #${body.undone}: ${body.command}`),
     text: `Undo: ${last.command}`}));
