@@ -87,6 +87,15 @@ def test_relate_spans_of_two_documents(served: Served) -> None:
     status, body = served.request("POST", "/api/doc/cross-a/relations", {**request, "type": "contradicts",
                                                                           "cross_version": page["cross_version"]})
     assert status == 409 and body["problems"][0]["code"] == "stale-version"
+    other = doc(served, "cross-b")  # removed from the other end's page: the cross-document store's version counts
+    remove = f"/api/doc/cross-b/records/{stored[0].id}/remove"
+    assert served.request("POST", remove, {"version": other["version"], "cross_version": page["cross_version"]}
+                          )[0] == 409
+    assert served.request("POST", f"/api/doc/edit/records/{stored[0].id}/remove", {  # no end in that document
+        "version": doc(served, "edit")["version"], "cross_version": other["cross_version"]})[0] == 400
+    status, body = served.request("POST", remove, {"version": other["version"],
+                                                   "cross_version": other["cross_version"]})
+    assert status == 200 and body["relations"] == [stored[0].id] and served.corpus.cross_document().relations == []
 
 
 def test_undo_the_last_own_operation_and_not_another_ones(served: Served) -> None:

@@ -1,6 +1,6 @@
 """8 concurrent clients × 100 writes over HTTP, two clients per store (so they contend): every write is either
 applied or refused as stale (then retried on the new version); at the end every acknowledged write is in its
-store, once, and the stores validate."""
+store, once, the stores validate, and the operations log holds one entry per applied write."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import threading
 from pathlib import Path
 
 from serve_support import article, make_corpus, serving
+
+from belarus_corpus.annotate.oplog import read_log
 
 CLIENTS, WRITES, STORES, ATTEMPTS = 8, 100, 4, 400
 
@@ -58,3 +60,5 @@ def test_eight_clients_a_hundred_writes_each_lose_nothing(tmp_path: Path) -> Non
           "and retried")
     assert sum(refused) > 0  # the clients did contend: stale writes were refused, not applied
     assert corpus.validate([corpus.layout.store(doc) for doc in docs]).valid
+    logged = [e for e in read_log(corpus) if e.kind == "operation"]  # each web write is one operation of the log
+    assert len(logged) == CLIENTS * WRITES and [e.id for e in logged] == list(range(1, CLIENTS * WRITES + 1))
