@@ -127,25 +127,37 @@ def _append(corpus: CorpusReader, kind: str, command: str, stores: list[StoreCha
 
 
 @contextlib.contextmanager
+def _observed(only_in: Path | None = None) -> Iterator[dict[Path, tuple[bytes | None, bytes | None]]]:
+    """Every file the block writes through ``fsio`` (only those directly in ``only_in``, when given): its bytes
+    before the block's first write and after its last."""
+    seen: dict[Path, tuple[bytes | None, bytes | None]] = {}
+
+    def observe(path: Path, before: bytes | None, after: bytes | None) -> None:
+        if only_in is None or path.parent == only_in:
+            seen[path] = (seen[path][0] if path in seen else before, after)
+
+    token = WRITE_OBSERVER.set(observe)
+    try:
+        yield seen
+    finally:
+        WRITE_OBSERVER.reset(token)
+
+
+def _changes(corpus: CorpusReader, seen: dict[Path, tuple[bytes | None, bytes | None]]) -> list[StoreChange]:
+    return [StoreChange.between(corpus.layout.relative(p), b, a) for p, (b, a) in sorted(seen.items()) if b != a]
+
+
+@contextlib.contextmanager
 def recorded(corpus: CorpusReader, command: str) -> Iterator[list[Operation]]:
     """Log what the block writes under ``annotations/`` as one operation (nothing is logged if it wrote nothing;
     a block that fails half-way logs what it did write, so that can be undone too). Yields a list that holds the
     entry afterwards."""
-    annotations = corpus.layout.annotations_dir
-    seen: dict[Path, tuple[bytes | None, bytes | None]] = {}
-
-    def observe(path: Path, before: bytes | None, after: bytes | None) -> None:
-        if path.parent == annotations:
-            seen[path] = (seen[path][0] if path in seen else before, after)
-
     made: list[Operation] = []
-    token = WRITE_OBSERVER.set(observe)
     try:
-        yield made
+        with _observed(corpus.layout.annotations_dir) as seen:
+            yield made
     finally:
-        WRITE_OBSERVER.reset(token)
-        changes = [StoreChange.between(corpus.layout.relative(p), b, a) for p, (b, a) in sorted(seen.items())
-                   if b != a]
+        changes = _changes(corpus, seen)
         if changes:
             made.append(_append(corpus, "operation", command, changes))
             told = OPERATION_OBSERVER.get()
@@ -205,16 +217,10 @@ def undo(corpus: CorpusReader, expected: int | None = None) -> Undone:
 
 @contextlib.contextmanager
 def recorded_undo(corpus: CorpusReader, operation: Operation) -> Iterator[list[Operation]]:
-    seen: dict[Path, tuple[bytes | None, bytes | None]] = {}
-
-    def observe(path: Path, before: bytes | None, after: bytes | None) -> None:
-        seen[path] = (before, after)
-
     made: list[Operation] = []
-    token = WRITE_OBSERVER.set(observe)
     try:
-        yield made
+        with _observed() as seen:
+            yield made
     finally:
-        WRITE_OBSERVER.reset(token)
-        changes = [StoreChange.between(corpus.layout.relative(p), b, a) for p, (b, a) in sorted(seen.items())]
-        made.append(_append(corpus, "undo", f"undo #{operation.id}: {operation.command}", changes, operation.id))
+        made.append(_append(corpus, "undo", f"undo #{operation.id}: {operation.command}", _changes(corpus, seen),
+                            operation.id))
