@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from belarus_corpus.structure import paragraphs, title_of
 
 ARTICLE = """Ministers Meet in Vilnius
@@ -72,3 +75,39 @@ def test_hard_wrapped_text_is_joined_into_blocks() -> None:
 def test_a_standfirst_before_the_title() -> None:
     text = "A short summary of the story in one sentence.\nThe Real Title Of The Story\nBody text here.\n"
     assert title_of(text, paragraphs(text)) == "The Real Title Of The Story"
+
+
+PHRASES = ["Follow us on", "SUBSCRIBE TO our", "sign up for the", "Share this story", "All Rights Reserved",
+           "click here to", "Get the latest news", "join our channel", "cookies we accept", "© 2024",
+           "Copyright © 2023", "Download the app", "JOİN OUR newsletter", "ſubſcribe to the", "joın our channel",
+           "share thıs post", "Ƒollow us on"]
+
+
+def _roles_without_prefilter(text: str) -> list[str]:
+    from belarus_corpus.structure import _assign_title, _mark_faq, classify, paragraph_spans
+
+    lines = [text[start:end] for start, end in paragraph_spans(text)]
+    found: list[str] = []
+    for index, line in enumerate(lines):
+        found.append(classify(line, index, found[-1] if found else None))
+    _assign_title(found, lines)
+    _mark_faq(found, lines)
+    return found
+
+
+TRAPS = "aAiIıİsSſ ©kK\u212a.:-|\t\u00a0\u2003"
+
+
+@given(st.lists(st.one_of(st.sampled_from(PHRASES), st.text(alphabet=TRAPS, max_size=30), st.text(max_size=40)),
+                max_size=12))
+def test_boilerplate_prefilter_changes_no_role(parts: list[str]) -> None:
+    """The lower-cased word test before the case-insensitive boilerplate pattern never changes a role, whatever
+    the case, dotted or dotless i, long s or Kelvin sign."""
+    text = "\n".join(parts)
+    assert [p.role for p in paragraphs(text)] == _roles_without_prefilter(text)
+
+
+def test_boilerplate_found_through_case_traps() -> None:
+    assert [p.role for p in paragraphs("Body text that ends.\nJOİN OUR newsletter today\n")][-1] == "boilerplate"
+    assert [p.role for p in paragraphs("Body text that ends.\nPlease ſubſcribe to the feed now.\n")][-1] == \
+        "boilerplate"
