@@ -6,6 +6,7 @@ match the data. The dataset card is generated from the same functions.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .codes import Code
@@ -13,6 +14,7 @@ from .errors import Problem
 
 if TYPE_CHECKING:
     from .build.facts_types import CorpusFacts
+    from .build.scorecard import Line
     from .engine import EngineOptions
     from .reader import CorpusReader
 
@@ -40,14 +42,26 @@ def cross_document_markdown(facts: CorpusFacts) -> str:
 
 
 def generated_block(corpus: CorpusReader, engine: EngineOptions | None = None) -> str:
-    """The block, from one pass over the corpus (``build.facts.corpus_facts``)."""
+    """The block, from one pass over the corpus (``build.facts.corpus_facts``) and the stores' scorecard records."""
     from .build.facts import corpus_facts
-    from .build.scorecard import records_of_corpus, scorecard, scorecard_markdown
+    from .build.scorecard import store_records
+    from .build.scorecard_parts import document_part, lines_of, merge_parts
 
     facts = corpus_facts(corpus, engine=engine)
+    parts = []
+    for doc_id in corpus.doc_ids():
+        content = corpus.annotations(doc_id)
+        parts.append(document_part(store_records(content.spans, content.relations)))
+    return block_of(facts, lines_of(merge_parts(parts)))
+
+
+def block_of(facts: CorpusFacts, scorecard: Sequence[Line]) -> str:
+    """The block from the corpus facts and the detector scorecard's lines."""
+    from .build.scorecard import scorecard_markdown
+
     return "\n".join([BEGIN, "", "### Statistics", "", statistics_markdown(facts), "",
                       "### Cross-document figures", "", cross_document_markdown(facts), "",
-                      "### Detector scorecard", "", scorecard_markdown(scorecard(records_of_corpus(corpus))), "", END])
+                      "### Detector scorecard", "", scorecard_markdown(scorecard), "", END])
 
 
 def _split(text: str) -> tuple[str, str, str] | None:
@@ -76,7 +90,9 @@ def update_datasheet(corpus: CorpusReader) -> bool:
     return True
 
 
-def check_datasheet(corpus: CorpusReader, engine: EngineOptions | None = None) -> list[Problem]:
+def check_datasheet(corpus: CorpusReader, engine: EngineOptions | None = None,
+                    expected: Callable[[], str] | None = None) -> list[Problem]:
+    """DATASHEET.md's generated block against ``expected()`` (default: ``generated_block``, computed now)."""
     path = corpus.root / DATASHEET
     if not path.is_file():
         return []
@@ -84,7 +100,7 @@ def check_datasheet(corpus: CorpusReader, engine: EngineOptions | None = None) -
     if parts is None:
         return [Problem(DATASHEET, None, Code.STALE_DATASHEET, "the datasheet has no generated statistics block",
                         "run 'belarus-corpus stats --datasheet'")]
-    if parts[1] != generated_block(corpus, engine):
+    if parts[1] != (expected() if expected is not None else generated_block(corpus, engine)):
         line = parts[0].count("\n") + 1
         return [Problem(DATASHEET, line, Code.STALE_DATASHEET, "the generated statistics no longer match the data",
                         "run 'belarus-corpus stats --datasheet' and commit DATASHEET.md")]

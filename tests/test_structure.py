@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from belarus_corpus.structure import paragraphs, title_of
@@ -98,6 +98,7 @@ def _roles_without_prefilter(text: str) -> list[str]:
 TRAPS = "aAiIıİsSſ ©kK\u212a.:-|\t\u00a0\u2003"
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(st.sampled_from(PHRASES), st.text(alphabet=TRAPS, max_size=30), st.text(max_size=40)),
                 max_size=12))
 def test_boilerplate_prefilter_changes_no_role(parts: list[str]) -> None:

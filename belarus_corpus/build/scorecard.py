@@ -108,17 +108,21 @@ def records_of_build(folder: Path, features: dict[str, Any]) -> list[Record]:
 
 def records_of_corpus(corpus: CorpusReader) -> list[Record]:
     """The same records, from the stores (the gold rule and ``detector_of`` as the build applies them)."""
-    from ..gold import detector_of, split_gold
-
     records = []
     for doc_id in corpus.doc_ids():
         content = corpus.annotations(doc_id)
-        gold = {s.id for s in split_gold(content.spans, content.relations).spans}
-        by_id = {s.id: s for s in content.spans}
-        for s in content.spans:
-            records.append(Record(s.doc_id, s.layer, s.type, s.start, s.end, s.annotator, detector_of(s, by_id),
-                                  s.id in gold, s.edited))
+        records += store_records(content.spans, content.relations)
     return records
+
+
+def store_records(spans: Sequence[Any], relations: Sequence[Any]) -> list[Record]:
+    """The records of one store's spans (``model.Span``), by the gold rule of the store and ``detector_of``."""
+    from ..gold import detector_of, split_gold
+
+    gold = {s.id for s in split_gold(spans, relations).spans}
+    by_id = {s.id: s for s in spans}
+    return [Record(s.doc_id, s.layer, s.type, s.start, s.end, s.annotator, detector_of(s, by_id), s.id in gold,
+                   s.edited) for s in spans]
 
 
 def _pct(value: float) -> str:

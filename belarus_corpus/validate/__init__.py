@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..codes import Code
 from ..errors import CorpusError, Problem, UsageError
@@ -18,16 +18,26 @@ from .cross import CrossDocumentIndex
 from .provenance import check_orphan_raw_files
 from .report import Report
 from .repository import check_repository_files
-from .units import Context, plan_units, run_units
+from .units import Collector, Context, plan_units, run_units
 
 if TYPE_CHECKING:
     from ..engine import EngineOptions
 
-__all__ = ["Report", "validate"]
+__all__ = ["Collector", "Report", "validate", "validate_collecting"]
+
+
+def validate_collecting(root: str | Path, collector: Collector, workers: int | None = None,
+                        engine: EngineOptions | None = None) -> tuple[Report, Any]:
+    """``validate(root)`` of the whole corpus, running ``collector`` on every document in the same pass: the
+    report, and the merge (``collector.merge``) of what it gathered, in document order."""
+    gathered: list[Any] = []
+    report = validate(root, workers=workers, engine=engine, _collector=collector, _gathered=gathered)
+    return report, collector.merge(gathered)
 
 
 def validate(root: str | Path, paths: Iterable[str | Path] | None = None, workers: int | None = None,
-             engine: EngineOptions | None = None, documents: Collection[str] | None = None) -> Report:
+             engine: EngineOptions | None = None, documents: Collection[str] | None = None,
+             _collector: Collector | None = None, _gathered: list[Any] | None = None) -> Report:
     """Check the corpus at ``root`` (or only the given store files) and collect every problem.
 
     The documents are checked by the engine's tasks (``engine``, or the local executor with ``workers``
@@ -70,7 +80,7 @@ def validate(root: str | Path, paths: Iterable[str | Path] | None = None, worker
     if documents is not None:
         chosen = set(documents) | set(cross.wanted_span_ids()) | (set(stores) - set(doc_ids))
         units = [unit for unit in units if unit.doc_id in chosen]
-    context = Context(layout.root, taxonomy, frozenset(doc_ids))
+    context = Context(layout.root, taxonomy, frozenset(doc_ids), _collector if only is None else None)
     from ..progress import track
 
     for result in track(run_units(context, units, cross.wanted_span_ids(), engine), "validate",
@@ -79,6 +89,8 @@ def validate(root: str | Path, paths: Iterable[str | Path] | None = None, worker
         report.stats.update(result.stats)
         for doc_id in result.checked:
             cross.resolve(doc_id, result.endpoints.get(doc_id, {}))
+        if _gathered is not None and context.collector is not None:
+            _gathered.append(result.collected)
     cross.finish(report, check_all=only is None)
     return report
 

@@ -74,6 +74,7 @@ class StoreCheck:
     order_reported: bool = False
     canonical_reported: bool = False
     sources: SourceCheck = field(default_factory=SourceCheck)
+    records: list[dict[str, Any]] | None = None  # every record read, in file order, when a collector wants them
 
     def problem(self, line: int | None, code: Code, message: str, hint: str, path: str = "",
                 record_id: str | None = None, severity: Severity = "error") -> None:
@@ -98,6 +99,8 @@ def check_file(check: StoreCheck, path: Path, cross_store: bool = False) -> None
                 assert parsed.record is not None
                 record = parsed.record
             check_record(check, number, record, raw, span_validator, relation_validator, cross_store)
+            if check.records is not None:
+                check.records.append(record)
 
 
 def check_record(check: StoreCheck, line: int, record: dict[str, Any], raw: bytes | None, spans: RecordValidator,

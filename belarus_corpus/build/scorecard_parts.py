@@ -1,0 +1,135 @@
+"""The detector scorecard (``scorecard.py``) from per-document parts, merged in any order.
+
+``scorecard(records)`` scores every detector's proposals against the gold of the whole corpus at once; but every
+figure it shows is a sum over documents: the ``evaluate`` scorer matches spans within one document and layer and
+adds the matched credit (multiples of 0.5, so float sums are exact in any order), counts predicted and gold spans,
+and keeps the predictions of documents that have gold. So a document's part holds, per detector and per
+``layer/type`` (and ``layer/*``), its predicted count, its strict and partial matched credit and its edited
+proposals, and per ``layer/type`` its gold count and the gold that began as each detector's suggestion; the
+corpus's parts add up, and ``lines_of`` gives exactly the lines of ``scorecard(records)`` (tested). A part is
+made where the document's records are at hand: in validate's own pass (the DATASHEET.md check) or a build's shard.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, TypedDict, TypeVar
+
+from .scorecard import Line, Record, proposals
+
+if TYPE_CHECKING:
+    from ..evaluate.records import ScoredSpan
+
+STAR = "*"
+N = TypeVar("N", int, float)
+
+
+class DetectorPart(TypedDict):
+    layers: list[str]  # layers it proposed spans in (in any document, with gold or not)
+    predicted: dict[str, int]  # "layer/type" or "layer/*" → proposals in documents with gold
+    strict: dict[str, float]  # the same keys → matched credit, strict mode
+    partial: dict[str, float]  # … partial mode
+    edited: dict[str, int]  # the same keys → proposals accepted after an edit (every document)
+
+
+class ScorecardPart(TypedDict):
+    gold: dict[str, int]  # "layer/type" and "layer/*" → gold spans
+    began: dict[str, dict[str, int]]  # detector → key → gold spans that began as its suggestion
+    detectors: dict[str, DetectorPart]
+
+
+def empty_part() -> ScorecardPart:
+    return {"gold": {}, "began": {}, "detectors": {}}
+
+
+def _keys(record: Record) -> tuple[str, str]:
+    return f"{record.layer}/{record.type}", f"{record.layer}/{STAR}"
+
+
+def document_part(records: Sequence[Record]) -> ScorecardPart:
+    """The part of one document's records (``scorecard.Record``, as ``records_of_corpus`` makes them)."""
+    from ..evaluate.scoring import score
+
+    part = empty_part()
+    gold = [r for r in records if r.gold]
+    for record in gold:
+        for key in _keys(record):
+            part["gold"][key] = part["gold"].get(key, 0) + 1
+            if record.detector is not None:
+                began = part["began"].setdefault(record.detector, {})
+                began[key] = began.get(key, 0) + 1
+    gold_scored = sorted(_scored(gold))
+    for detector, proposed in proposals(records).items():
+        item: DetectorPart = {"layers": sorted({r.layer for r in proposed}), "predicted": {}, "strict": {},
+                              "partial": {}, "edited": {}}
+        for record in proposed:
+            if record.edited:
+                for key in _keys(record):
+                    item["edited"][key] = item["edited"].get(key, 0) + 1
+        if gold:  # evaluate scores the documents that have gold
+            mine = sorted(_scored(proposed))
+            for key, (g, p) in _groups(gold_scored, mine).items():
+                item["predicted"][key] = len(p)
+                item["strict"][key] = score(g, p, "strict").matched
+                item["partial"][key] = score(g, p, "partial").matched
+        part["detectors"][detector] = item
+    return part
+
+
+def _scored(records: Iterable[Record]) -> list[ScoredSpan]:
+    from ..evaluate.records import ScoredSpan
+
+    return [ScoredSpan(r.doc_id, r.layer, r.start, r.end, r.type) for r in records]
+
+
+def _groups(gold: list[ScoredSpan], predicted: list[ScoredSpan]) -> dict[str, tuple[list[ScoredSpan], ...]]:
+    """Per ``layer/type`` and ``layer/*`` that has predictions: (gold, predicted), each in sorted order, as
+    ``scorecard`` filters them."""
+    groups = {}
+    for key in sorted({k for s in predicted for k in (f"{s.layer}/{s.type}", f"{s.layer}/{STAR}")}):
+        layer, kind = key.split("/", 1)
+        groups[key] = tuple([s for s in spans if s.layer == layer and (kind == STAR or s.type == kind)]
+                            for spans in (gold, predicted))
+    return groups
+
+
+def merge_parts(parts: Iterable[ScorecardPart]) -> ScorecardPart:
+    merged = empty_part()
+    for part in parts:
+        _add(merged["gold"], part["gold"])
+        for detector, began in part["began"].items():
+            _add(merged["began"].setdefault(detector, {}), began)
+        for detector, item in part["detectors"].items():
+            into = merged["detectors"].setdefault(detector, {"layers": [], "predicted": {}, "strict": {},
+                                                             "partial": {}, "edited": {}})
+            into["layers"] = sorted(set(into["layers"]) | set(item["layers"]))
+            _add(into["predicted"], item["predicted"])
+            _add(into["strict"], item["strict"])
+            _add(into["partial"], item["partial"])
+            _add(into["edited"], item["edited"])
+    return merged
+
+
+def _add(total: dict[str, N], counts: dict[str, N]) -> None:
+    for key, value in counts.items():
+        total[key] = total.get(key, 0) + value
+
+
+def lines_of(part: ScorecardPart) -> list[Line]:
+    """The scorecard's lines from the merged part of every document: those of ``scorecard(records)``."""
+    from ..evaluate.scoring import Score
+
+    lines = []
+    for detector, item in sorted(part["detectors"].items()):
+        began = part["began"].get(detector, {})
+        for layer in item["layers"]:
+            types = sorted({key.split("/", 1)[1] for key, n in item["predicted"].items()
+                            if n and key.split("/", 1)[0] == layer and key != f"{layer}/{STAR}"})
+            for kind in [*types, STAR]:
+                key = f"{layer}/{kind}"
+                gold, predicted = part["gold"].get(key, 0), item["predicted"].get(key, 0)
+                strict = Score(gold, predicted, item["strict"].get(key, 0.0))
+                partial = Score(gold, predicted, item["partial"].get(key, 0.0))
+                lines.append(Line(detector, layer, kind, predicted, gold, strict.precision, strict.recall, strict.f1,
+                                  partial.f1, began.get(key, 0), item["edited"].get(key, 0)))
+    return lines
