@@ -139,34 +139,41 @@ def empty_partial() -> Partial:
 
 
 def document_partial(document: Any, spans: list[Any], relations: list[Any]) -> Partial:
-    """The facts of one document with its spans and in-document relations."""
-    spans_by: dict[str, Counter[str]] = defaultdict(Counter)
-    positions: dict[tuple[str, str, int, int], set[str]] = defaultdict(set)
-    reports: dict[str, list[ClusterReport]] = defaultdict(list)
-    not_gold = 0
-    from ..gold import split_gold
+    """The facts of one document with its spans and in-document relations.
 
+    Spans are counted by their distinct (status, method, annotator, layer) and, for gold, (layer, type, method,
+    edited, detector) combinations (a handful per document) rather than one counter update per span and key."""
+    from ..gold import detector_of, split_gold
+
+    spans_by: dict[str, Counter[str]] = defaultdict(Counter)
     gold = {span.id for span in split_gold(spans, relations).spans}
     by_id = {span.id: span for span in spans}
-    for span in spans:
-        _count_span(spans_by, span, span.id in gold, by_id)
-        positions[(span.doc_id, span.layer, span.start, span.end)].add(span.annotator)
-        cluster = span.attributes.get(CLUSTER_ATTRIBUTE)
-        if span.layer == CLAIM_LAYER and cluster:
-            if span.id not in gold:
-                not_gold += 1
-                continue
-            value = span.attributes.get(VALUE_ATTRIBUTE)
-            reports[str(cluster)].append({
-                "doc_id": document.doc_id, "span_id": span.id, "type": span.type, "text": span.text,
-                "value": str(value) if value is not None else None,
-            })
+    for (status, method, annotator, layer), n in Counter([(s.status, s.method, s.annotator, s.layer)
+                                                          for s in spans]).items():
+        spans_by["status"][status] += n
+        spans_by["method"][method_family(method)] += n
+        spans_by["method_version"][method] += n
+        spans_by["annotator"][annotator] += n
+        spans_by["layer_status"][f"{layer}/{status}"] += n
+    gold_spans = [span for span in spans if span.id in gold]
+    for (layer, type_, method, edited, detector), n in Counter([
+            (s.layer, s.type, s.method, s.edited, detector_of(s, by_id)) for s in gold_spans]).items():
+        spans_by["gold_layer"][layer] += n
+        spans_by["gold_type"][f"{layer}/{type_}"] += n
+        spans_by["gold_origin"][gold_origin(method, edited, detector)] += n
+        if detector:
+            spans_by["gold_from_rule"][method_family(detector)] += n
+    reviewers = Counter([str(reviewer) for s in spans if (reviewer := getattr(s, "reviewed_by", None))])
+    if reviewers:
+        spans_by["reviewer"] = reviewers
+    reports, not_gold = _cluster_reports(document.doc_id, spans, gold)
+    annotators = Counter([key[:4] for key in {(s.doc_id, s.layer, s.start, s.end, s.annotator) for s in spans}])
     languages = Counter(str(p.get("code")) for p in document.provenance["language"]["paragraphs"])
     partial = relations_partial(relations)
     partial.update({
-        "documents": [_document_facts(document, spans, [by_id[i] for i in gold])],
+        "documents": [_document_facts(document, spans, gold_spans)],
         "spans": _counters(spans_by),
-        "positions_with_several_annotators": sum(1 for who in positions.values() if len(who) > 1),
+        "positions_with_several_annotators": sum(1 for n in annotators.values() if n > 1),
         "cluster_reports": dict(sorted(reports.items())),
         "clustered_claims_not_gold": not_gold,
         "paragraph_languages": _sorted_counts(languages),
@@ -174,11 +181,38 @@ def document_partial(document: Any, spans: list[Any], relations: list[Any]) -> P
     return partial
 
 
+def _cluster_reports(doc_id: str, spans: list[Any], gold: set[str]) -> tuple[dict[str, list[ClusterReport]], int]:
+    """Gold claim spans with a ``cluster`` attribute, by cluster (in store order), and how many were not gold."""
+    reports: dict[str, list[ClusterReport]] = defaultdict(list)
+    not_gold = 0
+    for span in spans:
+        if span.layer != CLAIM_LAYER:
+            continue
+        cluster = span.attributes.get(CLUSTER_ATTRIBUTE)
+        if not cluster:
+            continue
+        if span.id not in gold:
+            not_gold += 1
+            continue
+        value = span.attributes.get(VALUE_ATTRIBUTE)
+        reports[str(cluster)].append({
+            "doc_id": doc_id, "span_id": span.id, "type": span.type, "text": span.text,
+            "value": str(value) if value is not None else None,
+        })
+    return reports, not_gold
+
+
 def relations_partial(relations: list[Any]) -> Partial:
     """A partial holding only relation counts (the cross-document store's relations)."""
     relations_by: dict[str, Counter[str]] = defaultdict(Counter)
-    for relation in relations:
-        _count_relation(relations_by, relation)
+    for (status, type_, method, annotator, cross), n in Counter([
+            (r.status, r.type, r.method, r.annotator, r.cross_document) for r in relations]).items():
+        relations_by["status"][status] += n
+        relations_by["type"][type_] += n
+        relations_by["method"][method_family(method)] += n
+        relations_by["annotator"][annotator] += n
+        if cross:
+            relations_by["scope"]["cross_document"] += n
     return {**empty_partial(), "relations": _counters(relations_by)}
 
 
@@ -269,37 +303,6 @@ def finish_facts(corpus: CorpusReader, partial: Partial) -> CorpusFacts:
         "clustered_claims_not_gold": partial["clustered_claims_not_gold"],
         "per_document": documents,
     }
-
-
-def _count_span(counters: dict[str, Counter[str]], span: Any, gold: bool, by_id: dict[str, Any]) -> None:
-    """Count one span; ``gold`` by the gold rule (``gold.py``), whose detector origin follows ``sources``."""
-    from ..gold import detector_of
-
-    family = method_family(span.method)
-    counters["status"][span.status] += 1
-    counters["method"][family] += 1
-    counters["method_version"][span.method] += 1
-    counters["annotator"][span.annotator] += 1
-    counters["layer_status"][f"{span.layer}/{span.status}"] += 1
-    if gold:
-        detector = detector_of(span, by_id)
-        counters["gold_layer"][span.layer] += 1
-        counters["gold_type"][f"{span.layer}/{span.type}"] += 1
-        counters["gold_origin"][gold_origin(span.method, span.edited, detector)] += 1
-        if detector:
-            counters["gold_from_rule"][method_family(detector)] += 1
-    reviewer = getattr(span, "reviewed_by", None)
-    if reviewer:
-        counters["reviewer"][str(reviewer)] += 1
-
-
-def _count_relation(counters: dict[str, Counter[str]], relation: Any) -> None:
-    counters["status"][relation.status] += 1
-    counters["type"][relation.type] += 1
-    counters["method"][method_family(relation.method)] += 1
-    counters["annotator"][relation.annotator] += 1
-    if relation.cross_document:
-        counters["scope"]["cross_document"] += 1
 
 
 def _document_facts(document: Any, spans: list[Any], gold: list[Any]) -> DocumentFacts:

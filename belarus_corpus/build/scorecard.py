@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..gold import CURATED
 
@@ -23,9 +23,8 @@ if TYPE_CHECKING:
     from ..reader import CorpusReader
 
 
-@dataclass(frozen=True)
-class Record:
-    """A span record as the scorecard needs it."""
+class Record(NamedTuple):
+    """A span record as the scorecard needs it (a tuple: a corpus has one per span, made in validate's pass)."""
 
     doc_id: str
     layer: str

@@ -13,12 +13,9 @@ made where the document's records are at hand: in validate's own pass (the DATAS
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, TypedDict, TypeVar
+from typing import NamedTuple, TypedDict, TypeVar
 
 from .scorecard import Line, Record, proposals
-
-if TYPE_CHECKING:
-    from ..evaluate.records import ScoredSpan
 
 STAR = "*"
 N = TypeVar("N", int, float)
@@ -46,19 +43,32 @@ def _keys(record: Record) -> tuple[str, str]:
     return f"{record.layer}/{record.type}", f"{record.layer}/{STAR}"
 
 
-def document_part(records: Sequence[Record]) -> ScorecardPart:
-    """The part of one document's records (``scorecard.Record``, as ``records_of_corpus`` makes them)."""
-    from ..evaluate.scoring import score
+class _Span(NamedTuple):
+    """Where a span is within its document and layer: what ``evaluate``'s matching looks at, sorted as its
+    ``ScoredSpan`` sorts within one document and layer."""
 
+    start: int
+    end: int
+    type: str
+
+    def overlaps(self, other: _Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def document_part(records: Sequence[Record]) -> ScorecardPart:
+    """The part of one document's records (``scorecard.Record``, as ``store_records`` makes them)."""
     part = empty_part()
     gold = [r for r in records if r.gold]
+    gold_by_layer: dict[str, list[_Span]] = {}
     for record in gold:
+        gold_by_layer.setdefault(record.layer, []).append(_Span(record.start, record.end, record.type))
         for key in _keys(record):
             part["gold"][key] = part["gold"].get(key, 0) + 1
             if record.detector is not None:
                 began = part["began"].setdefault(record.detector, {})
                 began[key] = began.get(key, 0) + 1
-    gold_scored = sorted(_scored(gold))
+    for spans in gold_by_layer.values():
+        spans.sort()
     for detector, proposed in proposals(records).items():
         item: DetectorPart = {"layers": sorted({r.layer for r in proposed}), "predicted": {}, "strict": {},
                               "partial": {}, "edited": {}}
@@ -67,30 +77,32 @@ def document_part(records: Sequence[Record]) -> ScorecardPart:
                 for key in _keys(record):
                     item["edited"][key] = item["edited"].get(key, 0) + 1
         if gold:  # evaluate scores the documents that have gold
-            mine = sorted(_scored(proposed))
-            for key, (g, p) in _groups(gold_scored, mine).items():
-                item["predicted"][key] = len(p)
-                item["strict"][key] = score(g, p, "strict").matched
-                item["partial"][key] = score(g, p, "partial").matched
+            _score(item, gold_by_layer, proposed)
         part["detectors"][detector] = item
     return part
 
 
-def _scored(records: Iterable[Record]) -> list[ScoredSpan]:
-    from ..evaluate.records import ScoredSpan
+def _score(item: DetectorPart, gold: dict[str, list[_Span]], proposed: list[Record]) -> None:
+    """Predicted count and strict and partial matched credit per ``layer/type`` and ``layer/*`` with predictions,
+    by ``evaluate``'s own matching (``scoring.match``) on the spans of one layer (and type), in sorted order."""
+    mine: dict[str, list[_Span]] = {}
+    for record in proposed:
+        mine.setdefault(record.layer, []).append(_Span(record.start, record.end, record.type))
+    for layer, predicted in mine.items():
+        predicted.sort()
+        in_layer = gold.get(layer, [])
+        _credit(item, f"{layer}/{STAR}", in_layer, predicted)
+        for kind in sorted({span.type for span in predicted}):
+            _credit(item, f"{layer}/{kind}", [g for g in in_layer if g.type == kind],
+                    [p for p in predicted if p.type == kind])
 
-    return [ScoredSpan(r.doc_id, r.layer, r.start, r.end, r.type) for r in records]
 
+def _credit(item: DetectorPart, key: str, gold: list[_Span], predicted: list[_Span]) -> None:
+    from ..evaluate.scoring import CREDIT, match
 
-def _groups(gold: list[ScoredSpan], predicted: list[ScoredSpan]) -> dict[str, tuple[list[ScoredSpan], ...]]:
-    """Per ``layer/type`` and ``layer/*`` that has predictions: (gold, predicted), each in sorted order, as
-    ``scorecard`` filters them."""
-    groups = {}
-    for key in sorted({k for s in predicted for k in (f"{s.layer}/{s.type}", f"{s.layer}/{STAR}")}):
-        layer, kind = key.split("/", 1)
-        groups[key] = tuple([s for s in spans if s.layer == layer and (kind == STAR or s.type == kind)]
-                            for spans in (gold, predicted))
-    return groups
+    item["predicted"][key] = len(predicted)
+    item["strict"][key] = match(gold, predicted, CREDIT["strict"]) if gold else 0.0  # type: ignore[arg-type]
+    item["partial"][key] = match(gold, predicted, CREDIT["partial"]) if gold else 0.0  # type: ignore[arg-type]
 
 
 def merge_parts(parts: Iterable[ScorecardPart]) -> ScorecardPart:
