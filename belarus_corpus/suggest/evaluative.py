@@ -1,4 +1,5 @@
-"""The evaluative lexicon in ``data/evaluative.json``: positive, negative and strong words, and negators."""
+"""The evaluative lexicon: ``data/evaluative.json`` (positive, negative, strong and weak words, negators), and the
+evaluative words and negators VADER's lexicon adds (``vader``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,10 @@ from dataclasses import dataclass
 
 from .lexicon import load_table
 
+STRONG = 2.0
+NORMAL = 1.0
+WEAK = 0.5
+
 
 @dataclass(frozen=True)
 class EvaluativeWords:
@@ -14,10 +19,20 @@ class EvaluativeWords:
     negative: frozenset[str]
     strong: frozenset[str]
     negators: frozenset[str]
+    valence: dict[str, float]  # word or two-word phrase → signed weight, for ``polarity``
 
 
 @functools.cache
 def evaluative_words() -> EvaluativeWords:
     table = load_table("evaluative.json")
-    return EvaluativeWords(*(frozenset(word.lower() for word in table[key])
-                             for key in ("positive", "negative", "strong", "negators")))
+    positive, negative, strong, negators, weak = (frozenset(word.lower() for word in table[key])
+                                                  for key in ("positive", "negative", "strong", "negators", "weak"))
+    valence: dict[str, float] = {}
+    for word in positive | negative:
+        weight = STRONG if word in strong else WEAK if word in weak else NORMAL
+        valence[word] = weight if word in positive else -weight
+    from .vader import vader_negators, vader_valence
+
+    valence = {**vader_valence(), **valence}
+    negators = negators | vader_negators()
+    return EvaluativeWords(positive, negative, strong, negators, valence)

@@ -1,20 +1,22 @@
-"""stance@1: evaluative language toward a target of the taxonomy, with its holder.
+"""stance@2: evaluative language toward a target of the taxonomy, with its holder.
 
 Rule: each sentence (the title included, a rhetorical question too; a dateline or Q&A prefix left out, see
-``claim_units``) and each attributed quotation (as ``attributed-quote`` finds it) is scored with the evaluative
-lexicon of ``data/evaluative.json`` (written for this project): +1 for a positive word, −1 for a negative one, twice
-that for a strong one, the sign flipped by a negator ("not", "never", "no", …) up to three words before. A unit is a
-stance when it holds a strong word or its score is not zero (a word after "but" counts double): ``favor`` above
-zero, ``against`` below, ``neutral`` when positive and negative words balance and the unit says so ("…; it can also
-…", "on the one hand"). ``target`` is the first target of ``data/stance_targets.json`` whose cue the unit holds (the
-Belarus targets only in a document that names Belarus), else ``other``. ``holder`` is the quotation's speaker, the
-source of a reported opinion ("X argue that …", "… was welcomed by X"), else ``author``. The span is the sentence,
-or the quotation's contents; a quotation without a target cue takes its sentence's. Confidence: 0.7 with a strong
-word, 0.55 for a score of 2 or more, 0.4 for 1, 0.45 for neutral.
+``claim_units``) and each attributed quotation (as ``attributed-quote`` finds it) is scored by ``polarity``: the
+evaluative words of ``data/evaluative.json`` and VADER's lexicon (``vader``), with negation inside the clause,
+the clause after "but" deciding, a concessive clause counting half, pretence ("presents himself as a pragmatic
+partner") counting against, "should never have" as criticism, and the side of a reported holder ("critics of X
+say …") counting as the holder's stance. A unit is a stance when its score is at least 1 in absolute value (one
+ordinary word, two weak ones): ``favor`` above zero, ``against`` below, ``neutral`` when positive and negative words
+meet in a unit that says it balances them ("…; it can also …", "on the one hand"). ``target`` is the first target
+of ``data/stance_targets.json`` whose cue the unit holds (the Belarus targets only in a document that names
+Belarus), else ``other``. ``holder`` is the quotation's speaker, the source of a reported opinion ("X argue that
+…", "… was welcomed by X"), else ``author``. The span is the sentence, or the quotation's contents; a quotation
+without a target cue takes its sentence's. Confidence: 0.8 when the score is 3 or more, or a strong word meets a
+target cue; 0.65 for a score of 2 or a strong word; 0.5 otherwise and for neutral.
 
-Known limits: a bag of words, not a parser: sarcasm, irony and evaluations carried by idiom are missed; a
-sentence that names two targets gets the first of the order only; a factual sentence with two evaluative words
-("a security threat", "the crisis") can be proposed.
+Known limits: words and clause patterns, not a parser: sarcasm, irony and evaluations carried by metaphor or idiom
+("a breath of fresh air") are missed; a sentence that names two targets gets the first of the order only; a
+reported prediction with evaluative words ("they think the regime will see it as weakness") can be proposed.
 """
 
 from __future__ import annotations
@@ -22,19 +24,16 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from .attributed_quote import DETECTOR as QUOTES
 from .base import DocumentView, Proposal
 from .claim_type import _REPORTING, clean_holder, unquoted
 from .claim_units import claim_span, claim_units, line_pieces
-from .evaluative import evaluative_words
-from .lexicon import LazyPattern, load_table, phrase_pattern
+from .lexicon import LazyPattern, load_table
+from .polarity import Polarity, polarity
 from .segment import paragraphs_of
 
 MIN_SCORE = 1
-_WORD = LazyPattern(r"[A-Za-zÀ-ÿ'’-]+")
-_GREETING = LazyPattern(r"(?i)\bwelcome\s+to\b")
 _BALANCE = LazyPattern(r"(?i)\b(?:can\s+also|could\s+also|on\s+the\s+one\s+hand|on\s+the\s+other\s+hand|either\s+way"
                        r"|both\s+\w+\s+and)\b")
 _BY_AGENT = LazyPattern(r"\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:\w+ly\s+)?\w+ed\s+by\s+"
@@ -42,47 +41,6 @@ _BY_AGENT = LazyPattern(r"\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:\w+l
 _SUBJECT_VERB = LazyPattern(r"^(?P<who>[^,;:]{2,80}?)\s+(?:\w+ly\s+)?(?:argue|argues|argued|believe|believes|say|says|"
                             r"said|warn|warns|warned|welcomed|welcomes|denounced|criticised|criticized|accused|"
                             r"suggest|suggests|caution|cautions|insist|insists|praised|condemned|called)\b")
-
-
-@dataclass(frozen=True)
-class Polarity:
-    score: int
-    positive: int
-    negative: int
-    strong: bool
-
-
-@functools.cache
-def _any_word() -> re.Pattern[str]:
-    """Any word of the lexicon, to skip the units that hold none (most) without tokenizing them."""
-    words = evaluative_words()
-    return re.compile(rf"(?i)(?<![\w'’-]){phrase_pattern(words.positive | words.negative)}(?![\w'’-])")
-
-
-def polarity(unit: str) -> Polarity:
-    """The lexicon's score of a stretch of text (see the module docstring)."""
-    if not _any_word().search(unit):
-        return Polarity(0, 0, 0, False)
-    words = evaluative_words()
-    tokens = [match.group().lower().strip("'’-") for match in _WORD.finditer(unit)]
-    score = positive = negative = 0
-    strong = False
-    after_but = False
-    for index, token in enumerate(tokens):
-        after_but = after_but or token == "but"
-        pair = f"{token} {tokens[index + 1]}" if index + 1 < len(tokens) else ""
-        word = pair if pair in words.positive or pair in words.negative else token
-        sign = 1 if word in words.positive else -1 if word in words.negative else 0
-        if not sign:
-            continue
-        weight = (2 if word in words.strong else 1) * (2 if after_but else 1)
-        strong = strong or weight == 2
-        if any(before in words.negators for before in tokens[max(0, index - 3) : index]):
-            sign = -sign
-        score += sign * weight
-        positive += sign > 0
-        negative += sign < 0
-    return Polarity(score, positive, negative, strong)
 
 
 @functools.cache
@@ -120,19 +78,17 @@ def holder_of(sentence: str) -> str:
 def _stance_type(unit: str, found: Polarity) -> str | None:
     if found.positive and found.negative and _BALANCE.search(unit):
         return "neutral"
-    if not found.strong and abs(found.score) < MIN_SCORE:
-        return None
-    if found.score == 0:
+    if abs(found.score) < MIN_SCORE:
         return None
     return "favor" if found.score > 0 else "against"
 
 
-def _confidence(kind: str, found: Polarity) -> float:
+def _confidence(kind: str, found: Polarity, target: str) -> float:
     if kind == "neutral":
-        return 0.45
-    if found.strong:
-        return 0.7
-    return 0.55 if abs(found.score) >= 2 else 0.4
+        return 0.5
+    if abs(found.score) >= 3 or (found.strong and target != "other"):
+        return 0.8
+    return 0.65 if found.strong or abs(found.score) >= 2 else 0.5
 
 
 def _sentences(document: DocumentView) -> Iterator[tuple[int, int]]:
@@ -156,7 +112,7 @@ def _around(text: str, start: int, end: int) -> str:
 
 class Stance:
     name = "stance"
-    version = 1
+    version = 2
     confidence = 0.55
 
     def detect(self, document: DocumentView) -> Iterator[Proposal]:
@@ -176,7 +132,7 @@ class Stance:
     def _unit(self, text: str, start: int, end: int, holder: str | None, about_belarus: bool,
               seen: set[tuple[int, int, str]], scored: str | None = None, context: str = "") -> Iterator[Proposal]:
         unit = text[start:end]
-        found = polarity(_GREETING.sub("", unit if scored is None else scored))
+        found = polarity(unit if scored is None else scored)
         kind = _stance_type(unit, found)
         if kind is None or (start, end, kind) in seen:
             return
@@ -185,7 +141,7 @@ class Stance:
         if target == "other" and context:
             target = target_of(context, about_belarus)
         attributes = {"target": target, "holder": holder_of(unit) if holder is None else holder}
-        yield Proposal("stance", kind, start, end, attributes, score=_confidence(kind, found))
+        yield Proposal("stance", kind, start, end, attributes, score=_confidence(kind, found, target))
 
 
 DETECTOR = Stance()
