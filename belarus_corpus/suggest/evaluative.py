@@ -11,6 +11,7 @@ from .lexicon import load_table
 STRONG = 2.0
 NORMAL = 1.0
 WEAK = 0.5
+VADER_NORMAL = 2.5  # a VADER word rated this far from zero weighs NORMAL, a milder one WEAK
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ def evaluative_words() -> EvaluativeWords:
         valence[word] = weight if word in positive else -weight
     from .vader import vader_negators, vader_valence
 
-    valence = {**vader_valence(), **valence}
+    vader = {word: (NORMAL if abs(rated) >= VADER_NORMAL else WEAK) * (1 if rated > 0 else -1)
+             for word, rated in vader_valence().items()}
+    valence = {**vader, **valence}
     negators = negators | vader_negators()
     return EvaluativeWords(positive, negative, strong, negators, valence)

@@ -7,9 +7,8 @@ do not count as stance (§11.20), so only its evaluative words are taken: adject
 (-ful, -ous, -ive, -able, -ible, -ic, -less, -ly, -ish; not -al, -ent, -ant or -y, which in news text are mostly
 nouns: "official", "agreement", "casualty"), rated at least ``MIN_VALENCE`` away from zero, neither VADER's
 degree adverbs ("very", "highly") nor adverbs of certainty ("clearly"), and not already in ``data/evaluative.json``
-(which wins). They weigh 1 (``evaluative.NORMAL``) from ``NORMAL_VALENCE`` up, else 0.5 (``evaluative.WEAK``).
-VADER's negators ("rarely", "nothing", "cannot", …) join ours. Everything is read from the installed package; no
-download.
+(which wins); ``evaluative`` weighs them. VADER's negators ("rarely", "nothing", "cannot", …) join
+ours. Everything is read from the installed package; no download.
 """
 
 from __future__ import annotations
@@ -18,17 +17,15 @@ import functools
 import re
 from importlib import resources
 
-from .evaluative import NORMAL, WEAK
-
 MIN_VALENCE = 1.5
-NORMAL_VALENCE = 2.5
 _EVALUATIVE_FORM = re.compile(r"[a-z]{3,}(?:ful|ous|ive|able|ible|ic|less|ly|ish)")
 _CERTAINTY = frozenset({"clearly", "obviously", "certainly", "surely", "truly", "evidently", "definitely"})
 
 
 @functools.cache
 def vader_valence() -> dict[str, float]:
-    """Word → signed weight for VADER's evaluative words (see the module docstring); empty without the package."""
+    """Word → VADER's mean valence (−4 to +4) for its evaluative words (see the module docstring); empty without the
+    package."""
     try:
         from vaderSentiment.vaderSentiment import BOOSTER_DICT
 
@@ -43,8 +40,7 @@ def vader_valence() -> dict[str, float]:
             continue
         valence = float(parts[1])
         if abs(valence) >= MIN_VALENCE:
-            weight = NORMAL if abs(valence) >= NORMAL_VALENCE else WEAK
-            found[word] = weight if valence > 0 else -weight
+            found[word] = valence
     return found
 
 
