@@ -1,14 +1,19 @@
-"""translation-calque@1: calques and word-order errors that read as a translation from Russian, Ukrainian or Polish.
+"""translation-calque@2: calques, word-order and article errors that read as a translation from Russian, Ukrainian or
+Polish.
 
-Rule: every pattern of ``data/calques.json`` ("in the framework of", "took the decision", "allow to reduce",
-"according to the data of", "informed that", "decided, that", "in the next year", "estimated in 180 million",
-"from the side of", …) is an ``artifact/translation-error`` on its match (or its ``span`` group), with the idiomatic
-English in the explanation. A single hit can be an English writer's slip, so a document needs hits of at least
-two different patterns before any is proposed; the confidence grows with the number of different patterns found
-(0.5 for two, up to 0.85 for six or more).
+Rule: every pattern of ``data/calques.json`` ("in the framework of", "in the frames of", "took the decision", "take
+measures", "allow to reduce", "according to the data of", "informed that", "decided, that", "in the next year",
+"in the nearest time", "estimated in 180 million", "from the side of", "the sides discussed", …) is an
+``artifact/translation-error`` on its match (or its ``span`` group), with the idiomatic English in the explanation;
+so is each article error of ``translation_articles`` in running text ("President of United States", "the Belarus",
+"Ministry of Economy informed", "signed new agreement"). A single hit can be an English writer's slip, so a
+document needs hits of at least two different patterns (each article construction counts as one) before any is
+proposed; the confidence grows with the number of different patterns found (0.5 for two, up to 0.85 for seven or
+more).
 
-Known limits: missing articles ("agreed about new route") and free word order ("through which earlier passed")
-are not recognised beyond the listed patterns; a native text that uses two listed phrases is flagged.
+Known limits: free word order ("through which earlier passed") and mistranslated words are not recognised; an
+article error needs a name or noun of the closed classes in ``translation_articles``; a native text that uses two
+listed constructions is flagged.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from collections.abc import Iterator
 
 from .base import DocumentView, Proposal
 from .lexicon import load_table
+from .segment import paragraphs_of
+from .translation_articles import EXPLANATIONS, article_errors
 
 MIN_PATTERNS = 2
 
@@ -41,9 +48,15 @@ def _confidence(patterns: int) -> float:
     return min(0.85, 0.5 + 0.07 * (patterns - MIN_PATTERNS))
 
 
+def _articles(document: DocumentView) -> list[tuple[str, int, int]]:
+    """The article errors of the running text (titles and headings drop articles in English too)."""
+    return [found for start, end, role in paragraphs_of(document) if role not in ("title", "heading")
+            for found in article_errors(document.text, start, end)]
+
+
 class TranslationCalque:
     name = "translation-calque"
-    version = 1
+    version = 2
     confidence = 0.5
 
     def detect(self, document: DocumentView) -> Iterator[Proposal]:
@@ -57,6 +70,9 @@ class TranslationCalque:
             hits = [(*_span(match), english) for match in pattern.finditer(text)]
             used += bool(hits)
             found += hits
+        articles = _articles(document)
+        used += len({kind for kind, _, _ in articles})
+        found += [(start, end, kind) for kind, start, end in articles]
         if used < MIN_PATTERNS:
             return
         score = _confidence(used)
@@ -65,7 +81,8 @@ class TranslationCalque:
             if not kept or start >= kept[-1][1]:
                 kept.append((start, end, english))
         for start, end, english in kept:
-            explanation = f"Reads as a calque from a Slavic language; idiomatic English: {english}."
+            explanation = EXPLANATIONS.get(english) or (
+                f"Reads as a calque from a Slavic language; idiomatic English: {english}.")
             yield Proposal("artifact", "translation-error", start, end, {"explanation": explanation}, score=score)
 
 
