@@ -1,4 +1,4 @@
-"""foreign-typography@2: typography foreign to English.
+"""foreign-typography@3: typography foreign to English.
 
 Rule: each of these is an ``artifact/foreign-typography`` proposal:
 - a quotation opened by a low-9 mark („…” or „…“, Polish / German / Ukrainian style) or by guillemets
@@ -9,10 +9,14 @@ Rule: each of these is an ``artifact/foreign-typography`` proposal:
 - a dash introducing the speaker right after a quotation (“…” – said he, “…” – the diplomat commented),
   a Slavic convention (also after a comma: „…”, – said he): the span is the dash;
 - a Polish academic title in lower case before a name ("dr Marta Nowak"): the span is the title;
-- a space before ? ! ; or : as in French ("vraiment ?"): the span is the mark.
+- a space before ? ! ; or : as in French ("vraiment ?"): the span is the mark;
+- a decimal comma in running text, as in Russian, Ukrainian, Polish or German: one to three digits, a comma and
+  one or two digits (never three, which is a thousands separator), before a unit, a percent or a scale word
+  ("2,5 percent", "1,8 billion", "17,4 %"): the span is the number (confidence 0.6: a list written "1,2 and 3"
+  with a unit after it would be taken too).
 
-Known limits: spaced en dashes used as em dashes are not flagged (common in British English); decimal
-commas ("1,5 million") are ambiguous with thousands separators and left alone.
+Known limits: spaced en dashes used as em dashes are not flagged (common in British English); a decimal comma
+with no unit after it ("rose to 2,5") is left alone.
 """
 
 from __future__ import annotations
@@ -31,6 +35,11 @@ _CLOSING_QUOTES = "”\"»“"
 _REVERSED_GUILLEMETS = LazyPattern(r"»[^«»\n]{1,300}«")
 _SINGLE_LOW = LazyPattern(r"‚[^‚‘’\n]{1,200}[‘’](?!\w)")
 # Polish academic titles written in lower case without a point before a name ("dr Marta Nowak", "mgr inż. …").
+_DECIMAL_COMMA = LazyPattern(
+    r"(?<![\d,.])\d{1,3},\d{1,2}(?![\d,])(?=\s?(?:%|per\s?cent\b|percent\b|percentage\s+points?\b|million\b|billion\b"
+    r"|thousand\b|trillion\b|times\b|tonnes?\b|tons?\b|km\b|kilomet(?:re|er)s?\b|met(?:re|er)s?\b|hectares?\b"
+    r"|degrees?\b|points?\b|years?\b|months?\b|hours?\b|kg\b|kilograms?\b|lit(?:re|er)s?\b|euros?\b|dollars?\b"
+    r"|r[ou]bles?\b|hryvn\w*|zlot\w*|lei\b))")
 _POLISH_TITLE = LazyPattern(r"(?<![\w.])(?:dr|mgr|prof\.|inż\.)(?=\s+[A-ZÀ-ÞŁŚŻŹĆŃ])")
 
 EXPLANATIONS = {
@@ -39,6 +48,7 @@ EXPLANATIONS = {
     "numero": "The numero sign, usual in Slavic typography, where English writes 'No.'.",
     "dash": "A dash introducing the speaker after a quotation, a Slavic convention.",
     "space": "A space before a punctuation mark, as in French typography.",
+    "decimal": "A decimal comma, as in Slavic and German typography, where English writes a decimal point.",
     "title": "A Polish academic title in lower case before a name ('dr'), where English writes 'Dr'.",
 }
 Mark = tuple[int, int, str]
@@ -105,17 +115,19 @@ def _marks(document: DocumentView) -> Iterator[Mark]:
     yield from _dashes_after_quotes(text)
     yield from _spaces_before_punctuation(text)
     yield from ((match.start(), match.end(), "title") for match in _POLISH_TITLE.finditer(text))
+    if "," in text:
+        yield from ((match.start(), match.end(), "decimal") for match in _DECIMAL_COMMA.finditer(text))
 
 
 class ForeignTypography:
     name = "foreign-typography"
-    version = 2
+    version = 3
     confidence = 0.8
 
     def detect(self, document: DocumentView) -> list[Proposal]:
         found = {(start, end): kind for start, end, kind in _marks(document)}
         return [Proposal(layer="artifact", type="foreign-typography", start=start, end=end,
-                         attributes={"explanation": EXPLANATIONS[kind]})
+                         attributes={"explanation": EXPLANATIONS[kind]}, score=0.6 if kind == "decimal" else None)
                 for (start, end), kind in sorted(found.items())]
 
 

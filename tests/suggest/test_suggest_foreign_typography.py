@@ -39,3 +39,10 @@ def test_offsets_after_emoji(make_view: MakeView) -> None:
 def test_seeds_foreign_marks(seed_views: list[DocumentView]) -> None:
     marks = "".join(document.text[p.start : p.end] for document in seed_views for p in DETECTOR.detect(document))
     assert "„" in marks or "«" in marks or "–" in marks
+
+
+def test_decimal_commas_before_a_unit_but_not_thousands(make_view: MakeView) -> None:
+    document = make_view("Exports rose by 2,5 percent to 1,8 billion dollars, and 1,200 ships called. In 2024, 15 "
+                         "ports grew; inflation was 17,4 %. The scores were 3,1 and 2.")
+    marks = [(document.text[p.start : p.end], p.score) for p in DETECTOR.detect(document)]
+    assert marks == [("2,5", 0.6), ("1,8", 0.6), ("17,4", 0.6)]
