@@ -37,16 +37,16 @@ _CONTRAST = frozenset({"but", "yet", "however", "nevertheless", "nonetheless"})
 _CONCESSIVE = frozenset({"although", "though", "whereas"})
 _NEGATION_WINDOW = 3
 _PRETENCE = LazyPattern(
-    r"(?i)\b(?:(?:present|presents|presented|presenting|portray|portrays|portrayed|portraying|paint|paints|painted"
+    r"\b(?:(?:present|presents|presented|presenting|portray|portrays|portrayed|portraying|paint|paints|painted"
     r"|cast|casts|style|styles|styled|brand|brands|branded|sell|sells|sold)\s+(?:\w+\s+){0,2}?as"
     r"|pose|poses|posed|posing|posture|postures|masquerad\w*|pretend\w*|dressed\s+up|so-called|self-styled)\s"
     r"(?P<scope>(?:\S+\s+){0,4}\S+)")
-_DEONTIC = LazyPattern(r"(?i)\b(?:should|ought\s+to)\s+(?:(?:not|never)\s+)?have\s+(?:been\s+)?\w+(?:ed|en|de|ne)\b"
+_DEONTIC = LazyPattern(r"\b(?:should|ought\s+to)\s+(?:(?:not|never)\s+)?have\s+(?:been\s+)?\w+(?:ed|en|de|ne)\b"
                        r"|\bshould(?:n['’]t|\s+not|\s+never)\s+have\b")
 
 
 _SIDE = LazyPattern(
-    r"(?i)\b(?:(?P<favor>supporters|proponents|advocates|defenders|backers|champions)|(?P<against>critics|opponents"
+    r"\b(?:(?P<favor>supporters|proponents|advocates|defenders|backers|champions)|(?P<against>critics|opponents"
     r"|sceptics|skeptics|detractors))\b(?:\s+(?:of|in|from|at)\s+[^,;:]{1,40}?)?\s+(?:\w+ly\s+)?(?:argue|argues|argued"
     r"|say|says|said|believe|believes|believed|claim|claims|claimed|insist|insists|insisted|point\s+out|contend"
     r"|contends|warn|warns|warned|hope|hopes|maintain|maintains|counter|counters|note|notes|noted)\b")
@@ -75,7 +75,7 @@ NONE = Polarity(0.0, 0, 0, False)
 def _any_word() -> re.Pattern[str]:
     """Any evaluative word or cue, to skip the units that hold none (most) without tokenizing them."""
     words = evaluative_words()
-    return re.compile(rf"(?i)(?<![\w'’-]){phrase_pattern(words.valence)}(?![\w'’-])|\bshould|\bought\s+to"
+    return re.compile(rf"(?<![\w'’-]){phrase_pattern(words.valence)}(?![\w'’-])|\bshould|\bought\s+to"
                       r"|\b(?:supporters|proponents|advocates|defenders|backers|champions|critics|opponents|sceptics"
                       r"|skeptics|detractors)\b")
 
@@ -83,7 +83,16 @@ def _any_word() -> re.Pattern[str]:
 @functools.cache
 def _neutralised() -> re.Pattern[str]:
     phrases = load_table("evaluative.json")["neutralised"]
-    return re.compile(rf"(?i)(?<!\w){phrase_pattern(phrases)}(?!\w)")
+    return re.compile(rf"(?<!\w){phrase_pattern(phrases)}(?!\w)")
+
+
+def _lower(text: str) -> str:
+    """``text`` in lower case, of the same length (a character whose lower case is longer is kept), so that the
+    patterns, all written in lower case, need no case-insensitive matching."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low := char.lower()) == 1 else char for char in text)
 
 
 def _blank(text: str, pattern: re.Pattern[str]) -> str:
@@ -110,13 +119,14 @@ def _negated(tokens: list[str], index: int, negators: frozenset[str]) -> bool:
 
 def polarity(unit: str) -> Polarity:
     """The evaluative score of ``unit`` (see the module docstring)."""
+    unit = _lower(unit)
     if not _any_word().search(unit):
         return NONE
     words = evaluative_words()
     unit = _blank(unit, _neutralised())
     pretended = _pretended(unit)
     matches = list(_TOKEN.finditer(unit))
-    tokens = [match.group().lower().replace("’", "'") for match in matches]
+    tokens = [match.group().replace("’", "'") for match in matches]
     parts = [0.0, 0.0]  # before and after the last contrastive conjunction
     positive = negative = 0
     strong = False
