@@ -20,7 +20,6 @@ Titles and headings are left alone (headlines drop articles in English too).
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 
 from .lexicon import LazyPattern
@@ -47,17 +46,17 @@ _EXTRA_THE = LazyPattern(r"\b(?P<span>[Tt]he\s+(?:" + "|".join(_NO_THE) + r"))\b
 _INSTITUTION = (r"(?:[Mm]inistry|[Ee]mbassy|[Gg]overnment|[Pp]arliament|[Aa]dministration|[Cc]ommittee|[Cc]ommission"
                 r"|[Dd]elegation|[Pp]ress\s+service|[Pp]ress\s+office|[Pp]rosecutor['’]s\s+[Oo]ffice|[Cc]hairman|[Hh]ead)")
 _BARE_INSTITUTION = LazyPattern(
-    r"(?:(?<=[.!?]\s)|^|\b(?:of|in|to|from|by|with|for|at|on)\s+)(?P<span>" + _INSTITUTION
-    + r"\s+of\s+(?!the\b)[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)", re.MULTILINE)
+    r"\b(?P<span>" + _INSTITUTION + r"\s+of\s+(?!the\b)[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)")
+_PREPOSITIONS = frozenset({"of", "in", "to", "from", "by", "with", "for", "at", "on"})
 _COUNT_NOUN = (r"(?:agreement|route|plant|factory|line|memorandum|contract|law|decision|programme|program|project"
                r"|deal|road|bridge|terminal|office|centre|center|company|treaty|document|plan|strategy|corridor|port"
                r"|pipeline|railway|checkpoint|crossing|mechanism|format|initiative)")
 _ADJECTIVE = (r"(?:new|first|joint|bilateral|special|important|historic|major|long-term|separate|additional|second"
               r"|large|big|modern|alternative|direct)")
-_BARE_COUNT_NOUN = LazyPattern(
-    r"\b(?P<before>\w+)\s+(?:signed|concluded|opened|launched|built|adopted|approved|created|established|announced"
-    r"|proposed|prepared|received|discussed|about|on|for|with|into|of|to|through)\s+(?P<span>" + _ADJECTIVE + r"\s+"
-    + _COUNT_NOUN + r")\b(?![-'’])")
+_BARE_COUNT_NOUN = LazyPattern(r"\b(?P<span>" + _ADJECTIVE + r"\s+" + _COUNT_NOUN + r")\b(?![-'’])")
+_GOVERNORS = frozenset({"signed", "concluded", "opened", "launched", "built", "adopted", "approved", "created",
+                        "established", "announced", "proposed", "prepared", "received", "discussed", "about", "on",
+                        "for", "with", "into", "of", "to", "through"})
 
 EXPLANATIONS = {
     "missing-the": "A name that takes 'the' in English is used without it, as in a language without articles.",
@@ -67,28 +66,48 @@ EXPLANATIONS = {
 }
 
 
+def _words_before(text: str, start: int, count: int) -> list[str]:
+    return [word.lower().strip("(\"“„«,") for word in text[max(0, start - 12 * count) : start].split()][-count:]
+
+
 def _preceded_by_determiner(text: str, start: int) -> bool:
     """A determiner one or two words before ("the European Union", "the whole European Union"), or before the first
     of two names joined by "and"/"or" ("the United States and European Union")."""
-    before = [word.lower().strip("(\"“„«") for word in text[max(0, start - 60) : start].split()]
+    before = _words_before(text, start, 6)
     if any(word in _DETERMINERS for word in before[-2:]):
         return True
-    return bool(before) and before[-1] in ("and", "or") and any(word in _DETERMINERS for word in before[-6:-1])
+    return bool(before) and before[-1] in ("and", "or") and any(word in _DETERMINERS for word in before[:-1])
+
+
+def _kept(kind: str, text: str, start: int) -> bool:
+    if kind == "missing-the":
+        return not _preceded_by_determiner(text, start)
+    if kind == "bare-institution":  # opening a sentence or after a preposition
+        before = text[max(0, start - 24) : start].rstrip()
+        return not before or before[-1] in ".!?\n" or _words_before(text, start, 1)[0] in _PREPOSITIONS
+    if kind == "bare-count-noun":  # after a transitive verb or preposition that no determiner precedes
+        words = _words_before(text, start, 2)
+        return len(words) == 2 and words[1] in _GOVERNORS and words[0] not in _DETERMINERS
+    return True
 
 
 @functools.cache
-def _patterns() -> tuple[tuple[str, LazyPattern], ...]:
-    return (("missing-the", _MISSING_THE), ("extra-the", _EXTRA_THE), ("bare-institution", _BARE_INSTITUTION),
-            ("bare-count-noun", _BARE_COUNT_NOUN))
+def _patterns() -> tuple[tuple[str, LazyPattern, tuple[str, ...]], ...]:
+    """(kind, pattern, lower-case strings one of which the text must hold for the pattern to be tried)."""
+    institutions = ("ministry", "embassy", "government", "parliament", "administration", "committee", "commission",
+                    "delegation", "press service", "press office", "prosecutor", "chairman", "head of")
+    return (("missing-the", _MISSING_THE, tuple(name.lower() for name in _THE_NAMES)),
+            ("extra-the", _EXTRA_THE, tuple(f"the {name.lower()}" for name in _NO_THE)),
+            ("bare-institution", _BARE_INSTITUTION, institutions), ("bare-count-noun", _BARE_COUNT_NOUN, ("",)))
 
 
-def article_errors(text: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
-    """(kind, start, end) of each article error in ``text[start:end]`` (one paragraph of running text)."""
-    for kind, pattern in _patterns():
-        for match in pattern.finditer(text, start, end):
+def article_errors(text: str, lowered: str | None = None) -> Iterator[tuple[str, int, int]]:
+    """(kind, start, end) of each article error in ``text`` (``lowered``: the text in lower case, if at hand)."""
+    lowered = text.lower() if lowered is None else lowered
+    for kind, pattern, needs in _patterns():
+        if not any(need in lowered for need in needs):
+            continue
+        for match in pattern.finditer(text):
             low, high = match.span("span")
-            if kind == "missing-the" and _preceded_by_determiner(text, low):
-                continue
-            if kind == "bare-count-noun" and match.group("before").lower() in _DETERMINERS:
-                continue
-            yield kind, low, high
+            if _kept(kind, text, low):
+                yield kind, low, high

@@ -48,10 +48,13 @@ def _confidence(patterns: int) -> float:
     return min(0.85, 0.5 + 0.07 * (patterns - MIN_PATTERNS))
 
 
-def _articles(document: DocumentView) -> list[tuple[str, int, int]]:
+def _articles(document: DocumentView, lowered: str) -> list[tuple[str, int, int]]:
     """The article errors of the running text (titles and headings drop articles in English too)."""
-    return [found for start, end, role in paragraphs_of(document) if role not in ("title", "heading")
-            for found in article_errors(document.text, start, end)]
+    found = list(article_errors(document.text, lowered))
+    if not found:
+        return found
+    headlines = [(start, end) for start, end, role in paragraphs_of(document) if role in ("title", "heading")]
+    return [hit for hit in found if not any(start <= hit[1] < end for start, end in headlines)]
 
 
 class TranslationCalque:
@@ -70,7 +73,7 @@ class TranslationCalque:
             hits = [(*_span(match), english) for match in pattern.finditer(text)]
             used += bool(hits)
             found += hits
-        articles = _articles(document)
+        articles = _articles(document, lowered)
         used += len({kind for kind, _, _ in articles})
         found += [(start, end, kind) for kind, start, end in articles]
         if used < MIN_PATTERNS:

@@ -53,7 +53,7 @@ def test_native_text_has_none(make_view: MakeView) -> None:
     ("The port opened new terminal in May.", "bare-count-noun", "new terminal"),
 ])
 def test_article_error_kinds(sentence: str, kind: str, span: str) -> None:
-    assert [(found, sentence[start:end]) for found, start, end in article_errors(sentence, 0, len(sentence))] == [
+    assert [(found, sentence[start:end]) for found, start, end in article_errors(sentence)] == [
         (kind, span)]
 
 
@@ -68,7 +68,7 @@ def test_article_error_kinds(sentence: str, kind: str, span: str) -> None:
     "The new route opened.",
 ])
 def test_article_error_traps(sentence: str) -> None:
-    assert list(article_errors(sentence, 0, len(sentence))) == []
+    assert list(article_errors(sentence)) == []
 
 
 def test_headlines_are_left_alone(make_view: MakeView) -> None:
