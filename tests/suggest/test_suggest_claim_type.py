@@ -82,3 +82,16 @@ def test_years_that_date_something_else_make_no_date_claim(make_view: MakeView) 
     document = make_view("Sanctions imposed after the 2020 election hit exports. Prices are lower than in 2022. "
                          "Founded in 2017, the firm employs many people.")
     assert DATES.detect(document) == []
+
+
+def test_claim_type_2_evaluations_indirect_questions_labels_and_reports(make_view: MakeView) -> None:
+    document = make_view("Opinion: The new toll is a bad idea for the valley\n\n"
+                         "A listener asks whether the ferry still runs on Sundays.\n\n"
+                         "What happens next depends on the weather.\n\n"
+                         "The bypass is a costly, reckless and harmful blunder.\n\n"
+                         "Reports are coming in that the bridge has reopened to lorries.\n\n"
+                         "The council closed the bridge to lorries, and the mayor said it was safe.")
+    assert typed(document) == [
+        ("attribution", "Reports are coming in that the bridge has reopened to lorries.", "Reports"),
+        ("attribution", "The council closed the bridge to lorries, and the mayor said it was safe.",
+         "the mayor")]
