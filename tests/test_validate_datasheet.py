@@ -14,7 +14,7 @@ import pytest
 
 from belarus_corpus import Corpus
 from belarus_corpus.build.scorecard import records_of_corpus, scorecard
-from belarus_corpus.build.scorecard_parts import document_part, lines_of, merge_parts
+from belarus_corpus.build.scorecard_parts import document_part, lines_of, merge_parts, scorecard_of
 from belarus_corpus.checks import generated_file_problems, validate_corpus
 from belarus_corpus.datasheet import BEGIN, END, update_datasheet
 from belarus_corpus.errors import CorpusError
@@ -71,3 +71,4 @@ def test_scorecard_from_document_parts_is_the_scorecard_of_all_records(case: str
     records = records_of_corpus(CorpusReader(root))
     parts = [document_part(list(group)) for _, group in groupby(records, key=lambda r: r.doc_id)]
     assert lines_of(merge_parts(reversed(parts))) == scorecard(records)
+    assert scorecard_of(reversed(records)) == scorecard(list(reversed(records)))  # as a build's files give them

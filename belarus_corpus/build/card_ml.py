@@ -110,10 +110,11 @@ def views_section(result: BuildResult) -> str:
 
 def scorecard_section(staging: Path, corpus: CorpusReader) -> str:
     from .features import features_for
-    from .scorecard import records_of_build, scorecard, scorecard_markdown
+    from .scorecard import records_of_build, scorecard_markdown
+    from .scorecard_parts import scorecard_of
 
     features = {config: features_for(config, corpus.taxonomy) for config in ("spans", "review_spans")}
-    return scorecard_markdown(scorecard(records_of_build(staging, features)))
+    return scorecard_markdown(scorecard_of(records_of_build(staging, features)))
 
 
 def baseline_section(corpus: CorpusReader) -> str:

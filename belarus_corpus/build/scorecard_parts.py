@@ -145,3 +145,12 @@ def lines_of(part: ScorecardPart) -> list[Line]:
                 lines.append(Line(detector, layer, kind, predicted, gold, strict.precision, strict.recall, strict.f1,
                                   partial.f1, began.get(key, 0), item["edited"].get(key, 0)))
     return lines
+
+
+def scorecard_of(records: Iterable[Record]) -> list[Line]:
+    """``scorecard(records)``, made of per-document parts: each document's records in their order, so the same
+    proposal is kept for each position."""
+    by_document: dict[str, list[Record]] = {}
+    for record in records:
+        by_document.setdefault(record.doc_id, []).append(record)
+    return lines_of(merge_parts(document_part(items) for items in by_document.values()))
